@@ -1,0 +1,165 @@
+//! The document and its text layers: sentences, tokens and actor mentions.
+
+use chrono::NaiveDate;
+use serde::{Serialize, Serializer};
+use std::ops::Range;
+
+use crate::event::Event;
+
+/// A `[start, end)` byte range into a document's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Span {
+        Span::new(self.start.min(other.start), self.end.max(other.end))
+    }
+
+    pub fn slice<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        [self.start, self.end].serialize(s)
+    }
+}
+
+/// Where a document came from, for messages that name the file and line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Origin {
+    pub file: String,
+    /// 1-based line of a JSON Lines record; `None` for whole files.
+    pub line: Option<usize>,
+}
+
+/// What the input said about a document besides its text.
+#[derive(Clone, Debug, Default)]
+pub struct Metadata {
+    pub title: Option<String>,
+    /// Publication date; ingest fills it from the record or the run's default.
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+    /// The outlet.
+    pub source: Option<String>,
+    pub origin: Origin,
+}
+
+/// What kind of text unit a sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// Running text.
+    Body,
+    /// A line standing as its own paragraph without final punctuation:
+    /// a headline, caption or subhead.
+    Headline,
+    /// A wire dateline opening a paragraph ("SOCHI, Russia (Reuters) -",
+    /// "DEC 05, 2018"): it dates and places the story but holds no event.
+    Dateline,
+}
+
+/// A sentence: its span in the text and the range of its tokens in
+/// [`Document::tokens`].
+#[derive(Clone, Debug)]
+pub struct Sentence {
+    pub span: Span,
+    pub tokens: Range<usize>,
+    pub kind: SentenceKind,
+}
+
+/// A token with its byte span; the language stage fills `tag` and `lemma`.
+#[derive(Clone, Debug)]
+pub struct Token {
+    pub span: Span,
+    /// Penn Treebank tag (empty until the language stage has run).
+    pub tag: &'static str,
+    /// Lower-case lemma (empty until the language stage has run).
+    pub lemma: String,
+}
+
+impl Token {
+    pub fn new(span: Span) -> Self {
+        Token { span, tag: "", lemma: String::new() }
+    }
+}
+
+/// An actor as the dictionaries resolve it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Actor {
+    /// Full CAMEO-style code, e.g. `RUSGOV`, `UKRMIL`, `IGOUNO`.
+    pub code: String,
+    /// ISO 3166-1 alpha-3, or `IGO`, `NGO`, `IMG`, `MNC` for non-state actors.
+    pub country: Option<String>,
+    /// Sector such as `GOV`, `MIL`, `REB`.
+    pub sector: Option<String>,
+    /// Canonical named entity, e.g. `Vladimir Putin`.
+    pub name: Option<String>,
+}
+
+/// How an actor mention was resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Via {
+    /// A dictionary entry names it.
+    Dictionary,
+    /// A title or group noun, with the country beside it, gave it.
+    Title,
+    /// It refers back to an earlier mention (surname, pronoun, description).
+    Coreference,
+}
+
+/// An actor found in a sentence.
+#[derive(Clone, Debug)]
+pub struct ActorMention {
+    pub sentence: usize,
+    /// Token range within [`Document::tokens`].
+    pub tokens: Range<usize>,
+    pub span: Span,
+    pub actor: Actor,
+    pub via: Via,
+    /// The dictionary entry or rule that resolved it.
+    pub entry: String,
+}
+
+/// A document and every layer the pipeline has added to it.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    pub id: String,
+    pub text: String,
+    pub meta: Metadata,
+    pub sentences: Vec<Sentence>,
+    pub tokens: Vec<Token>,
+    pub mentions: Vec<ActorMention>,
+    pub events: Vec<Event>,
+}
+
+impl Document {
+    pub fn new(id: impl Into<String>, text: impl Into<String>, meta: Metadata) -> Self {
+        Document { id: id.into(), text: text.into(), meta, ..Default::default() }
+    }
+
+    /// The exact words of a span.
+    pub fn slice(&self, span: Span) -> &str {
+        span.slice(&self.text)
+    }
+
+    /// The tokens of one sentence.
+    pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
+        &self.tokens[self.sentences[sentence].tokens.clone()]
+    }
+
+    /// The actor mentions of one sentence (mentions are kept in text order).
+    pub fn sentence_mentions(&self, sentence: usize) -> impl Iterator<Item = &ActorMention> {
+        self.mentions.iter().filter(move |m| m.sentence == sentence)
+    }
+}

@@ -1,0 +1,17 @@
+//! The data model every dyad stage shares.
+//!
+//! One [`Document`] travels the whole pipeline, as spaCy's `Doc` does: ingest
+//! fills its text and metadata, and each later stage adds a layer (sentences,
+//! tokens, actor mentions, events). Every layer points into the original text
+//! by byte [`Span`], so any event can show the exact words behind it and no
+//! stage ever re-reads the raw input.
+
+mod date;
+mod document;
+mod event;
+
+pub use date::{EventDate, Precision};
+pub use document::{
+    Actor, ActorMention, Document, Metadata, Origin, Sentence, SentenceKind, Span, Token, Via,
+};
+pub use event::{Event, EventActor, Evidence, Location};

@@ -1,0 +1,63 @@
+//! The text stage: sentences and tokens with byte spans into the document.
+//!
+//! [`TextAnalyzer::analyze`] fills a [`Document`]'s `sentences` and `tokens`
+//! layers. Its knowledge (abbreviations, typical sentence openers) is data
+//! under `data/text/`, compiled into the binary.
+
+mod segment;
+mod tokenize;
+
+use dyad_core::{Document, Sentence, Token};
+
+pub use segment::SentenceSpan;
+pub use tokenize::Tokenizer;
+
+const ABBREVIATIONS: &str = include_str!("../../../data/text/abbreviations.txt");
+const SENTENCE_STARTERS: &str = include_str!("../../../data/text/sentence-starters.txt");
+
+fn data_lines(data: &str) -> impl Iterator<Item = &str> {
+    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// Segments documents into sentences and tokens.
+pub struct TextAnalyzer {
+    tokenizer: Tokenizer,
+    segmenter: segment::Segmenter,
+}
+
+impl Default for TextAnalyzer {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl TextAnalyzer {
+    /// The analyzer with the built-in abbreviation and sentence-opener lists.
+    pub fn new() -> Self {
+        TextAnalyzer {
+            tokenizer: Tokenizer::new(data_lines(ABBREVIATIONS)),
+            segmenter: segment::Segmenter::new(data_lines(SENTENCE_STARTERS)),
+        }
+    }
+
+    pub fn tokenizer(&self) -> &Tokenizer {
+        &self.tokenizer
+    }
+
+    /// Sentence spans of a text, without tokenizing.
+    pub fn sentence_spans(&self, text: &str) -> Vec<SentenceSpan> {
+        self.segmenter.sentences(text, &self.tokenizer)
+    }
+
+    /// Fills `doc.sentences` and `doc.tokens`.
+    pub fn analyze(&self, doc: &mut Document) {
+        doc.sentences.clear();
+        doc.tokens.clear();
+        for s in self.sentence_spans(&doc.text) {
+            let first = doc.tokens.len();
+            let spans = self.tokenizer.tokenize(&doc.text, s.span.start, s.span.end);
+            doc.tokens.extend(spans.into_iter().map(Token::new));
+            doc.sentences.push(Sentence { span: s.span, tokens: first..doc.tokens.len(), kind: s.kind });
+        }
+    }
+}
