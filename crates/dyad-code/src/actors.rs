@@ -1,0 +1,225 @@
+//! Actor mentions: dictionary matches composed into actors.
+//!
+//! Matches combine with their neighbours: an adjective or country before a
+//! group noun or title ("Ukrainian sailors" → UKR MIL), a possessive before
+//! one ("Russia's foreign minister" → RUS GOV), "of" after one ("the
+//! president of Armenia" → ARM GOV), a title before a person in the
+//! dictionaries ("President Putin") or before an unknown capitalised name
+//! ("Venezuelan opposition leader Juan Guaido" → VEN OPP, `Juan Guaido`).
+//! A person resolves through the role held on the document's date.
+
+use chrono::NaiveDate;
+use dyad_core::{Actor, ActorMention, Document, Span, Via};
+use dyad_lexicon::{ActorDictionary, ActorEntry, EntryKind, NameMatch};
+
+/// What a mention is, as far as composing and coding care.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Shape {
+    Country,
+    Adjective,
+    Capital,
+    Place,
+    Organisation,
+    Person,
+    Agent { title: bool },
+}
+
+fn shape(e: &ActorEntry) -> Shape {
+    match e.kind {
+        EntryKind::Country => Shape::Country,
+        EntryKind::Adjective => Shape::Adjective,
+        EntryKind::Capital => Shape::Capital,
+        EntryKind::Place => Shape::Place,
+        EntryKind::Organisation => Shape::Organisation,
+        EntryKind::Person(_) => Shape::Person,
+        EntryKind::Agent { title } => Shape::Agent { title },
+    }
+}
+
+/// A mention being composed.
+struct Draft {
+    first: usize,
+    end: usize,
+    country: Option<String>,
+    sector: Option<String>,
+    /// Organisation code, which stands as the actor code.
+    org: Option<String>,
+    name: Option<String>,
+    person_code: Option<String>,
+    last: Shape,
+    via: Via,
+    entries: Vec<String>,
+}
+
+impl Draft {
+    fn new(m: &NameMatch, e: &ActorEntry, date: NaiveDate) -> Draft {
+        let mut d = Draft {
+            first: m.tokens.start,
+            end: m.tokens.end,
+            country: None,
+            sector: None,
+            org: None,
+            name: None,
+            person_code: None,
+            last: shape(e),
+            via: Via::Dictionary,
+            entries: vec![e.id.clone()],
+        };
+        d.absorb(e, date);
+        d
+    }
+
+    fn absorb(&mut self, e: &ActorEntry, date: NaiveDate) {
+        match shape(e) {
+            Shape::Agent { .. } => {
+                // The first group noun names the body ("army spokesman" → MIL);
+                // a capital's GOV gives way to the agent ("Moscow police").
+                if self.sector.is_none() || self.last == Shape::Capital {
+                    self.sector = e.sector.clone();
+                }
+                if self.country.is_some() || self.org.is_some() {
+                    self.via = Via::Title;
+                }
+            }
+            Shape::Person => {
+                self.name = e.name.clone();
+                self.country = e.country.clone();
+                if let Some(role) = e.role_on(date) {
+                    self.person_code = Some(role.code.clone());
+                    self.country = role.code.get(..3).map(String::from);
+                    self.sector = role.code.get(3..6).map(String::from).filter(|s| !s.is_empty());
+                }
+            }
+            Shape::Organisation => {
+                self.org = Some(e.code.clone());
+                self.country = e.country.clone();
+                self.sector = e.sector.clone().or(self.sector.take());
+                self.name = e.name.clone();
+            }
+            _ => {
+                self.country = e.country.clone();
+                if shape(e) == Shape::Capital {
+                    self.sector = e.sector.clone();
+                }
+            }
+        }
+        self.last = shape(e);
+    }
+
+    fn extend(&mut self, e: &ActorEntry, end: usize, date: NaiveDate) {
+        let sector = self.sector.clone();
+        self.absorb(e, date);
+        if matches!(shape(e), Shape::Country | Shape::Capital) && sector.is_some() {
+            // "the president of Armenia": the title's sector stays.
+            self.sector = sector;
+        }
+        self.end = end;
+        self.entries.push(e.id.clone());
+    }
+
+    fn last_is_agent(&self) -> bool {
+        matches!(self.last, Shape::Agent { .. })
+    }
+
+    fn actor(&self) -> Actor {
+        let code = if let Some(c) = &self.person_code {
+            c.clone()
+        } else if let Some(o) = &self.org {
+            o.clone()
+        } else {
+            format!("{}{}", self.country.as_deref().unwrap_or("---"), self.sector.as_deref().unwrap_or(""))
+        };
+        Actor { code, country: self.country.clone(), sector: self.sector.clone(), name: self.name.clone() }
+    }
+}
+
+/// Whether two adjacent shapes join into one mention.
+fn joins(left: Shape, right: Shape) -> bool {
+    use Shape::*;
+    matches!(
+        (left, right),
+        (Adjective | Country | Capital | Organisation, Agent { .. })
+            | (Agent { .. }, Agent { .. })
+            | (Agent { title: true }, Person)
+            | (Adjective, Person)
+            | (Adjective, Organisation)
+    )
+}
+
+fn is_name_word(w: &str, tag: &str) -> bool {
+    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    cap && (tag == "NNP" || tag == "NNPS" || tag.is_empty() || w.ends_with('.') && w.len() == 2)
+}
+
+/// Fills `doc.mentions` from the dictionary.
+pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
+    let date = doc.meta.published.unwrap_or_default();
+    let mut mentions = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let toks = &doc.tokens[sentence.tokens.clone()];
+        let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
+        let matches = dict.find(&words);
+        let mut i = 0;
+        while i < matches.len() {
+            let m = &matches[i];
+            let mut d = Draft::new(m, dict.entry(m.entry), date);
+            i += 1;
+            while let Some(next) = matches.get(i) {
+                let e = dict.entry(next.entry);
+                let between: Vec<String> =
+                    words[d.end..next.tokens.start].iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+                let between: Vec<&str> = between.iter().map(String::as_str).collect();
+                let ok = match between.as_slice() {
+                    [] => joins(d.last, shape(e)),
+                    ["'s"] => matches!(shape(e), Shape::Agent { .. }) && d.last != Shape::Place,
+                    ["of"] | ["of", "the"] => {
+                        (d.last_is_agent() || d.via == Via::Title)
+                            && d.country.is_none()
+                            && matches!(shape(e), Shape::Country | Shape::Organisation | Shape::Capital)
+                    }
+                    _ => false,
+                };
+                if !ok {
+                    break;
+                }
+                d.extend(e, next.tokens.end, date);
+                i += 1;
+            }
+            // A title before an unknown capitalised name: the name is the person's
+            // ("King Hassan of Morocco", "Algerian President Ahmed Ben Bella").
+            if matches!(d.last, Shape::Agent { title: true }) {
+                let start = d.end;
+                let mut end = start;
+                while end < words.len()
+                    && is_name_word(words[end], toks[end].tag)
+                    && !matches.iter().any(|m| m.tokens.start == end)
+                {
+                    end += 1;
+                }
+                if end > start {
+                    d.name = Some(words[start..end].join(" "));
+                    d.end = end;
+                    d.via = Via::Title;
+                    if let Some(next) = matches.get(i) {
+                        let e = dict.entry(next.entry);
+                        let of = words.get(end).is_some_and(|w| *w == "of") && next.tokens.start == end + 1;
+                        if of && d.country.is_none() && matches!(shape(e), Shape::Country | Shape::Capital) {
+                            d.extend(e, next.tokens.end, date);
+                            i += 1;
+                        }
+                    }
+                }
+            }
+            let span = Span::new(toks[d.first].span.start, toks[d.end - 1].span.end);
+            mentions.push(ActorMention {
+                sentence: si,
+                tokens: sentence.tokens.start + d.first..sentence.tokens.start + d.end,
+                span,
+                actor: d.actor(),
+                via: d.via,
+                entry: d.entries.join("+"),
+            });
+        }
+    }
+    doc.mentions = mentions;
+}

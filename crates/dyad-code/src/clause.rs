@@ -1,0 +1,75 @@
+//! Light clause structure over tagged tokens: where a clause begins and ends,
+//! what the verb group before a trigger says (negation, modality, passive),
+//! and which words open a subordinate or reported clause.
+//!
+//! These are the questions the event coder asks of syntax; they are answered
+//! from Penn tags and a few closed word classes, which are grammar rather than
+//! dictionary knowledge and so live here.
+
+use dyad_core::Token;
+
+/// Words after which a new clause starts, for finding a verb's subject and object.
+const CLAUSE_OPENERS: &[&str] =
+    &["that", "which", "who", "whom", "because", "after", "before", "while", "when", "but", "although", "though", "if", "unless", "as", "where", "since", "until"];
+
+/// Prepositions of place and time: an actor after one is where or when, not whom.
+pub const LOCATIVE: &[&str] = &["in", "near", "at", "inside", "outside", "throughout", "across", "around", "within", "into", "along", "on"];
+
+const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
+const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
+const HYPOTHETICAL: &[&str] = &["could", "might", "may", "should", "can", "ca", "must"];
+const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"];
+
+/// The lower-cased text of a token.
+pub fn lower(text: &str, t: &Token) -> String {
+    t.span.slice(text).to_lowercase().replace('’', "'")
+}
+
+/// Whether a token ends the clause it is in.
+pub fn is_boundary(text: &str, t: &Token) -> bool {
+    let w = lower(text, t);
+    matches!(w.as_str(), ";" | ":" | "—" | "–" | "--" | "(" | ")" | "\"" | "“" | "”") || CLAUSE_OPENERS.contains(&w.as_str())
+}
+
+pub fn is_verb(t: &Token) -> bool {
+    t.tag.starts_with("VB") || t.tag == "MD"
+}
+
+pub fn is_noun(t: &Token) -> bool {
+    t.tag.starts_with("NN")
+}
+
+/// What the words right before a verb say about it.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct VerbGroup {
+    pub negated: bool,
+    pub future: bool,
+    pub hypothetical: bool,
+    pub passive: bool,
+}
+
+/// Reads the auxiliaries and adverbs before the verb at `i` (a trigger).
+pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
+    let mut g = VerbGroup::default();
+    let head = &tokens[i];
+    let mut j = i;
+    let mut saw_be = false;
+    while j > 0 && i - j < 5 {
+        j -= 1;
+        let t = &tokens[j];
+        let w = lower(text, t);
+        if NEGATORS.contains(&w.as_str()) {
+            g.negated = true;
+        } else if FUTURE.contains(&w.as_str()) {
+            g.future = true;
+        } else if HYPOTHETICAL.contains(&w.as_str()) {
+            g.hypothetical = true;
+        } else if BE.contains(&w.as_str()) {
+            saw_be = true;
+        } else if !(t.tag.starts_with("RB") || t.tag.starts_with("VB") || t.tag == "MD") {
+            break;
+        }
+    }
+    g.passive = saw_be && head.tag == "VBN";
+    g
+}

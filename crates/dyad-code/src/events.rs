@@ -1,0 +1,438 @@
+//! Event coding: patterns matched on lemmas, actors taken from the clause.
+//!
+//! For each sentence, every token whose lemma heads a pattern is tried; the
+//! longest pattern that matches wins at that token. The target is the `+`
+//! slot, or else the first actor after the trigger in its clause that is not
+//! a place ("in Kirkuk"); the source is the `$` slot, the passive agent
+//! ("rejected by Moscow"), or the subject: the nearest actor before the
+//! trigger in its clause, with a pronoun resolved to an earlier actor. A
+//! frame verb ("agreed to", "threatened to", "urged X to", "refused to")
+//! combines with the event of its complement through the frame table;
+//! negation, "will" and "could" do the same for a single verb. Actors joined
+//! by "and" give one event per source–target pair. A statement (CAMEO 01)
+//! is kept only when the sentence reports nothing else, so the reported
+//! event, coded with its own actors, stands for it.
+
+use dyad_core::{ActorMention, Document, Event, EventActor, EventDate, Evidence, SentenceKind, Span, Token};
+use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
+
+use crate::clause::{self, is_boundary, lower, verb_group, LOCATIVE};
+
+/// One pattern tried on a sentence, for `dyad explain`.
+#[derive(Clone, Debug)]
+pub struct Attempt {
+    pub rule: String,
+    pub trigger: String,
+    pub outcome: String,
+}
+
+/// Why a sentence was or was not coded.
+#[derive(Clone, Debug, Default)]
+pub struct Trace {
+    pub sentence: usize,
+    pub attempts: Vec<Attempt>,
+}
+
+/// A pattern matched at a trigger.
+#[derive(Clone, Debug)]
+struct Hit<'p> {
+    pattern: &'p Pattern,
+    head: usize,
+    words: Vec<usize>,
+    end: usize,
+    source: Option<usize>,
+    target: Option<usize>,
+}
+
+struct Sentence<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// Mentions of the sentence, token ranges relative to the sentence.
+    mentions: Vec<(usize, usize, &'a ActorMention)>,
+}
+
+impl<'a> Sentence<'a> {
+    fn word(&self, i: usize) -> String {
+        lower(self.text, &self.tokens[i])
+    }
+
+    fn matches_word(&self, i: usize, w: &str) -> bool {
+        self.tokens[i].lemma == w || self.word(i) == w
+    }
+
+    fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.0 == i)
+    }
+
+    fn mention_covering(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.0 <= i && i < m.1)
+    }
+
+    fn is_pronoun(&self, i: usize) -> bool {
+        self.tokens[i].tag == "PRP" && matches!(self.word(i).as_str(), "he" | "she" | "they" | "it" | "we")
+    }
+
+    /// A mention within a few filler words of `from` (determiners, adjectives,
+    /// numbers, adverbs), without crossing a clause boundary.
+    fn mention_near(&self, from: usize, reach: usize) -> Option<usize> {
+        for k in from..(from + reach).min(self.tokens.len()) {
+            if let Some(m) = self.mention_starting(k) {
+                return Some(m);
+            }
+            let t = &self.tokens[k];
+            let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT") || t.tag.starts_with("JJ") || t.tag.starts_with("RB");
+            if !filler {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// Tries one pattern at a trigger token.
+    fn try_pattern<'p>(&self, pattern: &'p Pattern, head: usize) -> Result<Hit<'p>, String> {
+        let mut hit = Hit { pattern, head, words: vec![head], end: head + 1, source: None, target: None };
+        for el in &pattern.elements[1..] {
+            match el {
+                Element::Word(w) => {
+                    let found = (hit.end..(hit.end + 4).min(self.tokens.len()))
+                        .take_while(|&k| !is_boundary(self.text, &self.tokens[k]) || self.matches_word(k, w))
+                        .find(|&k| self.matches_word(k, w));
+                    let Some(k) = found else {
+                        return Err(format!("no `{w}` after `{}`", self.word(hit.end - 1)));
+                    };
+                    hit.words.push(k);
+                    hit.end = k + 1;
+                }
+                Element::Target | Element::Source => {
+                    let Some(m) = self.mention_near(hit.end, 5) else {
+                        let slot = if *el == Element::Target { "target" } else { "source" };
+                        return Err(format!("no actor for the {slot} slot after `{}`", self.word(hit.end - 1)));
+                    };
+                    hit.end = self.mentions[m].1;
+                    if *el == Element::Target {
+                        hit.target = Some(m);
+                    } else {
+                        hit.source = Some(m);
+                    }
+                }
+            }
+        }
+        Ok(hit)
+    }
+
+    /// The first actor after `from` in the clause that is not a place or time.
+    fn object_after(&self, from: usize) -> Option<usize> {
+        let mut k = from;
+        while k < self.tokens.len() && k < from + 10 {
+            if let Some(m) = self.mention_starting(k) {
+                let after_locative = k > 0 && LOCATIVE.contains(&self.word(k - 1).as_str());
+                if !after_locative {
+                    return Some(m);
+                }
+                k = self.mentions[m].1;
+                continue;
+            }
+            let t = &self.tokens[k];
+            if is_boundary(self.text, t) || self.word(k) == "," || (clause::is_verb(t) && k > from) {
+                return None;
+            }
+            k += 1;
+        }
+        None
+    }
+
+    /// The subject of the verb at `head`: the nearest actor before it in its
+    /// clause that is not inside a prepositional phrase; a pronoun refers
+    /// back to the actor before it.
+    fn subject_before(&self, head: usize) -> Option<usize> {
+        let mut k = head;
+        while k > 0 {
+            k -= 1;
+            let t = &self.tokens[k];
+            if let Some(m) = self.mention_covering(k) {
+                let start = self.mentions[m].0;
+                let in_pp = start > 0 && matches!(self.tokens[start - 1].tag, "IN" | "TO") && self.word(start - 1) != "that";
+                if !in_pp {
+                    return Some(m);
+                }
+                k = start;
+                continue;
+            }
+            if self.is_pronoun(k) {
+                return self.antecedent(k);
+            }
+            if is_boundary(self.text, t) {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The actor a pronoun at `k` refers to: the subject of the clause before it.
+    fn antecedent(&self, k: usize) -> Option<usize> {
+        let plural = self.word(k) == "they";
+        let before: Vec<usize> = (0..self.mentions.len()).filter(|&m| self.mentions[m].1 <= k).collect();
+        before
+            .iter()
+            .copied()
+            .find(|&m| {
+                let start = self.mentions[m].0;
+                !(start > 0 && matches!(self.tokens[start - 1].tag, "IN" | "TO"))
+            })
+            .or_else(|| if plural { before.first().copied() } else { before.last().copied() })
+    }
+
+    /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
+    fn conjuncts(&self, m: usize) -> Vec<usize> {
+        let mut out = vec![m];
+        let mut cur = m;
+        while cur > 0 {
+            let prev = cur - 1;
+            let gap: Vec<String> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
+            if matches!(gap.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["and"] | [","] | [",", "and"]) {
+                out.insert(0, prev);
+                cur = prev;
+            } else {
+                break;
+            }
+        }
+        cur = m;
+        while cur + 1 < self.mentions.len() {
+            let next = cur + 1;
+            let gap: Vec<String> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
+            if matches!(gap.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["and"] | [",", "and"]) {
+                out.push(next);
+                cur = next;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// A coded event before it becomes an [`Event`].
+struct Coded {
+    code: String,
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+    trigger: Span,
+    trigger_text: String,
+    rule: String,
+    context: Vec<String>,
+    confidence: f64,
+}
+
+/// Codes the events of every sentence; with `trace`, records every attempt.
+pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&mut Vec<Trace>>) {
+    let date = doc.meta.published.map(EventDate::day);
+    let mut events = Vec::new();
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let mut attempts = Vec::new();
+        if sentence.kind != SentenceKind::Dateline {
+            let tokens = &doc.tokens[sentence.tokens.clone()];
+            let base = sentence.tokens.start;
+            let mentions = doc
+                .mentions
+                .iter()
+                .filter(|m| m.sentence == si)
+                .map(|m| (m.tokens.start - base, m.tokens.end - base, m))
+                .collect();
+            let s = Sentence { text: &doc.text, tokens, mentions };
+            for c in code_sentence(&s, dicts, &mut attempts) {
+                events.extend(to_events(&s, si, c, dicts, date));
+            }
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            t.push(Trace { sentence: si, attempts });
+        }
+    }
+    doc.events = events;
+}
+
+fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>) -> Vec<Coded> {
+    // 1. The best pattern at each trigger token.
+    let mut hits: Vec<Hit> = Vec::new();
+    for (i, t) in s.tokens.iter().enumerate() {
+        if !(clause::is_verb(t) || clause::is_noun(t) || t.tag.starts_with("JJ")) || s.mention_covering(i).is_some() {
+            continue;
+        }
+        let mut best: Option<Hit> = None;
+        let lemma = if t.lemma.is_empty() { s.word(i) } else { t.lemma.clone() };
+        for p in dicts.patterns.with_head(&lemma) {
+            let trigger = t.span.slice(s.text).to_string();
+            match s.try_pattern(p, i) {
+                Ok(h) => {
+                    attempts.push(Attempt { rule: p.id.clone(), trigger, outcome: "matched".into() });
+                    let better = best.as_ref().is_none_or(|b| {
+                        (h.words.len(), h.target.is_some()) > (b.words.len(), b.target.is_some())
+                    });
+                    if better {
+                        best = Some(h);
+                    }
+                }
+                Err(why) => attempts.push(Attempt { rule: p.id.clone(), trigger, outcome: why }),
+            }
+        }
+        hits.extend(best);
+    }
+
+    // 2. Frames: a frame verb followed by "to" and its complement's trigger.
+    let mut consumed = vec![false; hits.len()];
+    let mut coded = Vec::new();
+    for hi in 0..hits.len() {
+        if consumed[hi] {
+            continue;
+        }
+        let h = &hits[hi];
+        let frame = Frame::of_code(&h.pattern.code);
+        let complement = frame.and_then(|_| {
+            let to = (h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len())).find(|&k| s.word(k) == "to")?;
+            (hi + 1..hits.len()).find(|&c| hits[c].head > to && hits[c].head <= to + 3 && Frame::of_code(&hits[c].pattern.code).is_none())
+        });
+        let g = verb_group(s.text, s.tokens, h.head);
+        let (mut code, mut rule, mut target, mut context) = (h.pattern.code.clone(), h.pattern.id.clone(), h.target, Vec::new());
+        let mut trigger = s.tokens[h.head].span;
+        if let (Some(frame), Some(c)) = (frame, complement) {
+            consumed[c] = true;
+            let comp = &hits[c];
+            let frame = if g.negated { Frame::Reject } else { frame };
+            code = dicts.frames.derive(frame, &comp.pattern.code).map(String::from).unwrap_or(code);
+            rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
+            target = target.or(comp.target).or_else(|| s.object_after(comp.end));
+            trigger = trigger.cover(s.tokens[comp.head].span);
+        } else if g.negated {
+            if Frame::of_code(&code).is_some() {
+                attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head), outcome: "negated frame verb: not coded".into() });
+                continue;
+            }
+            match dicts.frames.derive(Frame::Reject, &code) {
+                Some(r) => {
+                    rule = format!("negation + {rule}");
+                    code = r.to_string();
+                }
+                None => {
+                    attempts.push(Attempt { rule, trigger: s.word(h.head), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
+                    continue;
+                }
+            }
+        } else if g.future && Frame::of_code(&code).is_none() {
+            let derived = dicts.frames.derive(Frame::Threaten, &code).or_else(|| dicts.frames.derive(Frame::Intent, &code));
+            if let Some(d) = derived {
+                rule = format!("future + {rule}");
+                code = d.to_string();
+            }
+            context.push("future".to_string());
+        } else if g.hypothetical {
+            context.push("hypothetical".to_string());
+        }
+        if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
+            target = s.object_after(h.end);
+        }
+
+        // 3. Source: `$`, the passive agent, or the subject.
+        let (mut source, mut confidence) = (h.source, 0.5);
+        if source.is_none() && g.passive {
+            let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
+            if let Some(by) = by {
+                source = s.mention_near(by + 1, 4);
+                let subject = s.subject_before(h.head);
+                if target.is_none() || target == source {
+                    target = subject;
+                }
+            }
+        }
+        if source.is_none() {
+            source = s.subject_before(h.head);
+        }
+        if source.is_none() {
+            // An infinitive or reported clause: the sentence's first actor.
+            source = (0..s.mentions.len()).find(|&m| Some(m) != target && s.mentions[m].0 < h.head);
+            confidence -= 0.15;
+        }
+        if source.is_some() && source == target {
+            target = None;
+        }
+        confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
+        confidence += if target.is_some() { 0.1 } else { 0.0 } + if source.is_some() { 0.1 } else { 0.0 };
+        let sources = source.map(|m| s.conjuncts(m)).unwrap_or_default();
+        let targets = target.map(|m| s.conjuncts(m)).unwrap_or_default();
+        coded.push(Coded {
+            code,
+            sources,
+            targets,
+            trigger,
+            trigger_text: h.words.iter().map(|&k| s.tokens[k].span.slice(s.text)).collect::<Vec<_>>().join(" "),
+            rule,
+            context,
+            confidence,
+        });
+    }
+
+    // 4. Statements only where nothing else was reported; the first event
+    //    of the sentence is its main one.
+    let has_other = coded.iter().any(|c| !c.code.starts_with("01"));
+    coded.retain(|c| !(has_other && c.code.starts_with("01")));
+    for (n, c) in coded.iter_mut().enumerate() {
+        if c.code.starts_with("01") {
+            c.confidence = 0.2;
+        } else if n == 0 {
+            c.confidence += 0.15;
+        }
+        c.confidence = c.confidence.clamp(0.05, 0.99);
+    }
+    coded
+}
+
+fn to_events(s: &Sentence, si: usize, c: Coded, dicts: &Dictionaries, date: Option<EventDate>) -> Vec<Event> {
+    let Some(info) = dicts.cameo.get(&c.code) else { return Vec::new() };
+    let actor = |m: usize| {
+        let (_, _, mention) = s.mentions[m];
+        EventActor::new(mention.span.slice(s.text), &mention.actor, mention.span)
+    };
+    // One event per source–target pair; "X and Y agreed" also pairs X with Y.
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    match (c.sources.as_slice(), c.targets.as_slice()) {
+        ([], []) => pairs.push((None, None)),
+        (src, []) if src.len() > 1 => {
+            for &a in src {
+                for &b in src {
+                    if a != b {
+                        pairs.push((Some(a), Some(b)));
+                    }
+                }
+            }
+        }
+        (src, tgt) => {
+            let src: Vec<Option<usize>> = if src.is_empty() { vec![None] } else { src.iter().map(|&m| Some(m)).collect() };
+            let tgt: Vec<Option<usize>> = if tgt.is_empty() { vec![None] } else { tgt.iter().map(|&m| Some(m)).collect() };
+            for a in &src {
+                for b in &tgt {
+                    pairs.push((*a, *b));
+                }
+            }
+        }
+    }
+    let mut context = info.context.clone();
+    context.extend(c.context.iter().cloned());
+    pairs
+        .into_iter()
+        .enumerate()
+        .map(|(n, (a, b))| Event {
+            sentence: si,
+            date,
+            source: a.map(actor),
+            target: b.map(actor),
+            cameo: c.code.clone(),
+            cameo_name: info.name.clone(),
+            plover: info.plover.clone(),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            mode: info.mode.clone(),
+            context: context.clone(),
+            location: None,
+            evidence: Evidence { trigger: c.trigger_text.clone(), span: c.trigger, rule: c.rule.clone() },
+            confidence: if n == 0 { c.confidence } else { c.confidence - 0.01 },
+        })
+        .collect()
+}

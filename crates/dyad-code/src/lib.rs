@@ -1,0 +1,17 @@
+//! The coding stage: who did what to whom.
+//!
+//! [`resolve_actors`] turns dictionary matches into actor mentions (a country
+//! beside a group noun, a title before a name, "the president of Armenia",
+//! pronouns back to their antecedents). [`code_events`] then finds event
+//! patterns in each sentence, takes their source and target from the
+//! sentence's structure (subject, object, passive agent, frame verbs,
+//! negation and modality), and gives each event its CAMEO and PLOVER
+//! coding and the evidence that produced it. Both read the token layer (tags
+//! and lemmas) the language stage added.
+
+mod actors;
+mod clause;
+mod events;
+
+pub use actors::resolve_actors;
+pub use events::{code_events, Attempt, Trace};

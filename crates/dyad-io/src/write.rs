@@ -1,0 +1,171 @@
+//! Event writers: JSON Lines (the schema of `docs/events.md`), CSV and TSV
+//! (the same fields flattened into the columns of [`FLAT_COLUMNS`]).
+
+use std::io::Write;
+
+use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Location};
+use serde::Serialize;
+use xxhash_rust::xxh3::xxh3_64;
+
+/// Output formats of `dyad code`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Csv,
+    Tsv,
+}
+
+/// One output record: an event with its document and sentence.
+#[derive(Serialize)]
+pub struct EventRecord<'a> {
+    pub event_id: String,
+    pub doc_id: &'a str,
+    pub sentence_index: usize,
+    pub sentence: &'a str,
+    pub date: Option<EventDate>,
+    pub source: Option<&'a EventActor>,
+    pub target: Option<&'a EventActor>,
+    pub cameo: &'a str,
+    pub cameo_name: &'a str,
+    pub plover: Option<&'a str>,
+    pub quad_class: u8,
+    pub goldstein: Option<f64>,
+    pub mode: Option<&'a str>,
+    pub context: &'a [String],
+    pub location: Option<&'a Location>,
+    pub evidence: &'a Evidence,
+    pub confidence: f64,
+}
+
+impl<'a> EventRecord<'a> {
+    pub fn new(doc: &'a Document, event: &'a Event) -> Self {
+        let sentence = doc.slice(doc.sentences[event.sentence].span);
+        EventRecord {
+            event_id: event_id(doc, event),
+            doc_id: &doc.id,
+            sentence_index: event.sentence,
+            sentence,
+            date: event.date,
+            source: event.source.as_ref(),
+            target: event.target.as_ref(),
+            cameo: &event.cameo,
+            cameo_name: &event.cameo_name,
+            plover: event.plover.as_deref(),
+            quad_class: event.quad_class,
+            goldstein: event.goldstein,
+            mode: event.mode.as_deref(),
+            context: &event.context,
+            location: event.location.as_ref(),
+            evidence: &event.evidence,
+            confidence: event.confidence,
+        }
+    }
+
+    fn flat(&self) -> Vec<String> {
+        let actor = |a: Option<&EventActor>| -> [String; 7] {
+            match a {
+                None => Default::default(),
+                Some(a) => [
+                    a.text.clone(),
+                    a.code.clone(),
+                    a.country.clone().unwrap_or_default(),
+                    a.sector.clone().unwrap_or_default(),
+                    a.name.clone().unwrap_or_default(),
+                    a.span.start.to_string(),
+                    a.span.end.to_string(),
+                ],
+            }
+        };
+        let opt = |v: Option<String>| v.unwrap_or_default();
+        let loc = self.location;
+        let mut row = vec![
+            self.event_id.clone(),
+            self.doc_id.to_string(),
+            self.sentence_index.to_string(),
+            opt(self.date.map(|d| d.to_string())),
+        ];
+        row.extend(actor(self.source));
+        row.extend(actor(self.target));
+        row.extend([
+            self.cameo.to_string(),
+            self.cameo_name.to_string(),
+            opt(self.plover.map(String::from)),
+            self.quad_class.to_string(),
+            opt(self.goldstein.map(|g| g.to_string())),
+            opt(self.mode.map(String::from)),
+            self.context.join(";"),
+            opt(loc.map(|l| l.name.clone())),
+            opt(loc.and_then(|l| l.country.clone())),
+            opt(loc.and_then(|l| l.lat).map(|v| v.to_string())),
+            opt(loc.and_then(|l| l.lon).map(|v| v.to_string())),
+            self.evidence.trigger.clone(),
+            self.evidence.span.start.to_string(),
+            self.evidence.span.end.to_string(),
+            self.evidence.rule.clone(),
+            self.confidence.to_string(),
+            self.sentence.replace(['\n', '\r', '\t'], " "),
+        ]);
+        row
+    }
+}
+
+/// Column names of the CSV and TSV formats, in order.
+pub const FLAT_COLUMNS: [&str; 35] = [
+    "event_id", "doc_id", "sentence_index", "date",
+    "source_text", "source_code", "source_country", "source_sector", "source_name", "source_start", "source_end",
+    "target_text", "target_code", "target_country", "target_sector", "target_name", "target_start", "target_end",
+    "cameo", "cameo_name", "plover", "quad_class", "goldstein", "mode", "context",
+    "location_name", "location_country", "location_lat", "location_lon",
+    "trigger", "trigger_start", "trigger_end", "rule", "confidence", "sentence",
+];
+
+/// A stable id: the same input gives the same id.
+fn event_id(doc: &Document, event: &Event) -> String {
+    let key = format!(
+        "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}",
+        doc.id,
+        event.sentence,
+        event.evidence.span.start,
+        event.cameo,
+        event.source.as_ref().map_or(0, |a| a.span.start + 1),
+        event.target.as_ref().map_or(0, |a| a.span.start + 1),
+    );
+    format!("{:016x}", xxh3_64(key.as_bytes()))
+}
+
+/// Writes events in one format.
+pub enum EventWriter<W: Write> {
+    Jsonl(W),
+    Flat(csv::Writer<W>),
+}
+
+impl<W: Write> EventWriter<W> {
+    /// A writer; CSV and TSV start with their header row.
+    pub fn new(format: Format, out: W) -> std::io::Result<Self> {
+        let delimiter = match format {
+            Format::Jsonl => return Ok(EventWriter::Jsonl(out)),
+            Format::Csv => b',',
+            Format::Tsv => b'\t',
+        };
+        let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+        w.write_record(FLAT_COLUMNS)?;
+        Ok(EventWriter::Flat(w))
+    }
+
+    pub fn write(&mut self, record: &EventRecord) -> std::io::Result<()> {
+        match self {
+            EventWriter::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")
+            }
+            EventWriter::Flat(w) => Ok(w.write_record(record.flat())?),
+        }
+    }
+
+    pub fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            EventWriter::Jsonl(out) => out.flush(),
+            EventWriter::Flat(w) => w.flush(),
+        }
+    }
+}

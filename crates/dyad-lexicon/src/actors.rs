@@ -1,0 +1,417 @@
+//! Actor names (countries, capitals, places, organisations, people, agents)
+//! compiled into one automaton over normalized token sequences.
+//!
+//! A name and a sentence are normalized the same way: tokenized by dyad's
+//! tokenizer, lower-cased, curly apostrophes straightened, and each token
+//! wrapped in a separator byte. A match therefore always starts and ends on
+//! token boundaries ("Russia" never matches inside "Russian"), and a
+//! possessive is its own token ("Washington's" → `Washington` `'s`). Case is
+//! checked after matching: a capitalised name needs capitalised text, and a
+//! short all-capitals acronym ("US", "UN") needs exactly that text.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use dyad_text::Tokenizer;
+
+use crate::{table, DictError};
+
+const SEP: char = '\u{1}';
+
+/// A dated role of a person: `RUSGOV 2000-05-07 2008-05-07 president`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Role {
+    pub code: String,
+    pub start: Option<NaiveDate>,
+    pub end: Option<NaiveDate>,
+    pub title: String,
+}
+
+/// What kind of thing a name names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryKind {
+    /// A state or territory.
+    Country,
+    /// An adjective or demonym ("Russian", "Ivorians").
+    Adjective,
+    /// A capital or seat of power, standing for the government.
+    Capital,
+    /// Another place in a country (a city or region).
+    Place,
+    /// An organisation or movement.
+    Organisation,
+    /// A person with dated roles.
+    Person(Vec<Role>),
+    /// A title or group noun giving a sector; `title` when it can precede a name.
+    Agent { title: bool },
+}
+
+/// A dictionary entry: what a name resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActorEntry {
+    pub kind: EntryKind,
+    /// Full actor code (`RUS`, `RUSGOV`, `IGOUNO`); for agents, the sector.
+    pub code: String,
+    pub country: Option<String>,
+    pub sector: Option<String>,
+    pub name: Option<String>,
+    /// Where the entry comes from, e.g. `countries:RUS`.
+    pub id: String,
+}
+
+impl ActorEntry {
+    /// The role a person held on a date, or `None` outside every role.
+    pub fn role_on(&self, date: NaiveDate) -> Option<&Role> {
+        match &self.kind {
+            EntryKind::Person(roles) => roles
+                .iter()
+                .find(|r| r.start.is_none_or(|s| s <= date) && r.end.is_none_or(|e| date <= e)),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    /// Lower-case entry: any case matches.
+    Any,
+    /// Capitalised entry: the text must start with a capital.
+    Capital,
+    /// Short acronym: the text must be exactly as written.
+    Exact,
+}
+
+/// A name found in a token sequence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NameMatch {
+    /// Token indices within the slice searched.
+    pub tokens: Range<usize>,
+    pub entry: usize,
+}
+
+/// The compiled actor dictionary.
+#[derive(Debug)]
+pub struct ActorDictionary {
+    entries: Vec<ActorEntry>,
+    /// Per automaton pattern: the entry and the case rule of the name.
+    names: Vec<(usize, Case, String)>,
+    automaton: AhoCorasick,
+}
+
+impl ActorDictionary {
+    /// Number of names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.names.is_empty()
+    }
+
+    pub fn entry(&self, i: usize) -> &ActorEntry {
+        &self.entries[i]
+    }
+
+    /// Non-overlapping names in a token sequence, leftmost-longest.
+    pub fn find(&self, tokens: &[&str]) -> Vec<NameMatch> {
+        let mut key = String::with_capacity(tokens.iter().map(|t| t.len() + 2).sum());
+        let mut starts = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            starts.push(key.len());
+            push_token(&mut key, t);
+        }
+        let mut out = Vec::new();
+        for m in self.automaton.find_iter(&key) {
+            let first = starts.partition_point(|&s| s < m.start());
+            let last = starts.partition_point(|&s| s < m.end());
+            let (entry, case, written) = &self.names[m.pattern().as_usize()];
+            if case_ok(*case, written, &tokens[first..last]) {
+                out.push(NameMatch { tokens: first..last, entry: *entry });
+            }
+        }
+        out
+    }
+}
+
+fn push_token(key: &mut String, token: &str) {
+    key.push(SEP);
+    for c in token.chars() {
+        match c {
+            '’' | '‘' => key.push('\''),
+            c => key.extend(c.to_lowercase()),
+        }
+    }
+    key.push(SEP);
+}
+
+fn case_of(name: &str) -> Case {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    // "al-Qaeda" is written lower-case first: any case matches.
+    if letters.first().is_none_or(|c| c.is_lowercase()) {
+        Case::Any
+    } else if letters.len() <= 4 && letters.iter().all(|c| c.is_uppercase()) {
+        Case::Exact
+    } else {
+        Case::Capital
+    }
+}
+
+fn case_ok(case: Case, written: &str, tokens: &[&str]) -> bool {
+    match case {
+        Case::Any => true,
+        Case::Capital => tokens.first().and_then(|t| t.chars().find(|c| c.is_alphabetic())).is_some_and(char::is_uppercase),
+        Case::Exact => {
+            // "UN" and "US" exactly; three- and four-letter acronyms also in
+            // title case ("Nato", "Opec").
+            let text: String = tokens.concat();
+            let written: String = written.split_whitespace().collect();
+            let mut chars = written.chars();
+            let title: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+            text == written || (written.len() >= 3 && text == title)
+        }
+    }
+}
+
+/// Collects entries from the dictionary files, then compiles them.
+pub(crate) struct Builder<'t> {
+    tokenizer: &'t Tokenizer,
+    entries: Vec<ActorEntry>,
+    names: Vec<(usize, Case, String)>,
+    keys: Vec<String>,
+    seen: HashMap<String, usize>,
+}
+
+impl<'t> Builder<'t> {
+    pub fn new(tokenizer: &'t Tokenizer) -> Self {
+        Builder { tokenizer, entries: Vec::new(), names: Vec::new(), keys: Vec::new(), seen: HashMap::new() }
+    }
+
+    fn add(&mut self, entry: ActorEntry, names: &[&str]) {
+        let index = self.entries.len();
+        self.entries.push(entry);
+        for name in names {
+            let spans = self.tokenizer.tokenize(name, 0, name.len());
+            let mut key = String::new();
+            for s in &spans {
+                push_token(&mut key, &name[s.start..s.end]);
+            }
+            // Files load in priority order; an earlier entry keeps a shared name.
+            if key.is_empty() || self.seen.contains_key(&key) {
+                continue;
+            }
+            self.seen.insert(key.clone(), index);
+            self.names.push((index, case_of(name), name.to_string()));
+            self.keys.push(key);
+        }
+    }
+
+    /// `countries.tsv`: code, name, names, adjectives, capitals, seats, places.
+    pub fn countries(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        let cols = ["code", "name", "names", "adjectives", "capitals", "seats", "places"];
+        table::read(file, text, &cols, |row| {
+            let code = row.required("code")?;
+            let name = row.required("name")?;
+            let country = Some(code.to_string());
+            let entry = |kind, code: String, sector: Option<&str>, display: Option<&str>| ActorEntry {
+                kind,
+                code,
+                country: country.clone(),
+                sector: sector.map(String::from),
+                name: display.map(String::from),
+                id: format!("countries:{}", row.get("code")),
+            };
+            let mut names = vec![name];
+            names.extend(row.list("names"));
+            self.add(entry(EntryKind::Country, code.to_string(), None, None), &names);
+            let adjectives: Vec<&str> = row.list("adjectives").collect();
+            self.add(entry(EntryKind::Adjective, code.to_string(), None, None), &adjectives);
+            for capital in row.list("capitals").chain(row.list("seats")) {
+                self.add(entry(EntryKind::Capital, format!("{code}GOV"), Some("GOV"), None), &[capital]);
+            }
+            let places: Vec<&str> = row.list("places").collect();
+            self.add(entry(EntryKind::Place, code.to_string(), None, None), &places);
+            Ok(())
+        })
+    }
+
+    /// `organisations.tsv`: code, country, sector, name, names.
+    pub fn organisations(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        let cols = ["code", "country", "sector", "name", "names"];
+        table::read(file, text, &cols, |row| {
+            let code = row.required("code")?;
+            let name = row.required("name")?;
+            let opt = |c: &str| Some(row.get(c).to_string()).filter(|s| !s.is_empty());
+            let entry = ActorEntry {
+                kind: EntryKind::Organisation,
+                code: code.to_string(),
+                country: opt("country"),
+                sector: opt("sector"),
+                name: Some(name.to_string()),
+                id: format!("organisations:{code}"),
+            };
+            let mut names = vec![name];
+            names.extend(row.list("names"));
+            self.add(entry, &names);
+            Ok(())
+        })
+    }
+
+    /// `agents.tsv`: phrase, sector, kind (`title` or `group`).
+    pub fn agents(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        table::read(file, text, &["phrase", "sector", "kind"], |row| {
+            let phrase = row.required("phrase")?;
+            let sector = row.required("sector")?;
+            let title = match row.get("kind") {
+                "title" => true,
+                "group" | "" => false,
+                k => return Err(row.error(format!("kind must be `title` or `group`, not `{k}`"))),
+            };
+            let entry = ActorEntry {
+                kind: EntryKind::Agent { title },
+                code: sector.to_string(),
+                country: None,
+                sector: Some(sector.to_string()),
+                name: None,
+                id: format!("agents:{phrase}"),
+            };
+            self.add(entry, &[phrase]);
+            Ok(())
+        })
+    }
+
+    /// `people.txt`: a line of names separated by ` | `, then indented role
+    /// lines `CODE START END TITLE` (dates `YYYY-MM-DD`, `-` when open).
+    pub fn people(&mut self, file: &str, text: &str) -> Result<(), DictError> {
+        let mut current: Option<(Vec<String>, Vec<Role>, usize)> = None;
+        let finish = |b: &mut Self, person: Option<(Vec<String>, Vec<Role>, usize)>| -> Result<(), DictError> {
+            if let Some((names, roles, line)) = person {
+                let Some(first) = roles.first() else {
+                    return Err(DictError::new(file, line, format!("`{}` has no role line", names[0])));
+                };
+                let country = first.code.get(..3).map(String::from);
+                let entry = ActorEntry {
+                    kind: EntryKind::Person(roles.clone()),
+                    code: country.clone().unwrap_or_default(),
+                    country,
+                    sector: None,
+                    name: Some(names[0].clone()),
+                    id: format!("people:{}", names[0]),
+                };
+                let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                b.add(entry, &refs);
+            }
+            Ok(())
+        };
+        for (i, raw) in text.lines().enumerate() {
+            let line = i + 1;
+            let content = raw.split('#').next().unwrap_or("").trim_end();
+            if content.trim().is_empty() {
+                continue;
+            }
+            if raw.starts_with([' ', '\t']) {
+                let Some((_, roles, _)) = current.as_mut() else {
+                    return Err(DictError::new(file, line, "role line before any name line"));
+                };
+                roles.push(parse_role(content.trim()).map_err(|m| DictError::new(file, line, m))?);
+            } else {
+                let names = content.split('|').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+                let previous = current.replace((names, Vec::new(), line));
+                finish(self, previous)?;
+            }
+        }
+        finish(self, current.take())
+    }
+
+    pub fn build(self) -> ActorDictionary {
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&self.keys)
+            .expect("actor automaton");
+        ActorDictionary { entries: self.entries, names: self.names, automaton }
+    }
+}
+
+fn parse_role(line: &str) -> Result<Role, String> {
+    let mut parts = line.splitn(4, char::is_whitespace);
+    let code = parts.next().unwrap_or("");
+    if code.len() < 3 || !code.chars().all(|c| c.is_ascii_uppercase()) {
+        return Err(format!("bad actor code `{code}`"));
+    }
+    let date = |s: Option<&str>| -> Result<Option<NaiveDate>, String> {
+        match s.map(str::trim) {
+            None | Some("") => Err("a role needs START and END (`-` when open)".into()),
+            Some("-") => Ok(None),
+            Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").map(Some).map_err(|_| format!("bad date `{d}`")),
+        }
+    };
+    let start = date(parts.next())?;
+    let end = date(parts.next())?;
+    if let (Some(s), Some(e)) = (start, end) {
+        if e < s {
+            return Err(format!("role ends ({e}) before it starts ({s})"));
+        }
+    }
+    Ok(Role { code: code.to_string(), start, end, title: parts.next().unwrap_or("").trim().to_string() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dictionary() -> ActorDictionary {
+        let tokenizer = Tokenizer::new([]);
+        let mut b = Builder::new(&tokenizer);
+        b.countries(
+            "countries.tsv",
+            "code\tname\tnames\tadjectives\tcapitals\tseats\tplaces\n\
+             RUS\tRussia\tRussian Federation\tRussian|Russians\tMoscow\tKremlin\tSochi\n\
+             USA\tUnited States\tUS|U.S.|America\tAmerican|Americans\tWashington\tWhite House\t\n",
+        )
+        .unwrap();
+        b.people("people.txt", "Vladimir Putin | Putin\n  RUSGOV 2000-05-07 2008-05-07 president\n  RUSGOV 2008-05-08 2012-05-07 prime minister\n")
+            .unwrap();
+        b.agents("agents.tsv", "phrase\tsector\tkind\ntroops\tMIL\tgroup\n").unwrap();
+        b.build()
+    }
+
+    fn found(d: &ActorDictionary, words: &[&str]) -> Vec<(String, Range<usize>)> {
+        d.find(words).into_iter().map(|m| (d.entry(m.entry).code.clone(), m.tokens)).collect()
+    }
+
+    #[test]
+    fn names_match_on_token_boundaries_only() {
+        let d = dictionary();
+        assert_eq!(found(&d, &["Russian", "troops"]), [("RUS".to_string(), 0..1), ("MIL".to_string(), 1..2)]);
+        assert_eq!(found(&d, &["the", "Kremlin", "said"]), [("RUSGOV".to_string(), 1..2)]);
+        assert_eq!(found(&d, &["Washington", "'s", "envoy"]), [("USAGOV".to_string(), 0..1)]);
+    }
+
+    #[test]
+    fn acronyms_need_their_exact_case() {
+        let d = dictionary();
+        assert_eq!(found(&d, &["the", "US", "said"]).len(), 1);
+        assert!(found(&d, &["told", "us", "so"]).is_empty());
+        assert_eq!(found(&d, &["the", "U.S.", "said"]).len(), 1);
+    }
+
+    #[test]
+    fn people_have_dated_roles() {
+        let d = dictionary();
+        let m = &d.find(&["Putin", "said"])[0];
+        let putin = d.entry(m.entry);
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(putin.role_on(on(2010, 1, 1)).unwrap().title, "prime minister");
+        assert_eq!(putin.role_on(on(2005, 1, 1)).unwrap().title, "president");
+        assert!(putin.role_on(on(1995, 1, 1)).is_none());
+    }
+
+    #[test]
+    fn bad_role_lines_name_file_and_line() {
+        let tokenizer = Tokenizer::new([]);
+        let mut b = Builder::new(&tokenizer);
+        let err = b.people("people.txt", "A Person\n  XYZGOV 2001-13-01 - president\n").unwrap_err();
+        assert_eq!(err.to_string(), "people.txt:2: bad date `2001-13-01`");
+    }
+}

@@ -1,0 +1,312 @@
+//! The `dyad` command line: `code`, `actors` and `explain`.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use dyad::Pipeline;
+use dyad_code::Trace;
+use dyad_core::{Document, Metadata};
+use dyad_io::{EventRecord, EventWriter, Format, Input, Reader, Severity};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use serde::Serialize;
+
+#[derive(Parser)]
+#[command(name = "dyad", version, about = "Political event data from news text: who did what to whom, when and where.")]
+struct Cli {
+    /// Replace the built-in dictionaries with those in DIR (laid out as data/).
+    #[arg(long, global = true, value_name = "DIR")]
+    dictionaries: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code events from documents and print one record per event.
+    Code {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Where to write events (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+        format: OutputFormat,
+        /// Print, on standard error, why each sentence was or was not coded.
+        #[arg(long)]
+        explain: bool,
+    },
+    /// Print one JSON line per actor mention.
+    Actors {
+        #[command(flatten)]
+        input: InputArgs,
+    },
+    /// Show the analysis of each sentence: tokens, tags, lemmas, actors, patterns tried, events.
+    Explain {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Analyze this text (document id `text`) instead of input files.
+        #[arg(long, value_name = "SENTENCE")]
+        text: Option<String>,
+        /// One JSON object per sentence.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Args)]
+struct InputArgs {
+    /// `.txt` and `.jsonl` files, folders (walked recursively), or `-` for JSON Lines on stdin.
+    #[arg(value_name = "INPUT")]
+    inputs: Vec<String>,
+    /// Publication date for documents without one (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<NaiveDate>,
+    /// Worker threads (default: all cores).
+    #[arg(long)]
+    threads: Option<usize>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutputFormat {
+    Jsonl,
+    Csv,
+    Tsv,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("dyad: error: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let pipeline = match &cli.dictionaries {
+        Some(dir) => Pipeline::from_dir(dir)?,
+        None => Pipeline::builtin()?,
+    };
+    match cli.command {
+        Command::Code { input, output, format, explain } => {
+            let format = match format {
+                OutputFormat::Jsonl => Format::Jsonl,
+                OutputFormat::Csv => Format::Csv,
+                OutputFormat::Tsv => Format::Tsv,
+            };
+            code(&pipeline, &input, output, format, explain)
+        }
+        Command::Actors { input } => actors(&pipeline, &input),
+        Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
+    }
+}
+
+/// Reads every input, reporting problems on stderr; `None` when nothing could be read.
+fn read(input: &InputArgs) -> Result<Option<Vec<Document>>> {
+    if let Some(n) = input.threads {
+        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
+    }
+    let today = chrono::Local::now().date_naive();
+    let mut reader = Reader::new(input.date.unwrap_or(today));
+    let inputs: Vec<Input> = input.inputs.iter().map(|a| Input::parse(a)).collect();
+    if inputs.is_empty() {
+        anyhow::bail!("no INPUT given (a file, a folder, or - for JSON Lines on stdin)");
+    }
+    let docs = reader.read_all(&inputs);
+    for p in &reader.problems {
+        let label = match p.severity {
+            Severity::Warning => "warning",
+            Severity::Skipped => "skipped",
+        };
+        eprintln!("dyad: {label}: {p}");
+    }
+    if input.date.is_none() && reader.undated > 0 {
+        eprintln!("dyad: {} document(s) carry no publication date; using today, {today} (set one with --date)", reader.undated);
+    }
+    if docs.is_empty() && reader.problems.iter().any(|p| p.severity == Severity::Skipped) {
+        return Ok(None);
+    }
+    Ok(Some(docs))
+}
+
+/// Runs the pipeline over all documents on the thread pool, in input order.
+fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Vec<Vec<Trace>> {
+    let bar = if io::stderr().is_terminal() && docs.len() > 50 {
+        let bar = ProgressBar::new(docs.len() as u64);
+        bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}").expect("template"));
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let out = docs
+        .par_iter_mut()
+        .map(|doc| {
+            let mut trace = Vec::new();
+            pipeline.process(doc, traces.then_some(&mut trace));
+            bar.inc(1);
+            trace
+        })
+        .collect();
+    bar.finish_and_clear();
+    out
+}
+
+fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write>> {
+    Ok(match output {
+        Some(path) => Box::new(BufWriter::new(File::create(&path).with_context(|| format!("cannot create {}", path.display()))?)),
+        None => Box::new(BufWriter::new(io::stdout().lock())),
+    })
+}
+
+fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format: Format, explain: bool) -> Result<ExitCode> {
+    let Some(mut docs) = read(input)? else {
+        eprintln!("dyad: no input could be read");
+        return Ok(ExitCode::FAILURE);
+    };
+    let traces = process_all(pipeline, &mut docs, explain);
+    let mut writer = EventWriter::new(format, open_output(output)?)?;
+    let mut events = 0;
+    for (doc, trace) in docs.iter().zip(&traces) {
+        for event in &doc.events {
+            writer.write(&EventRecord::new(doc, event)).context("cannot write output")?;
+            events += 1;
+        }
+        if explain {
+            for t in trace {
+                eprint!("{}", render_sentence(doc, t.sentence, Some(t)));
+            }
+        }
+    }
+    writer.flush().context("cannot write output")?;
+    eprintln!("dyad: {} documents coded, {} events", docs.len(), events);
+    Ok(ExitCode::SUCCESS)
+}
+
+#[derive(Serialize)]
+struct MentionRecord<'a> {
+    doc_id: &'a str,
+    sentence_index: usize,
+    text: &'a str,
+    span: dyad_core::Span,
+    code: &'a str,
+    country: Option<&'a str>,
+    sector: Option<&'a str>,
+    name: Option<&'a str>,
+    via: dyad_core::Via,
+    entry: &'a str,
+}
+
+fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
+    let Some(mut docs) = read(input)? else {
+        eprintln!("dyad: no input could be read");
+        return Ok(ExitCode::FAILURE);
+    };
+    docs.par_iter_mut().for_each(|d| pipeline.analyze(d));
+    let mut out = open_output(None)?;
+    for doc in &docs {
+        for m in &doc.mentions {
+            let rec = MentionRecord {
+                doc_id: &doc.id,
+                sentence_index: m.sentence,
+                text: doc.slice(m.span),
+                span: m.span,
+                code: &m.actor.code,
+                country: m.actor.country.as_deref(),
+                sector: m.actor.sector.as_deref(),
+                name: m.actor.name.as_deref(),
+                via: m.via,
+                entry: &m.entry,
+            };
+            serde_json::to_writer(&mut out, &rec)?;
+            out.write_all(b"\n")?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn explain(pipeline: &Pipeline, input: &InputArgs, text: Option<String>, json: bool) -> Result<ExitCode> {
+    let mut docs = match text {
+        Some(t) => {
+            let date = input.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            vec![Document::new("text", t, Metadata { published: Some(date), ..Default::default() })]
+        }
+        None => match read(input)? {
+            Some(d) => d,
+            None => {
+                eprintln!("dyad: no input could be read");
+                return Ok(ExitCode::FAILURE);
+            }
+        },
+    };
+    let traces = process_all(pipeline, &mut docs, true);
+    let mut out = open_output(None)?;
+    for (doc, trace) in docs.iter().zip(&traces) {
+        for t in trace {
+            if json {
+                serde_json::to_writer(&mut out, &sentence_json(doc, t))?;
+                out.write_all(b"\n")?;
+            } else {
+                out.write_all(render_sentence(doc, t.sentence, Some(t)).as_bytes())?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
+    let s = &doc.sentences[t.sentence];
+    let tokens: Vec<_> = doc.tokens[s.tokens.clone()]
+        .iter()
+        .map(|tok| serde_json::json!({"text": doc.slice(tok.span), "span": tok.span, "tag": tok.tag, "lemma": tok.lemma}))
+        .collect();
+    let actors: Vec<_> = doc
+        .sentence_mentions(t.sentence)
+        .map(|m| serde_json::json!({"text": doc.slice(m.span), "span": m.span, "code": m.actor.code, "country": m.actor.country, "sector": m.actor.sector, "name": m.actor.name, "via": m.via, "entry": m.entry}))
+        .collect();
+    let attempts: Vec<_> = t.attempts.iter().map(|a| serde_json::json!({"rule": a.rule, "trigger": a.trigger, "outcome": a.outcome})).collect();
+    let events: Vec<_> = doc.events.iter().filter(|e| e.sentence == t.sentence).map(|e| EventRecord::new(doc, e)).collect();
+    serde_json::json!({
+        "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind,
+        "tokens": tokens, "actors": actors, "attempts": attempts, "events": events,
+    })
+}
+
+fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
+    use std::fmt::Write as _;
+    let s = &doc.sentences[si];
+    let mut out = String::new();
+    let _ = writeln!(out, "── {} #{} ({:?}): {}", doc.id, si, s.kind, doc.slice(s.span));
+    let toks: Vec<String> = doc.tokens[s.tokens.clone()].iter().map(|t| format!("{}/{}/{}", doc.slice(t.span), t.tag, t.lemma)).collect();
+    let _ = writeln!(out, "   tokens: {}", toks.join(" "));
+    for m in doc.sentence_mentions(si) {
+        let _ = writeln!(out, "   actor: {:?} → {} ({:?}, {})", doc.slice(m.span), m.actor.code, m.via, m.entry);
+    }
+    for a in trace.map(|t| t.attempts.as_slice()).unwrap_or_default() {
+        let _ = writeln!(out, "   tried [{}] at {:?}: {}", a.rule, a.trigger, a.outcome);
+    }
+    for e in doc.events.iter().filter(|e| e.sentence == si) {
+        let code = |a: &Option<dyad_core::EventActor>| a.as_ref().map_or("—".to_string(), |a| a.code.clone());
+        let _ = writeln!(
+            out,
+            "   EVENT {} {} ({}) {} → {} [{}] confidence {:.2}",
+            e.cameo,
+            e.cameo_name,
+            e.plover.as_deref().unwrap_or("no PLOVER category"),
+            code(&e.source),
+            code(&e.target),
+            e.evidence.rule,
+            e.confidence
+        );
+    }
+    out
+}
