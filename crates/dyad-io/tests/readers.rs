@@ -1,0 +1,104 @@
+//! The readers on files written by the tests: ids, dates, and every error path.
+
+use std::fs;
+
+use chrono::NaiveDate;
+use dyad_io::{Input, Reader, Severity};
+
+fn default_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2019, 5, 14).unwrap()
+}
+
+#[test]
+fn folder_ids_are_relative_paths_without_extension_in_sorted_order() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("a")).unwrap();
+    fs::write(dir.path().join("good.txt"), "Kenya and Uganda signed a deal.").unwrap();
+    fs::write(dir.path().join("a/x.txt"), "Talks resumed.").unwrap();
+    fs::write(dir.path().join("notes.md"), "ignored").unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[Input::Path(dir.path().to_path_buf())]);
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["a/x", "good"]);
+    assert_eq!(docs[1].text, "Kenya and Uganda signed a deal.");
+    assert_eq!(docs[1].meta.published, Some(default_date()));
+    assert!(r.problems.is_empty());
+}
+
+#[test]
+fn a_file_given_directly_is_named_by_its_file_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("good.txt");
+    fs::write(&path, "Text.").unwrap();
+    let docs = Reader::new(default_date()).read_all(&[Input::Path(path)]);
+    assert_eq!(docs[0].id, "good");
+}
+
+#[test]
+fn json_lines_with_fields_dates_and_missing_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    fs::write(
+        &path,
+        concat!(
+            r#"{"id": "a1", "text": "Iran protested.", "title": "T", "published": "2018-11-25T10:00:00Z", "url": "u", "source": "Wire"}"#, "\n",
+            "\n",
+            r#"{"text": "No id here.", "date": "2017-01-02"}"#, "\n",
+            r#"{"id": 7, "text": "Numeric id."}"#, "\n",
+        ),
+    )
+    .unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[Input::Path(path)]);
+    assert_eq!(docs.len(), 3);
+    assert_eq!(docs[0].id, "a1");
+    assert_eq!(docs[0].meta.published, NaiveDate::from_ymd_opt(2018, 11, 25));
+    assert_eq!(docs[0].meta.source.as_deref(), Some("Wire"));
+    assert_eq!(docs[1].id, "feed.jsonl:3");
+    assert_eq!(docs[1].meta.published, NaiveDate::from_ymd_opt(2017, 1, 2));
+    assert_eq!(docs[2].id, "7");
+    assert_eq!(docs[2].meta.published, Some(default_date()));
+    assert_eq!(r.undated, 1);
+}
+
+#[test]
+fn malformed_lines_are_skipped_and_named_by_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.jsonl");
+    fs::write(&path, "{\"id\": \"ok\", \"text\": \"Fine.\"}\n{\"id\": \"bad\", \"text\": \n{\"id\": \"notext\"}\n{\"id\": \"ok2\", \"text\": \"Also fine.\"}\n").unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[Input::Path(path)]);
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["ok", "ok2"]);
+    assert_eq!(r.problems.len(), 2);
+    assert!(r.problems[0].to_string().contains("mixed.jsonl:2: malformed JSON"), "{}", r.problems[0]);
+    assert!(r.problems[1].to_string().contains("mixed.jsonl:3: record has no `text`"), "{}", r.problems[1]);
+    assert!(r.problems.iter().all(|p| p.severity == Severity::Skipped));
+}
+
+#[test]
+fn invalid_utf8_is_replaced_with_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("latin1.txt");
+    fs::write(&path, b"Caf\xe9 owners protested in Paris.").unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[Input::Path(path)]);
+    assert_eq!(docs[0].text, "Caf\u{fffd} owners protested in Paris.");
+    assert_eq!(r.problems.len(), 1);
+    assert_eq!(r.problems[0].severity, Severity::Warning);
+    assert!(r.problems[0].to_string().contains("latin1.txt: invalid UTF-8"));
+}
+
+#[test]
+fn unreadable_and_unsupported_files_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[
+        Input::Path(dir.path().join("missing.txt")),
+        Input::Path(dir.path().join("page.pdf")),
+    ]);
+    assert!(docs.is_empty());
+    assert_eq!(r.problems.len(), 2);
+    assert!(r.problems[0].to_string().contains("missing.txt: cannot read"));
+    assert!(r.problems[1].to_string().contains("unsupported file type"));
+}

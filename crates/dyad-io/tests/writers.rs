@@ -1,0 +1,77 @@
+//! The writers: JSON Lines carries the schema; CSV and TSV flatten it.
+
+use chrono::NaiveDate;
+use dyad_core::{Actor, Document, Event, EventActor, EventDate, Evidence, Metadata, Sentence, SentenceKind, Span};
+use dyad_io::{EventRecord, EventWriter, Format, FLAT_COLUMNS};
+
+fn document() -> Document {
+    let text = "Israel accused Iran of attacking a tanker.";
+    let mut doc = Document::new("d1", text, Metadata::default());
+    doc.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..0, kind: SentenceKind::Body });
+    let actor = |code: &str, span: Span| {
+        let a = Actor { code: code.into(), country: Some(code.into()), sector: None, name: None };
+        EventActor::new(&text[span.start..span.end], &a, span)
+    };
+    doc.events.push(Event {
+        sentence: 0,
+        date: Some(EventDate::day(NaiveDate::from_ymd_opt(2019, 5, 14).unwrap())),
+        source: Some(actor("ISR", Span::new(0, 6))),
+        target: Some(actor("IRN", Span::new(15, 19))),
+        cameo: "112".into(),
+        cameo_name: "Accuse".into(),
+        plover: Some("ACCUSE".into()),
+        quad_class: 3,
+        goldstein: Some(-2.0),
+        mode: Some("disapprove".into()),
+        context: vec![],
+        location: None,
+        evidence: Evidence { trigger: "accused of".into(), span: Span::new(7, 14), rule: "112 accuse + of".into() },
+        confidence: 0.8,
+    });
+    doc
+}
+
+fn written(format: Format) -> String {
+    let doc = document();
+    let mut out = Vec::new();
+    let mut w = EventWriter::new(format, &mut out).unwrap();
+    w.write(&EventRecord::new(&doc, &doc.events[0])).unwrap();
+    w.flush().unwrap();
+    drop(w);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn jsonl_has_the_schema_fields() {
+    let line = written(Format::Jsonl);
+    let v: serde_json::Value = serde_json::from_str(line.trim()).unwrap();
+    assert_eq!(v["doc_id"], "d1");
+    assert_eq!(v["sentence_index"], 0);
+    assert_eq!(v["sentence"], "Israel accused Iran of attacking a tanker.");
+    assert_eq!(v["date"], "2019-05-14");
+    assert_eq!(v["source"]["code"], "ISR");
+    assert_eq!(v["target"]["span"], serde_json::json!([15, 19]));
+    assert_eq!(v["cameo"], "112");
+    assert_eq!(v["plover"], "ACCUSE");
+    assert_eq!(v["quad_class"], 3);
+    assert_eq!(v["evidence"]["rule"], "112 accuse + of");
+    assert!(v["location"].is_null());
+    assert_eq!(v["event_id"].as_str().unwrap().len(), 16);
+    // Same input, same id.
+    assert_eq!(written(Format::Jsonl), line);
+}
+
+#[test]
+fn tsv_and_csv_flatten_into_documented_columns() {
+    let tsv = written(Format::Tsv);
+    let mut lines = tsv.lines();
+    assert_eq!(lines.next().unwrap().split('\t').collect::<Vec<_>>(), FLAT_COLUMNS);
+    let row: Vec<&str> = lines.next().unwrap().split('\t').collect();
+    let col = |name: &str| row[FLAT_COLUMNS.iter().position(|c| *c == name).unwrap()];
+    assert_eq!(col("source_code"), "ISR");
+    assert_eq!(col("target_country"), "IRN");
+    assert_eq!(col("source_start"), "0");
+    assert_eq!(col("cameo"), "112");
+    let csv = written(Format::Csv);
+    assert!(csv.starts_with("event_id,doc_id,sentence_index,date,source_text"));
+}

@@ -1,0 +1,442 @@
+//! Greedy averaged-perceptron part-of-speech tagger (Penn Treebank tags).
+//!
+//! The model is trained by tools/lang/train_tagger.py on news text labelled by
+//! spaCy's `en_core_web_sm` and embedded from data/lang/tagger.bin.
+//!
+//! File format (little-endian):
+//! ```text
+//! magic   "DYADTAG1"
+//! u32     n_tags, then n_tags x (u8 len, utf-8 bytes)           tag names
+//! f32     scale (weight = i16 * scale; unused for decoding)
+//! u32     n_tagdict, then n_tagdict x (u8 len, bytes, u8 tag)   unambiguous words
+//! u32     n_feats, then n_feats x (u64 key, u8 n)               key = FNV-1a 64 of the feature string
+//! then    for each feature in order: n x (u8 tag, i16 weight)
+//! ```
+//! Feature extraction (`Tagger::scores`) must match `features()` in
+//! train_tagger.py byte for byte.
+
+use std::sync::OnceLock;
+
+use crate::hash::{Fnv, FxMap};
+
+static TAGGER_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lang/tagger.bin"));
+
+/// Penn Treebank tags (as produced by spaCy's English models), used to give
+/// the model's tag names a `'static` lifetime.
+const PTB_TAGS: &[&str] = &[
+    "$", "''", ",", "-LRB-", "-RRB-", ".", ":", "ADD", "AFX", "CC", "CD", "DT", "EX", "FW", "HYPH", "IN", "JJ",
+    "JJR", "JJS", "LS", "MD", "NFP", "NN", "NNP", "NNPS", "NNS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS",
+    "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "XX", "_SP", "``",
+];
+
+const START: &str = "-START-";
+const START2: &str = "-START2-";
+const END: &str = "-END-";
+const END2: &str = "-END2-";
+
+/// A part-of-speech tagger.  Thread-safe (`&self` only); use [`Tagger::builtin`].
+pub struct Tagger {
+    tags: Vec<&'static str>,
+    /// word (case-sensitive) -> tag index, for frequent unambiguous words
+    tagdict: FxMap<Box<str>, u8>,
+    /// open-addressing table of feature keys; 0 = empty slot
+    keys: Vec<u64>,
+    /// for each slot: start (low 32 bits) and count (high bits) into `weights`
+    spans: Vec<u64>,
+    mask: usize,
+    /// (tag index, weight) pairs
+    weights: Vec<(u8, i16)>,
+}
+
+/// Error loading a tagger model.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ModelError(pub String);
+
+impl std::fmt::Display for ModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "bad tagger model: {}", self.0)
+    }
+}
+
+impl std::error::Error for ModelError {}
+
+struct Reader<'a> {
+    b: &'a [u8],
+    pos: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        if self.pos + n > self.b.len() {
+            return Err(ModelError("truncated".into()));
+        }
+        let s = &self.b[self.pos..self.pos + n];
+        self.pos += n;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
+    }
+    fn str(&mut self) -> Result<&'a str, ModelError> {
+        let n = self.u8()? as usize;
+        std::str::from_utf8(self.take(n)?).map_err(|_| ModelError("bad utf-8".into()))
+    }
+}
+
+fn static_tag(name: &str) -> &'static str {
+    match PTB_TAGS.iter().find(|t| **t == name) {
+        Some(t) => t,
+        None => Box::leak(name.to_string().into_boxed_str()),
+    }
+}
+
+/// Per-token precomputed strings.
+struct Tok<'a> {
+    word: &'a str,
+    norm: String,
+    shape: String,
+}
+
+impl Tagger {
+    /// The tagger built into the binary (loaded once, on first use).
+    pub fn builtin() -> &'static Tagger {
+        static TAGGER: OnceLock<Tagger> = OnceLock::new();
+        TAGGER.get_or_init(|| Tagger::from_bytes(TAGGER_BIN).expect("embedded tagger.bin is valid"))
+    }
+
+    /// Load a model in the tagger.bin format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
+        let mut r = Reader { b: bytes, pos: 0 };
+        if r.take(8)? != b"DYADTAG1" {
+            return Err(ModelError("bad magic".into()));
+        }
+        let n_tags = r.u32()? as usize;
+        if n_tags == 0 || n_tags > 255 {
+            return Err(ModelError("bad tag count".into()));
+        }
+        let mut tags = Vec::with_capacity(n_tags);
+        for _ in 0..n_tags {
+            tags.push(static_tag(r.str()?));
+        }
+        let _scale = r.take(4)?;
+        let n_td = r.u32()? as usize;
+        let mut tagdict = FxMap::default();
+        tagdict.reserve(n_td);
+        for _ in 0..n_td {
+            let w = r.str()?;
+            let t = r.u8()?;
+            if t as usize >= n_tags {
+                return Err(ModelError("bad tag index".into()));
+            }
+            tagdict.insert(Box::from(w), t);
+        }
+        let n_feats = r.u32()? as usize;
+        let header = r.take(n_feats.checked_mul(9).ok_or_else(|| ModelError("overflow".into()))?)?;
+        let cap = (n_feats * 2).max(16).next_power_of_two();
+        let mask = cap - 1;
+        let mut keys = vec![0u64; cap];
+        let mut spans = vec![0u64; cap];
+        let mut total = 0usize;
+        for i in 0..n_feats {
+            let h = &header[i * 9..i * 9 + 9];
+            let key = u64::from_le_bytes(h[..8].try_into().unwrap());
+            let n = h[8] as u64;
+            if key == 0 {
+                return Err(ModelError("zero feature key".into()));
+            }
+            let mut slot = (mix(key) as usize) & mask;
+            while keys[slot] != 0 {
+                slot = (slot + 1) & mask;
+            }
+            keys[slot] = key;
+            spans[slot] = (total as u64) | (n << 32);
+            total += n as usize;
+        }
+        let body = r.take(total * 3)?;
+        let mut weights = Vec::with_capacity(total);
+        for e in body.chunks_exact(3) {
+            if e[0] as usize >= n_tags {
+                return Err(ModelError("bad tag index".into()));
+            }
+            weights.push((e[0], i16::from_le_bytes([e[1], e[2]])));
+        }
+        if r.pos != bytes.len() {
+            return Err(ModelError("trailing bytes".into()));
+        }
+        Ok(Tagger { tags, tagdict, keys, spans, mask, weights })
+    }
+
+    /// The tag set, in the model's order.
+    pub fn tag_names(&self) -> &[&'static str] {
+        &self.tags
+    }
+
+    /// One Penn Treebank tag per word.  `words` is one sentence (or any run of
+    /// tokens) in spaCy's English tokenization.
+    pub fn tag(&self, words: &[&str]) -> Vec<&'static str> {
+        let mut out = Vec::with_capacity(words.len());
+        if words.is_empty() {
+            return out;
+        }
+        let toks: Vec<Tok> = words
+            .iter()
+            .map(|w| Tok { word: w, norm: normalize(w), shape: shape(w) })
+            .collect();
+        let n = toks.len();
+        let norm_at = |j: isize| -> &str {
+            if j < -1 {
+                START
+            } else if j == -1 {
+                START2
+            } else if (j as usize) < n {
+                &toks[j as usize].norm
+            } else if j as usize == n {
+                END
+            } else {
+                END2
+            }
+        };
+        // shapes of the padding words, as the trainer computes them
+        let shape_at = |j: isize| -> &str {
+            if j < -1 {
+                "-X-"
+            } else if j == -1 {
+                "-Xd-"
+            } else if (j as usize) < n {
+                &toks[j as usize].shape
+            } else if j as usize == n {
+                "-X-"
+            } else {
+                "-Xd-"
+            }
+        };
+        let mut scores = vec![0i32; self.tags.len()];
+        let (mut prev, mut prev2) = (START, START2);
+        for i in 0..n {
+            let t = &toks[i];
+            let tag = match self.tagdict.get(t.word) {
+                Some(&ti) => self.tags[ti as usize],
+                None => {
+                    scores.iter_mut().for_each(|s| *s = 0);
+                    let ii = i as isize;
+                    let w = t.norm.as_str();
+                    let wm1 = norm_at(ii - 1);
+                    let wm2 = norm_at(ii - 2);
+                    let wp1 = norm_at(ii + 1);
+                    let wp2 = norm_at(ii + 2);
+                    let f = Fnv::new();
+                    let mut add = |h: Fnv| self.add(h.0, &mut scores);
+                    add(f.str("b"));
+                    add(f.str("w ").str(w));
+                    add(f.str("s3 ").str(suffix(w, 3)));
+                    add(f.str("s2 ").str(suffix(w, 2)));
+                    add(f.str("s1 ").str(suffix(w, 1)));
+                    add(f.str("s4 ").str(suffix(w, 4)));
+                    add(f.str("p1 ").str(prefix(w, 1)));
+                    add(f.str("p3 ").str(prefix(w, 3)));
+                    add(f.str("sh ").str(&t.shape));
+                    add(f.str("t1 ").str(prev));
+                    add(f.str("t2 ").str(prev2));
+                    add(f.str("t12 ").str(prev).str(" ").str(prev2));
+                    add(f.str("t1w ").str(prev).str(" ").str(w));
+                    add(f.str("w-1 ").str(wm1));
+                    add(f.str("s-1 ").str(suffix(wm1, 3)));
+                    add(f.str("w-2 ").str(wm2));
+                    add(f.str("w+1 ").str(wp1));
+                    add(f.str("s+1 ").str(suffix(wp1, 3)));
+                    add(f.str("w+2 ").str(wp2));
+                    add(f.str("ww+1 ").str(w).str(" ").str(wp1));
+                    add(f.str("t1w+1 ").str(prev).str(" ").str(wp1));
+                    add(f.str("w-1w ").str(wm1).str(" ").str(w));
+                    add(f.str("t1s3 ").str(prev).str(" ").str(suffix(w, 3)));
+                    add(f.str("sh-1 ").str(shape_at(ii - 1)));
+                    add(f.str("sh+1 ").str(shape_at(ii + 1)));
+                    if i == 0 {
+                        add(f.str("first ").str(&t.shape));
+                    }
+                    // argmax; ties go to the later tag (as in the trainer)
+                    let mut best = 0usize;
+                    for (k, &s) in scores.iter().enumerate() {
+                        if s >= scores[best] {
+                            best = k;
+                        }
+                    }
+                    self.tags[best]
+                }
+            };
+            out.push(tag);
+            prev2 = prev;
+            prev = tag;
+        }
+        out
+    }
+
+    #[inline]
+    fn add(&self, key: u64, scores: &mut [i32]) {
+        let mut slot = (mix(key) as usize) & self.mask;
+        loop {
+            let k = self.keys[slot];
+            if k == key {
+                let span = self.spans[slot];
+                let start = (span & 0xffff_ffff) as usize;
+                let len = (span >> 32) as usize;
+                for &(t, w) in &self.weights[start..start + len] {
+                    scores[t as usize] += w as i32;
+                }
+                return;
+            }
+            if k == 0 {
+                return;
+            }
+            slot = (slot + 1) & self.mask;
+        }
+    }
+}
+
+#[inline]
+fn mix(h: u64) -> u64 {
+    // FNV's low bits are weak for short inputs: fold the high bits in
+    (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 7
+}
+
+/// Word form used in word features (train_tagger.py `normalize`).
+fn normalize(word: &str) -> String {
+    if word.bytes().any(|b| b.is_ascii_digit()) {
+        if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
+            return "!YEAR".to_string();
+        }
+        if word.as_bytes()[0].is_ascii_digit() {
+            return "!DIGITS".to_string();
+        }
+    }
+    word.to_lowercase()
+}
+
+/// train_tagger.py `shape`: X / x / d / a / other char, runs collapsed, ≤ 5 symbols.
+fn shape(word: &str) -> String {
+    let mut out = String::new();
+    let mut last: Option<char> = None;
+    let mut n = 0;
+    for c in word.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if last != Some(s) {
+            out.push(s);
+            last = Some(s);
+            n += 1;
+            if n >= 5 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Last `n` characters.
+fn suffix(w: &str, n: usize) -> &str {
+    match w.char_indices().rev().nth(n - 1) {
+        Some((i, _)) => &w[i..],
+        None => w,
+    }
+}
+
+/// First `n` characters.
+fn prefix(w: &str, n: usize) -> &str {
+    match w.char_indices().nth(n) {
+        Some((i, _)) => &w[..i],
+        None => w,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag(s: &str) -> Vec<(String, &'static str)> {
+        let words: Vec<&str> = s.split(' ').collect();
+        let tags = Tagger::builtin().tag(&words);
+        assert_eq!(tags.len(), words.len());
+        words.iter().map(|w| w.to_string()).zip(tags).collect()
+    }
+
+    fn tag_of(tagged: &[(String, &'static str)], word: &str) -> &'static str {
+        tagged.iter().find(|(w, _)| w == word).unwrap().1
+    }
+
+    #[test]
+    fn helpers() {
+        assert_eq!(suffix("hello", 3), "llo");
+        assert_eq!(suffix("hi", 3), "hi");
+        assert_eq!(suffix("café", 2), "fé");
+        assert_eq!(prefix("café", 3), "caf");
+        assert_eq!(prefix("é", 3), "é");
+        assert_eq!(shape("Hello"), "Xx");
+        assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("12,500.75"), "d,d.d");
+        assert_eq!(shape("McDonald's"), "XxXx'");
+        assert_eq!(normalize("1987"), "!YEAR");
+        assert_eq!(normalize("12.5"), "!DIGITS");
+        assert_eq!(normalize("G7"), "g7");
+        assert_eq!(normalize("Troops"), "troops");
+        // FNV-1a test vectors
+        assert_eq!(Fnv::new().str("").0, 0xcbf29ce484222325);
+        assert_eq!(Fnv::new().str("a").0, 0xaf63dc4c8601ec8c);
+        assert_eq!(Fnv::new().str("foo").0, 0xdcb27518fed9d577);
+    }
+
+    #[test]
+    fn empty_and_single() {
+        assert!(Tagger::builtin().tag(&[]).is_empty());
+        assert_eq!(Tagger::builtin().tag(&["."]), vec!["."]);
+    }
+
+    #[test]
+    fn news_sentences() {
+        let t = tag("Russian troops attacked Ukrainian positions near Donetsk on Monday .");
+        assert_eq!(tag_of(&t, "troops"), "NNS");
+        assert_eq!(tag_of(&t, "attacked"), "VBD");
+        assert_eq!(tag_of(&t, "positions"), "NNS");
+        assert_eq!(tag_of(&t, "Donetsk"), "NNP");
+        assert_eq!(tag_of(&t, "Monday"), "NNP");
+        assert_eq!(tag_of(&t, "near"), "IN");
+
+        let t = tag("The ministers met in Geneva .");
+        assert_eq!(t.iter().map(|x| x.1).collect::<Vec<_>>(), vec!["DT", "NNS", "VBD", "IN", "NNP", "."]);
+
+        let t = tag("Police arrested 12 protesters in Cairo , officials said .");
+        assert_eq!(tag_of(&t, "arrested"), "VBD");
+        assert_eq!(tag_of(&t, "12"), "CD");
+        assert_eq!(tag_of(&t, "protesters"), "NNS");
+        assert_eq!(tag_of(&t, "said"), "VBD");
+
+        let t = tag("The government has accused the rebels of violating the ceasefire .");
+        assert_eq!(tag_of(&t, "has"), "VBZ");
+        assert_eq!(tag_of(&t, "accused"), "VBN");
+        assert_eq!(tag_of(&t, "violating"), "VBG");
+        assert_eq!(tag_of(&t, "ceasefire"), "NN");
+
+        let t = tag("Iran does n't want to negotiate with the U.S. , he said .");
+        assert_eq!(tag_of(&t, "n't"), "RB");
+        assert_eq!(tag_of(&t, "to"), "TO");
+        assert_eq!(tag_of(&t, "negotiate"), "VB");
+        assert_eq!(tag_of(&t, "U.S."), "NNP");
+        assert_eq!(tag_of(&t, "he"), "PRP");
+
+        let t = tag("China 's foreign minister will visit Moscow next week .");
+        assert_eq!(tag_of(&t, "'s"), "POS");
+        assert_eq!(tag_of(&t, "will"), "MD");
+        assert_eq!(tag_of(&t, "visit"), "VB");
+    }
+}
