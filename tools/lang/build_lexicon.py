@@ -135,6 +135,8 @@ def build_lemmas():
         key = (w, cls)
         if key in table:
             continue
+        if cls == "A" and w in ("more", "most", "less", "least"):
+            continue  # quantifiers: keep them as they are (as spaCy does)
         if lemma == w and fallback(w, cls) == w:
             continue  # identity that the fallback already gets right
         table[key] = lemma
@@ -160,8 +162,10 @@ def build_inflections():
                 f = f.strip().lower()
                 if f and f != lemma and useful(f) and f not in forms:
                     forms.append(f)
-        if not forms:
-            continue
+        if not forms and cls == "A":
+            continue  # uninflected adjectives: nothing to say
+        # nouns/verbs with no other form (news, police) are kept with an empty
+        # list so that the crate does not invent a regular plural for them
         key = (lemma, cls)
         if key in table:
             for f in forms:

@@ -166,44 +166,51 @@ class Labeller:
 def collect(corpora, cache_dir, budget, heldout_budget):
     """Return (train_sentences, heldout_sentences), labelling what is missing.
 
-    Documents of each corpus are taken in a seeded random order (over the
-    id-sorted list) until that corpus' share of the budget is reached; exact
-    duplicate sentences are dropped (the same-event sets repeat a lot)."""
+    The held-out sentences come first (every 10th allsides document, so they
+    do not depend on the training budget).  Then the training documents of each
+    corpus are taken in a seeded random order (over the id-sorted list) until
+    that corpus' share of the budget is reached.  Exact duplicate sentences are
+    dropped (the same-event sets repeat a lot), and so is any training sentence
+    that also occurs in the held-out set."""
     lab = Labeller(cache_dir)
     train, held = [], []
     seen = set()
+    plan = []
     for stem, share in TRAIN_MIX:
         docs = read_docs(corpora, stem)
         tr_docs, ho_docs = split_docs(stem, docs)
-        cache = lab.load_cache(stem)
-        for docs_part, want, dest in ((tr_docs, int(budget * share), train),
-                                      (ho_docs, heldout_budget, held)):
-            if want <= 0 or not docs_part:
-                continue
-            order = list(docs_part)
-            random.Random(SEED).shuffle(order)
-            got = 0
-            i = 0
-            print("%s: want %d sentences (%s)" % (stem, want, "train" if dest is train else "held-out"),
-                  file=sys.stderr)
-            while got < want and i < len(order):
-                # label in chunks of documents so progress is cached
-                chunk = order[i:i + 20]
-                i += 20
-                lab.label(stem, chunk, cache)
-                for d in chunk:
-                    for words, tags in cache.get(d[0], []):
-                        key = " ".join(words)
-                        if key in seen:
-                            continue
-                        seen.add(key)
-                        dest.append((words, tags))
-                        got += 1
-                        if got >= want:
-                            break
+        if ho_docs:
+            plan.insert(0, (stem, ho_docs, heldout_budget, held))
+        plan.append((stem, tr_docs, int(budget * share), train))
+    caches = {}
+    for stem, docs_part, want, dest in plan:
+        if want <= 0 or not docs_part:
+            continue
+        cache = caches.setdefault(stem, lab.load_cache(stem))
+        order = list(docs_part)
+        random.Random(SEED).shuffle(order)
+        got = 0
+        i = 0
+        print("%s: want %d sentences (%s)" % (stem, want, "train" if dest is train else "held-out"),
+              file=sys.stderr)
+        while got < want and i < len(order):
+            # label in chunks of documents so progress is cached
+            chunk = order[i:i + 20]
+            i += 20
+            lab.label(stem, chunk, cache)
+            for d in chunk:
+                for words, tags in cache.get(d[0], []):
+                    key = " ".join(words)
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    dest.append((words, tags))
+                    got += 1
                     if got >= want:
                         break
-            print("  -> %d sentences" % got, file=sys.stderr)
+                if got >= want:
+                    break
+        print("  -> %d sentences" % got, file=sys.stderr)
     return train, held
 
 
@@ -214,12 +221,17 @@ START = ["-START-", "-START2-"]
 END = ["-END-", "-END2-"]
 
 
+def isdig(c):
+    """ASCII digits only (Python's str.isdigit is wider than Rust's is_ascii_digit)."""
+    return "0" <= c <= "9"
+
+
 def normalize(word):
     """Word form used in word features."""
-    if any(c.isdigit() for c in word):
-        if len(word) == 4 and word.isdigit():
+    if any(isdig(c) for c in word):
+        if len(word) == 4 and all(isdig(c) for c in word):
             return "!YEAR"
-        if word[0].isdigit():
+        if isdig(word[0]):
             return "!DIGITS"
     return word.lower()
 
@@ -232,7 +244,7 @@ def shape(word):
             s = "X"
         elif c.islower():
             s = "x"
-        elif c.isdigit():
+        elif isdig(c):
             s = "d"
         elif c.isalpha():
             s = "a"  # letters without case
@@ -282,6 +294,10 @@ def features(i, words, norms, prev, prev2):
         "w+2 " + norms[j + 2],
         "ww+1 " + n + " " + norms[j + 1],
         "t1w+1 " + prev + " " + norms[j + 1],
+        "w-1w " + norms[j - 1] + " " + n,
+        "t1s3 " + prev + " " + suffix(n, 3),
+        "sh-1 " + shape(words[j - 1]),
+        "sh+1 " + shape(words[j + 1]),
     ]
     if i == 0:
         feats.append("first " + shape(w))
@@ -497,6 +513,8 @@ def main():
     ap.add_argument("--heldout", type=int, default=3000, help="held-out sentences (allsides, every 10th doc)")
     ap.add_argument("--iters", type=int, default=8)
     ap.add_argument("--min-weight", type=float, default=0.0, help="prune averaged weights below this")
+    ap.add_argument("--reuse", action="store_true",
+                    help="reuse the model trained earlier with the same --sentences/--iters (cached under --cache)")
     ap.add_argument("--label-only", action="store_true", help="only fill the label cache")
     ap.add_argument("--export-heldout", metavar="PATH",
                     help="write held-out sentences (word TAB tag, blank line between) to PATH (outside the repo)")
@@ -511,9 +529,21 @@ def main():
         write_conll(held, args.export_heldout)
     if args.label_only:
         return
-    classes = sorted({t for _, tags in train_s for t in tags} | {t for _, tags in held for t in tags})
-    tagdict = make_tagdict(train_s)
-    model = train(train_s, args.iters, tagdict, classes)
+    import pickle
+
+    saved = os.path.join(args.cache, "model-%d-%d.pkl" % (args.sentences, args.iters))
+    if args.reuse and os.path.exists(saved):
+        with open(saved, "rb") as f:
+            classes, tagdict, weights = pickle.load(f)
+        model = Perceptron(classes)
+        model.weights = weights
+        print("reusing trained model %s" % saved, file=sys.stderr)
+    else:
+        classes = sorted({t for _, tags in train_s for t in tags} | {t for _, tags in held for t in tags})
+        tagdict = make_tagdict(train_s)
+        model = train(train_s, args.iters, tagdict, classes)
+        with open(saved, "wb") as f:
+            pickle.dump((classes, tagdict, model.weights), f)
     acc, n = accuracy(model, tagdict, held)
     print("held-out accuracy (unpruned): %.4f on %d tokens" % (acc, n), file=sys.stderr)
     if args.min_weight > 0:

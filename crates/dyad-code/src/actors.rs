@@ -154,11 +154,23 @@ fn is_name_word(w: &str, tag: &str) -> bool {
 /// Fills `doc.mentions` from the dictionary.
 pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
     let date = doc.meta.published.unwrap_or_default();
-    let mut mentions = Vec::new();
+    let mut mentions: Vec<ActorMention> = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
+        let first_mention = mentions.len();
+        // The country of a place the sentence locates things in ("in Nairobi").
+        let mut located: Option<(String, String)> = None;
         let toks = &doc.tokens[sentence.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
-        let matches = dict.find(&words);
+        // A group noun must be used as a noun: "official" in "official
+        // contacts" is an adjective, not an official.
+        let matches: Vec<NameMatch> = dict
+            .find(&words)
+            .into_iter()
+            .filter(|m| {
+                let group = matches!(dict.entry(m.entry).kind, EntryKind::Agent { title: false });
+                !group || toks[m.tokens.end - 1].tag.starts_with("NN")
+            })
+            .collect();
         let mut i = 0;
         while i < matches.len() {
             let m = &matches[i];
@@ -210,6 +222,12 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
                     }
                 }
             }
+            let placed = d.first > 0 && LOCATING.contains(&words[d.first - 1].to_lowercase().as_str());
+            if placed && d.sector.is_none() && matches!(d.last, Shape::Place | Shape::Country | Shape::Capital) {
+                if let Some(c) = &d.country {
+                    located.get_or_insert((c.clone(), d.entries.join("+")));
+                }
+            }
             let span = Span::new(toks[d.first].span.start, toks[d.end - 1].span.end);
             mentions.push(ActorMention {
                 sentence: si,
@@ -220,6 +238,21 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
                 entry: d.entries.join("+"),
             });
         }
+        // A group without a country takes the country it is located in:
+        // "students demonstrated in Nairobi" → KEN students.
+        if let Some((country, entry)) = located {
+            for m in &mut mentions[first_mention..] {
+                if m.actor.country.is_none() && m.actor.sector.is_some() {
+                    m.actor.code = format!("{country}{}", m.actor.sector.as_deref().unwrap_or(""));
+                    m.actor.country = Some(country.clone());
+                    m.entry = format!("{}+located:{entry}", m.entry);
+                    m.via = Via::Title;
+                }
+            }
+        }
     }
     doc.mentions = mentions;
 }
+
+/// Prepositions that place an actor somewhere ("students in Nairobi").
+const LOCATING: &[&str] = &["in", "throughout", "across", "near", "at", "from", "inside"];

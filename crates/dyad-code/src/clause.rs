@@ -17,7 +17,9 @@ pub const LOCATIVE: &[&str] = &["in", "near", "at", "inside", "outside", "throug
 
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
-const HYPOTHETICAL: &[&str] = &["could", "might", "may", "should", "can", "ca", "must"];
+const HYPOTHETICAL: &[&str] = &["could", "might", "may", "can", "ca"];
+const OBLIGATION: &[&str] = &["must"];
+const ADVICE: &[&str] = &["should", "ought"];
 const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"];
 
 /// The lower-cased text of a token.
@@ -45,6 +47,10 @@ pub struct VerbGroup {
     pub negated: bool,
     pub future: bool,
     pub hypothetical: bool,
+    /// "must": what someone demands of the subject.
+    pub obligation: bool,
+    /// "should": what someone urges the subject to do.
+    pub advice: bool,
     pub passive: bool,
 }
 
@@ -64,6 +70,10 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
             g.future = true;
         } else if HYPOTHETICAL.contains(&w.as_str()) {
             g.hypothetical = true;
+        } else if OBLIGATION.contains(&w.as_str()) {
+            g.obligation = true;
+        } else if ADVICE.contains(&w.as_str()) {
+            g.advice = true;
         } else if BE.contains(&w.as_str()) {
             saw_be = true;
         } else if !(t.tag.starts_with("RB") || t.tag.starts_with("VB") || t.tag == "MD") {

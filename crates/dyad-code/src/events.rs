@@ -120,25 +120,36 @@ impl<'a> Sentence<'a> {
         Ok(hit)
     }
 
-    /// The first actor after `from` in the clause that is not a place or time.
-    fn object_after(&self, from: usize) -> Option<usize> {
+    /// The first actor after `from` in the clause that is not a place or
+    /// time ("in Kirkuk"), or else the first place; `skip` are the
+    /// trigger's own pattern words. The search passes over infinitives and
+    /// participles ("threatened to break relations with Russia") but stops
+    /// at a finite verb, which starts another predicate.
+    fn object_after(&self, from: usize, skip: &[usize]) -> Option<usize> {
+        let mut place = None;
         let mut k = from;
-        while k < self.tokens.len() && k < from + 10 {
+        while k < self.tokens.len() && k < from + 12 {
+            if skip.contains(&k) {
+                k += 1;
+                continue;
+            }
             if let Some(m) = self.mention_starting(k) {
                 let after_locative = k > 0 && LOCATIVE.contains(&self.word(k - 1).as_str());
                 if !after_locative {
                     return Some(m);
                 }
+                place = place.or(Some(m));
                 k = self.mentions[m].1;
                 continue;
             }
             let t = &self.tokens[k];
-            if is_boundary(self.text, t) || self.word(k) == "," || (clause::is_verb(t) && k > from) {
-                return None;
+            let finite = matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD");
+            if is_boundary(self.text, t) || self.word(k) == "," || finite {
+                break;
             }
             k += 1;
         }
-        None
+        place
     }
 
     /// The subject of the verb at `head`: the nearest actor before it in its
@@ -146,6 +157,7 @@ impl<'a> Sentence<'a> {
     /// back to the actor before it.
     fn subject_before(&self, head: usize) -> Option<usize> {
         let mut k = head;
+        let mut in_pp_fallback = None;
         while k > 0 {
             k -= 1;
             let t = &self.tokens[k];
@@ -155,6 +167,7 @@ impl<'a> Sentence<'a> {
                 if !in_pp {
                     return Some(m);
                 }
+                in_pp_fallback = in_pp_fallback.or(Some(m));
                 k = start;
                 continue;
             }
@@ -162,10 +175,10 @@ impl<'a> Sentence<'a> {
                 return self.antecedent(k);
             }
             if is_boundary(self.text, t) {
-                return None;
+                break;
             }
         }
-        None
+        in_pp_fallback
     }
 
     /// The actor a pronoun at `k` refers to: the subject of the clause before it.
@@ -209,6 +222,26 @@ impl<'a> Sentence<'a> {
         }
         out
     }
+}
+
+/// The actor whose words a sentence reports: the subject of its statement
+/// verb ("the White House said", "Britain declared that").
+fn speaker(s: &Sentence, hits: &[Hit]) -> Option<usize> {
+    hits.iter().filter(|h| h.pattern.code.starts_with("01")).find_map(|h| s.subject_before(h.head))
+}
+
+/// Keeps the longest hits whose words do not overlap, in sentence order:
+/// "hold talks" leaves no separate event for "talks".
+fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
+    hits.sort_by_key(|h| (std::cmp::Reverse(h.words.len()), h.head));
+    let mut kept: Vec<Hit> = Vec::new();
+    for h in hits {
+        if !kept.iter().any(|k| h.words.iter().any(|w| k.words.contains(w))) {
+            kept.push(h);
+        }
+    }
+    kept.sort_by_key(|h| h.head);
+    kept
 }
 
 /// A coded event before it becomes an [`Event`].
@@ -261,6 +294,11 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         let lemma = if t.lemma.is_empty() { s.word(i) } else { t.lemma.clone() };
         for p in dicts.patterns.with_head(&lemma) {
             let trigger = t.span.slice(s.text).to_string();
+            if !clause::is_verb(t) && p.elements.len() == 1 {
+                let outcome = "a one-word pattern needs its trigger used as a verb".to_string();
+                attempts.push(Attempt { rule: p.id.clone(), trigger, outcome });
+                continue;
+            }
             match s.try_pattern(p, i) {
                 Ok(h) => {
                     attempts.push(Attempt { rule: p.id.clone(), trigger, outcome: "matched".into() });
@@ -276,6 +314,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         }
         hits.extend(best);
     }
+    let hits = without_overlaps(hits);
 
     // 2. Frames: a frame verb followed by "to" and its complement's trigger.
     let mut consumed = vec![false; hits.len()];
@@ -286,20 +325,33 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         }
         let h = &hits[hi];
         let frame = Frame::of_code(&h.pattern.code);
+        // The complement: "to" + verb, or a "that" clause whose subject is the target.
+        let mut that_subject = None;
         let complement = frame.and_then(|_| {
-            let to = (h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len())).find(|&k| s.word(k) == "to")?;
-            (hi + 1..hits.len()).find(|&c| hits[c].head > to && hits[c].head <= to + 3 && Frame::of_code(&hits[c].pattern.code).is_none())
+            let near = h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len());
+            let (link, reach) = match near.clone().find(|&k| s.word(k) == "to") {
+                Some(to) => (to, 3),
+                None => (near.clone().find(|&k| s.word(k) == "that")?, 8),
+            };
+            let c = (hi + 1..hits.len()).find(|&c| {
+                hits[c].head > link && hits[c].head <= link + reach && Frame::of_code(&hits[c].pattern.code).is_none()
+            })?;
+            if s.word(link) == "that" {
+                that_subject = s.subject_before(hits[c].head);
+            }
+            Some(c)
         });
         let g = verb_group(s.text, s.tokens, h.head);
         let (mut code, mut rule, mut target, mut context) = (h.pattern.code.clone(), h.pattern.id.clone(), h.target, Vec::new());
         let mut trigger = s.tokens[h.head].span;
+        let mut demanded_by = None;
         if let (Some(frame), Some(c)) = (frame, complement) {
             consumed[c] = true;
             let comp = &hits[c];
             let frame = if g.negated { Frame::Reject } else { frame };
             code = dicts.frames.derive(frame, &comp.pattern.code).map(String::from).unwrap_or(code);
             rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
-            target = target.or(comp.target).or_else(|| s.object_after(comp.end));
+            target = target.or(that_subject).or(comp.target).or_else(|| s.object_after(comp.head + 1, &comp.words));
             trigger = trigger.cover(s.tokens[comp.head].span);
         } else if g.negated {
             if Frame::of_code(&code).is_some() {
@@ -316,6 +368,14 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
                     continue;
                 }
             }
+        } else if (g.obligation || g.advice) && Frame::of_code(&code).is_none() && speaker(s, &hits).is_some() {
+            // "China must drop barriers, the US said": a demand of the subject.
+            let frame = if g.obligation { Frame::Demand } else { Frame::Appeal };
+            let generic = if g.obligation { "100" } else { "020" };
+            rule = format!("{} + {rule}", if g.obligation { "must" } else { "should" });
+            code = dicts.frames.derive(frame, &code).unwrap_or(generic).to_string();
+            target = s.subject_before(h.head);
+            demanded_by = speaker(s, &hits);
         } else if g.future && Frame::of_code(&code).is_none() {
             let derived = dicts.frames.derive(Frame::Threaten, &code).or_else(|| dicts.frames.derive(Frame::Intent, &code));
             if let Some(d) = derived {
@@ -327,11 +387,11 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             context.push("hypothetical".to_string());
         }
         if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
-            target = s.object_after(h.end);
+            target = s.object_after(h.head + 1, &h.words);
         }
 
         // 3. Source: `$`, the passive agent, or the subject.
-        let (mut source, mut confidence) = (h.source, 0.5);
+        let (mut source, mut confidence) = (h.source.or(demanded_by), 0.5);
         if source.is_none() && g.passive {
             let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
             if let Some(by) = by {
@@ -342,10 +402,17 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
                 }
             }
         }
-        if source.is_none() {
+        let nominal = clause::is_noun(&s.tokens[h.head]);
+        if source.is_none() && nominal {
+            // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine".
+            source = s.mentions.iter().position(|m| {
+                m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1).as_str(), "'s" | "'"))
+            });
+        }
+        if source.is_none() && !nominal {
             source = s.subject_before(h.head);
         }
-        if source.is_none() {
+        if source.is_none() && !nominal {
             // An infinitive or reported clause: the sentence's first actor.
             source = (0..s.mentions.len()).find(|&m| Some(m) != target && s.mentions[m].0 < h.head);
             confidence -= 0.15;

@@ -228,10 +228,7 @@ fn strip_s(w: &str) -> Option<String> {
     if ["ches", "shes", "xes", "zzes", "sses"].iter().any(|s| w.ends_with(s)) {
         return Some(w[..w.len() - 2].to_string());
     }
-    if w.ends_with('s') {
-        return Some(w[..w.len() - 1].to_string());
-    }
-    None
+    w.strip_suffix('s').map(str::to_string)
 }
 
 fn restore_e(stem: &str) -> String {
@@ -253,16 +250,13 @@ fn strip_ed(w: &str) -> Option<String> {
     if char_len(w) <= 4 {
         return None;
     }
-    if w.ends_with("ied") {
-        return Some(format!("{}y", &w[..w.len() - 3]));
+    if let Some(stem) = w.strip_suffix("ied") {
+        return Some(format!("{stem}y"));
     }
     if w.ends_with("eed") {
         return Some(w[..w.len() - 1].to_string());
     }
-    if w.ends_with("ed") {
-        return Some(restore_e(&w[..w.len() - 2]));
-    }
-    None
+    w.strip_suffix("ed").map(restore_e)
 }
 
 fn strip_ing(w: &str) -> Option<String> {
@@ -283,8 +277,7 @@ fn is_vowel(c: u8) -> bool {
 fn doubles_final(l: &str) -> bool {
     let b = l.as_bytes();
     let n = b.len();
-    n >= 3
-        && n <= 4
+    (3..=4).contains(&n)
         && l.is_ascii()
         && !is_vowel(b[n - 1])
         && !b"wxy".contains(&b[n - 1])

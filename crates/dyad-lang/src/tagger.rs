@@ -215,8 +215,7 @@ impl Tagger {
         };
         let mut scores = vec![0i32; self.tags.len()];
         let (mut prev, mut prev2) = (START, START2);
-        for i in 0..n {
-            let t = &toks[i];
+        for (i, t) in toks.iter().enumerate() {
             let tag = match self.tagdict.get(t.word) {
                 Some(&ti) => self.tags[ti as usize],
                 None => {
@@ -400,6 +399,28 @@ mod tests {
     fn empty_and_single() {
         assert!(Tagger::builtin().tag(&[]).is_empty());
         assert_eq!(Tagger::builtin().tag(&["."]), vec!["."]);
+    }
+
+    #[test]
+    fn odd_tokens_do_not_panic() {
+        let words = ["", "é", "日本", "ǅ", "1987", "3.5", "“", "’s", "--", "x".repeat(300).leak(), "N'Djamena"];
+        let tags = Tagger::builtin().tag(&words);
+        assert_eq!(tags.len(), words.len());
+        assert_eq!(tags[4], "CD");
+    }
+
+    #[test]
+    fn bad_models_are_rejected() {
+        assert!(Tagger::from_bytes(b"").is_err());
+        assert!(Tagger::from_bytes(b"NOTATAGGERFILE").is_err());
+        let good = TAGGER_BIN;
+        assert!(Tagger::from_bytes(&good[..good.len() - 1]).is_err());
+        let mut longer = good.to_vec();
+        longer.push(0);
+        assert!(Tagger::from_bytes(&longer).is_err());
+        let t = Tagger::from_bytes(good).unwrap();
+        assert_eq!(t.tag(&["The", "talks", "failed", "."]), Tagger::builtin().tag(&["The", "talks", "failed", "."]));
+        assert!(t.tag_names().contains(&"NNP"));
     }
 
     #[test]

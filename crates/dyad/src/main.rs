@@ -109,8 +109,14 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// Documents read, and how many inputs (files or records) were skipped.
+struct Batch {
+    docs: Vec<Document>,
+    skipped: usize,
+}
+
 /// Reads every input, reporting problems on stderr; `None` when nothing could be read.
-fn read(input: &InputArgs) -> Result<Option<Vec<Document>>> {
+fn read(input: &InputArgs) -> Result<Option<Batch>> {
     if let Some(n) = input.threads {
         rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
     }
@@ -131,10 +137,11 @@ fn read(input: &InputArgs) -> Result<Option<Vec<Document>>> {
     if input.date.is_none() && reader.undated > 0 {
         eprintln!("dyad: {} document(s) carry no publication date; using today, {today} (set one with --date)", reader.undated);
     }
-    if docs.is_empty() && reader.problems.iter().any(|p| p.severity == Severity::Skipped) {
+    let skipped = reader.problems.iter().filter(|p| p.severity == Severity::Skipped).count();
+    if docs.is_empty() && skipped > 0 {
         return Ok(None);
     }
-    Ok(Some(docs))
+    Ok(Some(Batch { docs, skipped }))
 }
 
 /// Runs the pipeline over all documents on the thread pool, in input order.
@@ -167,7 +174,7 @@ fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write>> {
 }
 
 fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format: Format, explain: bool) -> Result<ExitCode> {
-    let Some(mut docs) = read(input)? else {
+    let Some(Batch { mut docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
@@ -186,7 +193,7 @@ fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format:
         }
     }
     writer.flush().context("cannot write output")?;
-    eprintln!("dyad: {} documents coded, {} events", docs.len(), events);
+    eprintln!("dyad: {} documents read, {} skipped, {} events", docs.len(), skipped, events);
     Ok(ExitCode::SUCCESS)
 }
 
@@ -205,7 +212,7 @@ struct MentionRecord<'a> {
 }
 
 fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
-    let Some(mut docs) = read(input)? else {
+    let Some(Batch { mut docs, .. }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
@@ -240,7 +247,7 @@ fn explain(pipeline: &Pipeline, input: &InputArgs, text: Option<String>, json: b
             vec![Document::new("text", t, Metadata { published: Some(date), ..Default::default() })]
         }
         None => match read(input)? {
-            Some(d) => d,
+            Some(batch) => batch.docs,
             None => {
                 eprintln!("dyad: no input could be read");
                 return Ok(ExitCode::FAILURE);
