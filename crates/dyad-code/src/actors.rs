@@ -181,8 +181,15 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
                 let between: Vec<String> =
                     words[d.end..next.tokens.start].iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
                 let between: Vec<&str> = between.iter().map(String::as_str).collect();
+                let modifiers = d.end < next.tokens.start
+                    && next.tokens.start - d.end <= 2
+                    && (d.end..next.tokens.start).all(|k| matches!(toks[k].tag, "JJ" | "NN" | "VBN" | "HYPH") || words[k] == "-");
                 let ok = match between.as_slice() {
                     [] => joins(d.last, shape(e)),
+                    // "Vietnamese-led forces", "Irish nationalist guerrillas".
+                    _ if modifiers && matches!(d.last, Shape::Adjective | Shape::Country) => {
+                        matches!(shape(e), Shape::Agent { .. })
+                    }
                     ["'s"] => matches!(shape(e), Shape::Agent { .. }) && d.last != Shape::Place,
                     ["of"] | ["of", "the"] => {
                         (d.last_is_agent() || d.via == Via::Title)
@@ -238,8 +245,32 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
                 entry: d.entries.join("+"),
             });
         }
-        // A group without a country takes the country it is located in:
-        // "students demonstrated in Nairobi" → KEN students.
+        // "Israeli helicopters and tanks": a country-less group in a
+        // coordination takes the country of the adjective before it.
+        for k in first_mention + 1..mentions.len() {
+            let (prev, cur) = (&mentions[k - 1], &mentions[k]);
+            if cur.actor.country.is_some() || cur.actor.sector.is_none() || prev.actor.country.is_none() {
+                continue;
+            }
+            let gap = prev.tokens.end..cur.tokens.start;
+            let coordinated = gap.len() <= 3
+                && doc.tokens[gap.clone()].iter().any(|t| t.tag == "CC")
+                && doc.tokens[gap].iter().all(|t| matches!(t.tag, "CC" | "NN" | "NNS" | "JJ" | ","));
+            if coordinated {
+                let country = prev.actor.country.clone();
+                let cur = &mut mentions[k];
+                cur.actor.code = format!("{}{}", country.as_deref().unwrap_or(""), cur.actor.sector.as_deref().unwrap_or(""));
+                cur.actor.country = country;
+                cur.entry = format!("{}+coordinated", cur.entry);
+            }
+        }
+        // A group without a country takes the country it is located in
+        // ("students demonstrated in Nairobi" → KEN students), or else the
+        // one country the sentence names ("President Askar Akayev agreed to
+        // resign without returning to Kyrgyzstan").
+        let mut countries = mentions[first_mention..].iter().filter_map(|m| m.actor.country.clone());
+        let only = countries.next().filter(|c| countries.all(|o| o == *c));
+        let located = located.or_else(|| only.map(|c| (c, "sentence".to_string())));
         if let Some((country, entry)) = located {
             for m in &mut mentions[first_mention..] {
                 if m.actor.country.is_none() && m.actor.sector.is_some() {

@@ -72,12 +72,21 @@ impl<'a> Sentence<'a> {
         self.tokens[i].tag == "PRP" && matches!(self.word(i).as_str(), "he" | "she" | "they" | "it" | "we")
     }
 
+    /// A group the subject owns ("its troops", "their supporters"): part of
+    /// the source, never its target.
+    fn is_own(&self, m: usize) -> bool {
+        let (start, _, mention) = self.mentions[m];
+        mention.actor.country.is_none()
+            && start > 0
+            && matches!(self.word(start - 1).as_str(), "its" | "their" | "his" | "her" | "our")
+    }
+
     /// A mention within a few filler words of `from` (determiners, adjectives,
     /// numbers, adverbs), without crossing a clause boundary.
     fn mention_near(&self, from: usize, reach: usize) -> Option<usize> {
         for k in from..(from + reach).min(self.tokens.len()) {
             if let Some(m) = self.mention_starting(k) {
-                return Some(m);
+                return Some(m).filter(|&m| !self.is_own(m));
             }
             let t = &self.tokens[k];
             let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT") || t.tag.starts_with("JJ") || t.tag.starts_with("RB");
@@ -135,7 +144,7 @@ impl<'a> Sentence<'a> {
             }
             if let Some(m) = self.mention_starting(k) {
                 let after_locative = k > 0 && LOCATIVE.contains(&self.word(k - 1).as_str());
-                if !after_locative {
+                if !after_locative && !self.is_own(m) {
                     return Some(m);
                 }
                 place = place.or(Some(m));
@@ -254,6 +263,9 @@ struct Coded {
     rule: String,
     context: Vec<String>,
     confidence: f64,
+    /// Coordinated sources without a target act on each other ("Kenya and
+    /// Uganda agreed"): cooperation codes, roots 03 to 06.
+    reciprocal: bool,
 }
 
 /// Codes the events of every sentence; with `trace`, records every attempt.
@@ -392,14 +404,14 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
 
         // 3. Source: `$`, the passive agent, or the subject.
         let (mut source, mut confidence) = (h.source.or(demanded_by), 0.5);
-        if source.is_none() && g.passive {
+        let passive = source.is_none() && g.passive;
+        if passive {
+            // "was rejected by Moscow": the agent acts on the subject.
             let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
-            if let Some(by) = by {
-                source = s.mention_near(by + 1, 4);
-                let subject = s.subject_before(h.head);
-                if target.is_none() || target == source {
-                    target = subject;
-                }
+            source = by.and_then(|by| s.mention_near(by + 1, 4));
+            let subject = s.subject_before(h.head);
+            if target.is_none() || target == source {
+                target = subject;
             }
         }
         let nominal = clause::is_noun(&s.tokens[h.head]);
@@ -409,10 +421,13 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
                 m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1).as_str(), "'s" | "'"))
             });
         }
-        if source.is_none() && !nominal {
+        if source.is_none() && !passive {
             source = s.subject_before(h.head);
+            if nominal {
+                confidence -= 0.1;
+            }
         }
-        if source.is_none() && !nominal {
+        if source.is_none() && !nominal && !passive {
             // An infinitive or reported clause: the sentence's first actor.
             source = (0..s.mentions.len()).find(|&m| Some(m) != target && s.mentions[m].0 < h.head);
             confidence -= 0.15;
@@ -420,11 +435,21 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         if source.is_some() && source == target {
             target = None;
         }
+        if source.is_none() {
+            // Who did it is the one thing an event cannot lack.
+            attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head), outcome: "no source actor: not coded".into() });
+            continue;
+        }
         confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
         confidence += if target.is_some() { 0.1 } else { 0.0 } + if source.is_some() { 0.1 } else { 0.0 };
-        let sources = source.map(|m| s.conjuncts(m)).unwrap_or_default();
-        let targets = target.map(|m| s.conjuncts(m)).unwrap_or_default();
+        // Both slots written in the pattern ("fighting between $ and +") are
+        // already the pair; otherwise coordinated actors each take part.
+        let expand = |m: usize| if h.source.is_some() && h.target.is_some() { vec![m] } else { s.conjuncts(m) };
+        let sources = source.map(expand).unwrap_or_default();
+        let targets = target.map(expand).unwrap_or_default();
+        let reciprocal = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
         coded.push(Coded {
+            reciprocal,
             code,
             sources,
             targets,
@@ -461,7 +486,7 @@ fn to_events(s: &Sentence, si: usize, c: Coded, dicts: &Dictionaries, date: Opti
     let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
     match (c.sources.as_slice(), c.targets.as_slice()) {
         ([], []) => pairs.push((None, None)),
-        (src, []) if src.len() > 1 => {
+        (src, []) if src.len() > 1 && c.reciprocal => {
             for &a in src {
                 for &b in src {
                     if a != b {
