@@ -233,10 +233,21 @@ impl<'a> Sentence<'a> {
     }
 }
 
-/// The actor whose words a sentence reports: the subject of its statement
-/// verb ("the White House said", "Britain declared that").
-fn speaker(s: &Sentence, hits: &[Hit]) -> Option<usize> {
-    hits.iter().filter(|h| h.pattern.code.starts_with("01")).find_map(|h| s.subject_before(h.head))
+/// The code of a frame over a complement; a stated intent to do harm
+/// ("prepared to impose martial law", "will tighten the blockade") is a threat.
+fn derive<'d>(dicts: &'d Dictionaries, frame: Frame, code: &str) -> Option<&'d str> {
+    let threat = (frame == Frame::Intent).then(|| dicts.frames.derive(Frame::Threaten, code)).flatten();
+    threat.or_else(|| dicts.frames.derive(frame, code))
+}
+
+/// The actor whose words a sentence reports, for a clause at `at`: the
+/// subject of a statement verb ("the White House said"), or of the verb
+/// whose "that" clause holds it ("a minister reiterated that Libya must").
+fn speaker(s: &Sentence, hits: &[Hit], at: usize) -> Option<usize> {
+    hits.iter().filter(|h| h.pattern.code.starts_with("01")).find_map(|h| s.subject_before(h.head)).or_else(|| {
+        let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
+        s.subject_before(that)
+    })
 }
 
 /// Keeps the longest hits whose words do not overlap, in sentence order:
@@ -353,7 +364,17 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             }
             Some(c)
         });
-        let g = verb_group(s.text, s.tokens, h.head);
+        // A noun trigger takes the modality of the verb governing it
+        // ("would tighten the blockade", "will extend the curfew").
+        let governor = if clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ") {
+            (h.head.saturating_sub(6)..h.head)
+                .rev()
+                .take_while(|&k| !is_boundary(s.text, &s.tokens[k]))
+                .find(|&k| s.tokens[k].tag.starts_with("VB"))
+        } else {
+            None
+        };
+        let g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
         let (mut code, mut rule, mut target, mut context) = (h.pattern.code.clone(), h.pattern.id.clone(), h.target, Vec::new());
         let mut trigger = s.tokens[h.head].span;
         let mut demanded_by = None;
@@ -361,7 +382,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             consumed[c] = true;
             let comp = &hits[c];
             let frame = if g.negated { Frame::Reject } else { frame };
-            code = dicts.frames.derive(frame, &comp.pattern.code).map(String::from).unwrap_or(code);
+            code = derive(dicts, frame, &comp.pattern.code).map(String::from).unwrap_or(code);
             rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
             target = target.or(that_subject).or(comp.target).or_else(|| s.object_after(comp.head + 1, &comp.words));
             trigger = trigger.cover(s.tokens[comp.head].span);
@@ -380,17 +401,16 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
                     continue;
                 }
             }
-        } else if (g.obligation || g.advice) && Frame::of_code(&code).is_none() && speaker(s, &hits).is_some() {
+        } else if (g.obligation || g.advice) && Frame::of_code(&code).is_none() && speaker(s, &hits, h.head).is_some() {
             // "China must drop barriers, the US said": a demand of the subject.
             let frame = if g.obligation { Frame::Demand } else { Frame::Appeal };
             let generic = if g.obligation { "100" } else { "020" };
             rule = format!("{} + {rule}", if g.obligation { "must" } else { "should" });
             code = dicts.frames.derive(frame, &code).unwrap_or(generic).to_string();
             target = s.subject_before(h.head);
-            demanded_by = speaker(s, &hits);
+            demanded_by = speaker(s, &hits, h.head);
         } else if g.future && Frame::of_code(&code).is_none() {
-            let derived = dicts.frames.derive(Frame::Threaten, &code).or_else(|| dicts.frames.derive(Frame::Intent, &code));
-            if let Some(d) = derived {
+            if let Some(d) = derive(dicts, Frame::Intent, &code) {
                 rule = format!("future + {rule}");
                 code = d.to_string();
             }
@@ -421,7 +441,12 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
                 m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1).as_str(), "'s" | "'"))
             });
         }
-        if source.is_none() && !passive {
+        // A noun trigger is the act of its clause's subject only as the
+        // object of a verb with no pattern of its own ("will provide food
+        // aid", "would tighten the blockade"); inside any other phrase
+        // ("condemned the arrests", "a debt relief plan") it has no source.
+        let governed = governor.is_some_and(|v| h.head - v <= 4 && !hits.iter().any(|o| o.words.contains(&v)));
+        if source.is_none() && !passive && (!nominal || governed) {
             source = s.subject_before(h.head);
             if nominal {
                 confidence -= 0.1;
@@ -459,6 +484,27 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             context,
             confidence,
         });
+    }
+
+    // "China must drop barriers, the US said": a demand even where the
+    // verb after "must" has no pattern of its own.
+    let demanded = coded.iter().any(|c| c.rule.starts_with("must"));
+    if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == "must" && !demanded) {
+        if let (Some(src), Some(tgt)) = (speaker(s, &hits, k), s.subject_before(k)) {
+            if src != tgt {
+                coded.push(Coded {
+                    code: "100".into(),
+                    sources: s.conjuncts(src),
+                    targets: s.conjuncts(tgt),
+                    trigger: s.tokens[k].span,
+                    trigger_text: s.tokens[k].span.slice(s.text).to_string(),
+                    rule: "must: demand of the subject".into(),
+                    context: Vec::new(),
+                    confidence: 0.6,
+                    reciprocal: false,
+                });
+            }
+        }
     }
 
     // 4. Statements only where nothing else was reported; the first event
