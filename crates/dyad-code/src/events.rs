@@ -377,6 +377,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         let g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
         let (mut code, mut rule, mut target, mut context) = (h.pattern.code.clone(), h.pattern.id.clone(), h.target, Vec::new());
         let mut trigger = s.tokens[h.head].span;
+        let mut words = h.words.clone();
         let mut demanded_by = None;
         if let (Some(frame), Some(c)) = (frame, complement) {
             consumed[c] = true;
@@ -386,6 +387,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
             target = target.or(that_subject).or(comp.target).or_else(|| s.object_after(comp.head + 1, &comp.words));
             trigger = trigger.cover(s.tokens[comp.head].span);
+            words.extend(&comp.words);
         } else if g.negated {
             if Frame::of_code(&code).is_some() {
                 attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head), outcome: "negated frame verb: not coded".into() });
@@ -479,7 +481,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             sources,
             targets,
             trigger,
-            trigger_text: h.words.iter().map(|&k| s.tokens[k].span.slice(s.text)).collect::<Vec<_>>().join(" "),
+            trigger_text: words.iter().map(|&k| s.tokens[k].span.slice(s.text)).collect::<Vec<_>>().join(" "),
             rule,
             context,
             confidence,
