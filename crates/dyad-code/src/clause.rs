@@ -10,7 +10,7 @@ use dyad_core::Token;
 
 /// Words after which a new clause starts, for finding a verb's subject and object.
 const CLAUSE_OPENERS: &[&str] =
-    &["that", "which", "who", "whom", "because", "after", "before", "while", "when", "but", "although", "though", "if", "unless", "as", "where", "since", "until"];
+    &["that", "which", "who", "whom", "because", "after", "before", "while", "when", "but", "although", "though", "if", "unless", "where", "since", "until"];
 
 /// Prepositions of place and time: an actor after one is where or when, not whom.
 pub const LOCATIVE: &[&str] = &["in", "near", "at", "inside", "outside", "throughout", "across", "around", "within", "into", "along", "on"];

@@ -18,6 +18,10 @@ use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
 
 use crate::clause::{self, is_boundary, lower, verb_group, LOCATIVE};
 
+/// Words allowed between consecutive pattern words ("imposed tough new
+/// economic sanctions on": three fillers between `impose` and `sanction`).
+const WORD_GAP: usize = 3;
+
 /// One pattern tried on a sentence, for `dyad explain`.
 #[derive(Clone, Debug)]
 pub struct Attempt {
@@ -103,8 +107,11 @@ impl<'a> Sentence<'a> {
         for el in &pattern.elements[1..] {
             match el {
                 Element::Word(w) => {
-                    let found = (hit.end..(hit.end + 4).min(self.tokens.len()))
-                        .take_while(|&k| !is_boundary(self.text, &self.tokens[k]) || self.matches_word(k, w))
+                    let found = (hit.end..(hit.end + WORD_GAP + 1).min(self.tokens.len()))
+                        .take_while(|&k| {
+                            let blocked = is_boundary(self.text, &self.tokens[k]) || self.word(k) == ",";
+                            !blocked || self.matches_word(k, w)
+                        })
                         .find(|&k| self.matches_word(k, w));
                     let Some(k) = found else {
                         return Err(format!("no `{w}` after `{}`", self.word(hit.end - 1)));
@@ -165,6 +172,35 @@ impl<'a> Sentence<'a> {
     /// clause that is not inside a prepositional phrase; a pronoun refers
     /// back to the actor before it.
     fn subject_before(&self, head: usize) -> Option<usize> {
+        // ", killing one person and arresting 12": a participle after a
+        // comma shares the subject of the verb before it.
+        if self.tokens[head].tag == "VBG" {
+            let mut k = head;
+            while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || matches!(self.word(k - 1).as_str(), "and" | "or")) {
+                k -= 1;
+            }
+            if k > 0 && self.word(k - 1) == "," {
+                if let Some(finite) = (0..k - 1).rev().find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP")) {
+                    return self.subject_before(finite);
+                }
+            }
+        }
+        let found = self.nearest_subject(head)?;
+        // "Pakistan, a key U.S. ally in the war, has refused": skip the
+        // apposition back to the actor it describes.
+        let start = self.mentions[found].0;
+        let comma_after = (self.mentions[found].1..head).any(|k| self.word(k) == ",");
+        if comma_after {
+            if let Some(open) = (0..start).rev().find(|&k| self.word(k) == ",") {
+                if let Some(m) = self.mentions.iter().position(|m| m.1 == open) {
+                    return Some(m);
+                }
+            }
+        }
+        Some(found)
+    }
+
+    fn nearest_subject(&self, head: usize) -> Option<usize> {
         let mut k = head;
         let mut in_pp_fallback = None;
         while k > 0 {
