@@ -283,6 +283,7 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
         }
     }
     doc.mentions = mentions;
+    crate::coref::link(doc);
 }
 
 /// Prepositions that place an actor somewhere ("students in Nairobi").

@@ -72,10 +72,6 @@ impl<'a> Sentence<'a> {
         self.mentions.iter().position(|m| m.0 <= i && i < m.1)
     }
 
-    fn is_pronoun(&self, i: usize) -> bool {
-        self.tokens[i].tag == "PRP" && matches!(self.word(i).as_str(), "he" | "she" | "they" | "it" | "we")
-    }
-
     /// A group the subject owns ("its troops", "their supporters"): part of
     /// the source, never its target.
     fn is_own(&self, m: usize) -> bool {
@@ -216,28 +212,11 @@ impl<'a> Sentence<'a> {
                 k = start;
                 continue;
             }
-            if self.is_pronoun(k) {
-                return self.antecedent(k);
-            }
             if is_boundary(self.text, t) {
                 break;
             }
         }
         in_pp_fallback
-    }
-
-    /// The actor a pronoun at `k` refers to: the subject of the clause before it.
-    fn antecedent(&self, k: usize) -> Option<usize> {
-        let plural = self.word(k) == "they";
-        let before: Vec<usize> = (0..self.mentions.len()).filter(|&m| self.mentions[m].1 <= k).collect();
-        before
-            .iter()
-            .copied()
-            .find(|&m| {
-                let start = self.mentions[m].0;
-                !(start > 0 && matches!(self.tokens[start - 1].tag, "IN" | "TO"))
-            })
-            .or_else(|| if plural { before.first().copied() } else { before.last().copied() })
     }
 
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").

@@ -11,6 +11,7 @@
 
 mod actors;
 mod clause;
+mod coref;
 mod events;
 
 pub use actors::resolve_actors;

@@ -136,7 +136,7 @@ fn event_id(doc: &Document, event: &Event) -> String {
 /// Writes events in one format.
 pub enum EventWriter<W: Write> {
     Jsonl(W),
-    Flat(csv::Writer<W>),
+    Flat(Box<csv::Writer<W>>),
 }
 
 impl<W: Write> EventWriter<W> {
@@ -149,7 +149,7 @@ impl<W: Write> EventWriter<W> {
         };
         let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
         w.write_record(FLAT_COLUMNS)?;
-        Ok(EventWriter::Flat(w))
+        Ok(EventWriter::Flat(Box::new(w)))
     }
 
     pub fn write(&mut self, record: &EventRecord) -> std::io::Result<()> {

@@ -182,7 +182,7 @@ fn ends_with_ci(word: &str, suffix: &str) -> bool {
 fn is_dotted_acronym(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.len() >= 4
-        && bytes.len() % 2 == 0
+        && bytes.len().is_multiple_of(2)
         && bytes.chunks(2).all(|p| p[0].is_ascii_alphabetic() && p[1] == b'.')
 }
 

@@ -89,3 +89,26 @@ fn negation_turns_into_rejection() {
     let ev = events("Serbia refused to withdraw its troops from Kosovo.");
     assert!(ev.iter().any(|(c, s, _)| c.starts_with("12") && s == "SRB"), "{ev:?}");
 }
+
+#[test]
+fn surnames_pronouns_and_descriptions_refer_back() {
+    let text = "Russian President Vladimir Putin met Kenyan opposition leader Amani Odhiambo in Sochi. \
+                Odhiambo said he would return to Nairobi. Later the Russian president said his country \
+                would send aid. Kenya said it would welcome the aid.";
+    let doc = run(text, (2019, 6, 1));
+    let find = |s: usize, t: &str| {
+        doc.mentions
+            .iter()
+            .find(|m| m.sentence == s && doc.slice(m.span) == t)
+            .unwrap_or_else(|| panic!("no mention {t:?} in sentence {s}"))
+    };
+    let surname = find(1, "Odhiambo");
+    assert_eq!(surname.actor.name.as_deref(), Some("Amani Odhiambo"));
+    assert_eq!(surname.actor.code, "KENOPP");
+    assert_eq!(surname.via, dyad_core::Via::Coreference);
+    assert_eq!(find(1, "he").actor.name.as_deref(), Some("Amani Odhiambo"));
+    let description = find(2, "Russian president");
+    assert_eq!(description.actor.name.as_deref(), Some("Vladimir Putin"));
+    assert_eq!(find(2, "his country").actor.code, "RUS");
+    assert_eq!(find(3, "it").actor.code, "KEN");
+}
