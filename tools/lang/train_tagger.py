@@ -19,7 +19,7 @@ The feature extraction here MUST stay byte-for-byte identical to
 crates/dyad-lang/src/tagger.rs (`features`).
 
 Usage:
-  python tools/lang/train_tagger.py [--corpora DIR] [--sentences 60000] [--iters 8]
+  python tools/lang/train_tagger.py [--corpora DIR] [--sentences 80000] [--iters 8] [--min-weight 1.0]
 """
 import argparse
 import gzip
@@ -509,10 +509,10 @@ def main():
     ap.add_argument("--corpora", default=DEFAULT_CORPORA, help="directory of the news corpora (read only)")
     ap.add_argument("--cache", default=DEFAULT_CACHE, help="cache of spaCy-labelled sentences (outside the repo)")
     ap.add_argument("--out", default=DEFAULT_OUT)
-    ap.add_argument("--sentences", type=int, default=60000, help="training sentences")
-    ap.add_argument("--heldout", type=int, default=3000, help="held-out sentences (allsides, every 10th doc)")
+    ap.add_argument("--sentences", type=int, default=80000, help="training sentences")
+    ap.add_argument("--heldout", type=int, default=4000, help="held-out sentences (allsides, every 10th doc)")
     ap.add_argument("--iters", type=int, default=8)
-    ap.add_argument("--min-weight", type=float, default=0.0, help="prune averaged weights below this")
+    ap.add_argument("--min-weight", type=float, default=1.0, help="prune averaged weights below this (|w|)")
     ap.add_argument("--reuse", action="store_true",
                     help="reuse the model trained earlier with the same --sentences/--iters (cached under --cache)")
     ap.add_argument("--label-only", action="store_true", help="only fill the label cache")

@@ -270,9 +270,9 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
         // resign without returning to Kyrgyzstan").
         let mut countries = mentions[first_mention..].iter().filter_map(|m| m.actor.country.clone());
         let only = countries.next().filter(|c| countries.all(|o| o == *c));
-        let located = located.or_else(|| only.map(|c| (c, "sentence".to_string())));
-        if let Some((country, entry)) = located {
-            for m in &mut mentions[first_mention..] {
+        let only = only.map(|c| (c, "sentence".to_string()));
+        for m in &mut mentions[first_mention..] {
+            if let Some((country, entry)) = located.as_ref().or(only.as_ref()) {
                 if m.actor.country.is_none() && m.actor.sector.is_some() {
                     m.actor.code = format!("{country}{}", m.actor.sector.as_deref().unwrap_or(""));
                     m.actor.country = Some(country.clone());
