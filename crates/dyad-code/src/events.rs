@@ -382,7 +382,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         // A noun trigger takes the modality of the verb governing it
         // ("would tighten the blockade", "will extend the curfew").
         let governor = if clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ") {
-            (h.head.saturating_sub(6)..h.head)
+            (h.head.saturating_sub(8)..h.head)
                 .rev()
                 .take_while(|&k| !is_boundary(s.text, &s.tokens[k]))
                 .find(|&k| s.tokens[k].tag.starts_with("VB"))
@@ -462,7 +462,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         // object of a verb with no pattern of its own ("will provide food
         // aid", "would tighten the blockade"); inside any other phrase
         // ("condemned the arrests", "a debt relief plan") it has no source.
-        let governed = governor.is_some_and(|v| h.head - v <= 4 && !hits.iter().any(|o| o.words.contains(&v)));
+        let governed = governor.is_some_and(|v| h.head - v <= 7 && !hits.iter().any(|o| o.words.contains(&v)));
         if source.is_none() && !passive && (!nominal || governed) {
             source = s.subject_before(h.head);
             if nominal {

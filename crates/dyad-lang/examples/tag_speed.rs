@@ -5,7 +5,7 @@
 //! tokenization), or the word<TAB>tag format of eval (blank line between sentences).
 use std::time::Instant;
 
-use dyad_lang::Tagger;
+use dyad_lang::{Lexicon, Tagger};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -18,7 +18,10 @@ fn main() {
     let t0 = Instant::now();
     let tagger = Tagger::builtin();
     let load = t0.elapsed();
-    println!("load: {:.1} ms", load.as_secs_f64() * 1e3);
+    println!("load: {:.1} ms (tagger)", load.as_secs_f64() * 1e3);
+    let t0 = Instant::now();
+    let _ = Lexicon::builtin();
+    println!("load: {:.1} ms (lexicon)", t0.elapsed().as_secs_f64() * 1e3);
 
     let mut best = f64::INFINITY;
     let mut check = 0usize;
