@@ -181,9 +181,19 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
                 let between: Vec<String> =
                     words[d.end..next.tokens.start].iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
                 let between: Vec<&str> = between.iter().map(String::as_str).collect();
-                let modifiers = d.end < next.tokens.start
-                    && next.tokens.start - d.end <= 2
-                    && (d.end..next.tokens.start).all(|k| matches!(toks[k].tag, "JJ" | "NN" | "VBN" | "HYPH") || words[k] == "-");
+                // Modifiers between a country and its group: "Irish nationalist
+                // guerrillas", "Vietnamese-led forces"; "Russian-backed" is
+                // someone else's group, so of hyphenated participles only
+                // "-led" and "-based" make it the country's own.
+                let gap = d.end..next.tokens.start;
+                let hyphenated = gap.clone().any(|k| words[k] == "-");
+                let modifiers = !gap.is_empty()
+                    && gap.len() <= 2
+                    && if hyphenated {
+                        gap.len() == 2 && matches!(words[gap.end - 1], "led" | "based")
+                    } else {
+                        gap.clone().all(|k| matches!(toks[k].tag, "JJ" | "NN"))
+                    };
                 let ok = match between.as_slice() {
                     [] => joins(d.last, shape(e)),
                     // "Vietnamese-led forces", "Irish nationalist guerrillas".
@@ -268,22 +278,48 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
         // ("students demonstrated in Nairobi" → KEN students), or else the
         // one country the sentence names ("President Askar Akayev agreed to
         // resign without returning to Kyrgyzstan").
-        let mut countries = mentions[first_mention..].iter().filter_map(|m| m.actor.country.clone());
-        let only = countries.next().filter(|c| countries.all(|o| o == *c));
-        let only = only.map(|c| (c, "sentence".to_string()));
-        for m in &mut mentions[first_mention..] {
-            if let Some((country, entry)) = located.as_ref().or(only.as_ref()) {
-                if m.actor.country.is_none() && m.actor.sector.is_some() {
-                    m.actor.code = format!("{country}{}", m.actor.sector.as_deref().unwrap_or(""));
-                    m.actor.country = Some(country.clone());
-                    m.entry = format!("{}+located:{entry}", m.entry);
-                    m.via = Via::Title;
-                }
+        if let Some((country, entry)) = located {
+            for m in &mut mentions[first_mention..] {
+                place(m, &country, &format!("located:{entry}"));
             }
+        }
+    }
+    // Groups still without a country belong to the document's own country:
+    // the one its actors name most often, when one leads.
+    if let Some(country) = leading_country(&mentions) {
+        for m in &mut mentions {
+            place(m, &country, "document");
         }
     }
     doc.mentions = mentions;
     crate::coref::link(doc);
+}
+
+/// Gives a country to a group that lacks one ("police" → KENCOP).
+fn place(m: &mut ActorMention, country: &str, why: &str) {
+    if m.actor.country.is_none() && m.actor.sector.is_some() {
+        m.actor.code = format!("{country}{}", m.actor.sector.as_deref().unwrap_or(""));
+        m.actor.country = Some(country.to_string());
+        m.entry = format!("{}+{why}", m.entry);
+        m.via = Via::Title;
+    }
+}
+
+/// The country named most often by a document's actors, if no other ties it.
+fn leading_country(mentions: &[ActorMention]) -> Option<String> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for c in mentions.iter().filter_map(|m| m.actor.country.as_deref()).filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "IMG" | "MNC")) {
+        match counts.iter_mut().find(|(k, _)| *k == c) {
+            Some(entry) => entry.1 += 1,
+            None => counts.push((c, 1)),
+        }
+    }
+    counts.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    match counts.as_slice() {
+        [(c, _)] => Some(c.to_string()),
+        [(c, a), (_, b), ..] if a > b => Some(c.to_string()),
+        _ => None,
+    }
 }
 
 /// Prepositions that place an actor somewhere ("students in Nairobi").

@@ -30,7 +30,7 @@ pub fn lower(text: &str, t: &Token) -> String {
 /// Whether a token ends the clause it is in.
 pub fn is_boundary(text: &str, t: &Token) -> bool {
     let w = lower(text, t);
-    matches!(w.as_str(), ";" | ":" | "—" | "–" | "--" | "(" | ")" | "\"" | "“" | "”") || CLAUSE_OPENERS.contains(&w.as_str())
+    matches!(w.as_str(), ";" | ":" | "—" | "–" | "--" | "(" | ")") || CLAUSE_OPENERS.contains(&w.as_str())
 }
 
 pub fn is_verb(t: &Token) -> bool {
@@ -60,7 +60,7 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
     let head = &tokens[i];
     let mut j = i;
     let mut saw_be = false;
-    while j > 0 && i - j < 5 {
+    while j > 0 && i - j < 6 {
         j -= 1;
         let t = &tokens[j];
         let w = lower(text, t);
@@ -76,7 +76,8 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
             g.advice = true;
         } else if BE.contains(&w.as_str()) {
             saw_be = true;
-        } else if !(t.tag.starts_with("RB") || t.tag.starts_with("VB") || t.tag == "MD") {
+        } else if !(t.tag.starts_with("RB") || t.tag.starts_with("VB") || t.tag == "MD" || t.tag == "TO") {
+            // "do not need to send": the words before "to" still count.
             break;
         }
     }

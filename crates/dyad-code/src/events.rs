@@ -22,6 +22,9 @@ use crate::clause::{self, is_boundary, lower, verb_group, LOCATIVE};
 /// economic sanctions on": three fillers between `impose` and `sanction`).
 const WORD_GAP: usize = 3;
 
+/// Auxiliaries between a coordinating word and its verb ("and has invaded").
+const AUXILIARIES: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "can", "may", "might"];
+
 /// One pattern tried on a sentence, for `dyad explain`.
 #[derive(Clone, Debug)]
 pub struct Attempt {
@@ -169,16 +172,23 @@ impl<'a> Sentence<'a> {
     /// back to the actor before it.
     fn subject_before(&self, head: usize) -> Option<usize> {
         // ", killing one person and arresting 12": a participle after a
-        // comma shares the subject of the verb before it.
-        if self.tokens[head].tag == "VBG" {
-            let mut k = head;
-            while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || matches!(self.word(k - 1).as_str(), "and" | "or")) {
-                k -= 1;
-            }
-            if k > 0 && self.word(k - 1) == "," {
-                if let Some(finite) = (0..k - 1).rev().find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP")) {
-                    return self.subject_before(finite);
-                }
+        // comma shares the subject of the verb before it; so does a verb
+        // coordinated with an earlier one ("has brushed aside the warnings
+        // and has invaded Ukraine").
+        let mut k = head;
+        while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || AUXILIARIES.contains(&self.word(k - 1).as_str())) {
+            k -= 1;
+        }
+        let prev = if k > 0 { self.word(k - 1) } else { String::new() };
+        let shares = match self.tokens[head].tag {
+            "VBG" => matches!(prev.as_str(), "," | "and" | "or"),
+            t if t.starts_with("VB") => matches!(prev.as_str(), "and" | "but" | "or"),
+            _ => false,
+        };
+        if shares {
+            let finite = (0..k - 1).rev().find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP"));
+            if let Some(finite) = finite {
+                return self.subject_before(finite);
             }
         }
         let found = self.nearest_subject(head)?;
@@ -237,7 +247,11 @@ impl<'a> Sentence<'a> {
         while cur + 1 < self.mentions.len() {
             let next = cur + 1;
             let gap: Vec<String> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
-            if matches!(gap.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["and"] | [",", "and"]) {
+            // "Ukraine and NATO convenes": an actor that starts a new clause
+            // is not coordinated with this one.
+            let end = self.mentions[next].1;
+            let starts_clause = end < self.tokens.len() && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
+            if matches!(gap.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["and"] | [",", "and"]) && !starts_clause {
                 out.push(next);
                 cur = next;
             } else {
