@@ -115,3 +115,30 @@ fn explain_shows_tokens_actors_and_patterns() {
     assert!(v["actors"].as_array().unwrap().len() >= 2);
     assert!(v["attempts"].as_array().unwrap().iter().any(|a| a["outcome"] == "matched"));
 }
+
+#[test]
+fn json_lines_on_stdin_and_today_as_the_default_date() {
+    use std::io::Write;
+    let mut child = dyad()
+        .args(["code", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"{\"id\": \"s1\", \"text\": \"Israel accused Iran of attacking a tanker.\"}\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("using today"), "{stderr}");
+    assert!(stderr.contains("1 documents read, 0 skipped"), "{stderr}");
+    let ev = events(&out.stdout);
+    assert_eq!(ev[0]["doc_id"], "s1");
+    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    assert_eq!(ev[0]["date"], today);
+}
