@@ -22,7 +22,6 @@ Usage:
   python tools/lang/train_tagger.py [--corpora DIR] [--sentences 80000] [--iters 8] [--min-weight 1.0]
 """
 import argparse
-import gzip
 import json
 import os
 import random

@@ -75,6 +75,20 @@ impl<'a> Sentence<'a> {
         self.mentions.iter().position(|m| m.0 <= i && i < m.1)
     }
 
+    /// The token index `words` words after `from`, not counting hyphens
+    /// ("two short-range missiles" is three words).
+    fn reach(&self, from: usize, words: usize) -> usize {
+        let mut k = from;
+        let mut n = 0;
+        while k < self.tokens.len() && n < words {
+            if self.word(k) != "-" {
+                n += 1;
+            }
+            k += 1;
+        }
+        k
+    }
+
     /// A group the subject owns ("its troops", "their supporters"): part of
     /// the source, never its target.
     fn is_own(&self, m: usize) -> bool {
@@ -106,7 +120,8 @@ impl<'a> Sentence<'a> {
         for el in &pattern.elements[1..] {
             match el {
                 Element::Word(w) => {
-                    let found = (hit.end..(hit.end + WORD_GAP + 1).min(self.tokens.len()))
+                    let reach = self.reach(hit.end, WORD_GAP + 1);
+                    let found = (hit.end..reach)
                         .take_while(|&k| {
                             let blocked = is_boundary(self.text, &self.tokens[k]) || self.word(k) == ",";
                             !blocked || self.matches_word(k, w)
@@ -236,7 +251,7 @@ impl<'a> Sentence<'a> {
         while cur > 0 {
             let prev = cur - 1;
             let gap: Vec<String> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
-            if matches!(gap.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["and"] | [","] | [",", "and"]) {
+            if is_conjunction(&gap) {
                 out.insert(0, prev);
                 cur = prev;
             } else {
@@ -251,7 +266,7 @@ impl<'a> Sentence<'a> {
             // is not coordinated with this one.
             let end = self.mentions[next].1;
             let starts_clause = end < self.tokens.len() && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
-            if matches!(gap.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["and"] | [",", "and"]) && !starts_clause {
+            if is_conjunction(&gap) && gap.iter().any(|w| w == "and") && !starts_clause {
                 out.push(next);
                 cur = next;
             } else {
@@ -291,6 +306,13 @@ fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     }
     kept.sort_by_key(|h| h.head);
     kept
+}
+
+/// The words between two coordinated actors: "and", ",", ", and", with
+/// an optional article ("Israel and the United Arab Emirates").
+fn is_conjunction(gap: &[String]) -> bool {
+    let words: Vec<&str> = gap.iter().map(String::as_str).filter(|w| !matches!(*w, "the" | "a")).collect();
+    matches!(words.as_slice(), ["and"] | [","] | [",", "and"])
 }
 
 /// A coded event before it becomes an [`Event`].
@@ -502,8 +524,14 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         // already the pair; otherwise coordinated actors each take part.
         let expand = |m: usize| if h.source.is_some() && h.target.is_some() { vec![m] } else { s.conjuncts(m) };
         let sources = source.map(expand).unwrap_or_default();
-        let targets = target.map(expand).unwrap_or_default();
         let reciprocal = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
+        // "China and Pakistan signed an agreement in Islamabad": where
+        // partners act together is not whom they act on.
+        let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&s.word(s.mentions[t].0 - 1).as_str()));
+        if reciprocal && sources.len() > 1 && placed {
+            target = None;
+        }
+        let targets = target.map(expand).unwrap_or_default();
         coded.push(Coded {
             reciprocal,
             code,

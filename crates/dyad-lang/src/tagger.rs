@@ -12,7 +12,7 @@
 //! u32     n_feats, then n_feats x (u64 key, u8 n)               key = FNV-1a 64 of the feature string
 //! then    for each feature in order: n x (u8 tag, i16 weight)
 //! ```
-//! Feature extraction (`Tagger::scores`) must match `features()` in
+//! Feature extraction (in `Tagger::tag`) must match `features()` in
 //! train_tagger.py byte for byte.
 
 use std::sync::OnceLock;
