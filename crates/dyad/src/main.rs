@@ -1,4 +1,4 @@
-//! The `dyad` command line: `code`, `actors`, `explain` and `eval`.
+//! The `dyad` command line: `code`, `actors`, `explain`, `eval` and `bench`.
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -61,6 +61,14 @@ enum Command {
     Eval {
         #[command(subcommand)]
         gold: EvalCommand,
+    },
+    /// Code a corpus and report speed (documents, sentences and MB per second), peak memory and time per stage.
+    Bench {
+        #[command(flatten)]
+        input: InputArgs,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -132,6 +140,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
         Command::Eval { gold } => eval(&pipeline, gold),
+        Command::Bench { input, json } => {
+            let Some(Batch { docs, .. }) = read(&input)? else {
+                eprintln!("dyad: no input could be read");
+                return Ok(ExitCode::FAILURE);
+            };
+            let mut out = open_output(None)?;
+            report(&mut out, &dyad::bench::run(&pipeline, docs), json)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
