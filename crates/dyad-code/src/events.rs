@@ -18,6 +18,12 @@ use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
 
 use crate::clause::{self, is_boundary, lower, verb_group, LOCATIVE};
 
+/// The word that makes a demand of a clause's subject when someone says it
+/// ("China must drop barriers, the US said"), even where the verb after it
+/// has no pattern: with the patterns' trigger words, the only word that can
+/// start an event.
+pub const DEMAND_WORD: &str = "must";
+
 /// Words allowed between consecutive pattern words ("imposed tough new
 /// economic sanctions on": three fillers between `impose` and `sanction`).
 const WORD_GAP: usize = 3;
@@ -527,7 +533,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
     // "China must drop barriers, the US said": a demand even where the
     // verb after "must" has no pattern of its own.
     let demanded = coded.iter().any(|c| c.rule.starts_with("must"));
-    if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == "must" && !demanded) {
+    if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == DEMAND_WORD && !demanded) {
         if let (Some(src), Some(tgt)) = (speaker(s, &hits, k), s.subject_before(k)) {
             if src != tgt {
                 coded.push(Coded {
