@@ -13,6 +13,8 @@
 //! is kept only when the sentence reports nothing else, so the reported
 //! event, coded with its own actors, stands for it.
 
+use std::borrow::Cow;
+
 use dyad_core::{ActorMention, Document, Event, EventActor, EventDate, Evidence, SentenceKind, Span, Token};
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
 
@@ -62,7 +64,7 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    fn word(&self, i: usize) -> String {
+    fn word(&self, i: usize) -> Cow<'a, str> {
         lower(self.text, &self.tokens[i])
     }
 
@@ -79,7 +81,7 @@ impl<'a> Sentence<'a> {
     }
 
     fn is_pronoun(&self, i: usize) -> bool {
-        self.tokens[i].tag == "PRP" && matches!(self.word(i).as_str(), "he" | "she" | "they" | "it" | "we")
+        self.tokens[i].tag == "PRP" && matches!(&*self.word(i), "he" | "she" | "they" | "it" | "we")
     }
 
     /// A group the subject owns ("its troops", "their supporters"): part of
@@ -88,7 +90,7 @@ impl<'a> Sentence<'a> {
         let (start, _, mention) = self.mentions[m];
         mention.actor.country.is_none()
             && start > 0
-            && matches!(self.word(start - 1).as_str(), "its" | "their" | "his" | "her" | "our")
+            && matches!(&*self.word(start - 1), "its" | "their" | "his" | "her" | "our")
     }
 
     /// A mention within a few filler words of `from` (determiners, adjectives,
@@ -156,7 +158,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if let Some(m) = self.mention_starting(k) {
-                let after_locative = k > 0 && LOCATIVE.contains(&self.word(k - 1).as_str());
+                let after_locative = k > 0 && LOCATIVE.contains(&&*self.word(k - 1));
                 if !after_locative && !self.is_own(m) {
                     return Some(m);
                 }
@@ -182,7 +184,7 @@ impl<'a> Sentence<'a> {
         // comma shares the subject of the verb before it.
         if self.tokens[head].tag == "VBG" {
             let mut k = head;
-            while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || matches!(self.word(k - 1).as_str(), "and" | "or")) {
+            while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || matches!(&*self.word(k - 1), "and" | "or")) {
                 k -= 1;
             }
             if k > 0 && self.word(k - 1) == "," {
@@ -252,8 +254,8 @@ impl<'a> Sentence<'a> {
         let mut cur = m;
         while cur > 0 {
             let prev = cur - 1;
-            let gap: Vec<String> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
-            if matches!(gap.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["and"] | [","] | [",", "and"]) {
+            let gap: Vec<Cow<str>> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
+            if matches!(gap.iter().map(|w| &**w).collect::<Vec<_>>().as_slice(), ["and"] | [","] | [",", "and"]) {
                 out.insert(0, prev);
                 cur = prev;
             } else {
@@ -263,8 +265,8 @@ impl<'a> Sentence<'a> {
         cur = m;
         while cur + 1 < self.mentions.len() {
             let next = cur + 1;
-            let gap: Vec<String> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
-            if matches!(gap.iter().map(String::as_str).collect::<Vec<_>>().as_slice(), ["and"] | [",", "and"]) {
+            let gap: Vec<Cow<str>> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
+            if matches!(gap.iter().map(|w| &**w).collect::<Vec<_>>().as_slice(), ["and"] | [",", "and"]) {
                 out.push(next);
                 cur = next;
             } else {
@@ -356,7 +358,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             continue;
         }
         let mut best: Option<Hit> = None;
-        let lemma = if t.lemma.is_empty() { s.word(i) } else { t.lemma.clone() };
+        let lemma = if t.lemma.is_empty() { s.word(i) } else { Cow::Borrowed(t.lemma.as_str()) };
         for p in dicts.patterns.with_head(&lemma) {
             let trigger = t.span.slice(s.text).to_string();
             if !clause::is_verb(t) && p.elements.len() == 1 {
@@ -432,7 +434,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             words.extend(&comp.words);
         } else if g.negated {
             if Frame::of_code(&code).is_some() {
-                attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head), outcome: "negated frame verb: not coded".into() });
+                attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "negated frame verb: not coded".into() });
                 continue;
             }
             match dicts.frames.derive(Frame::Reject, &code) {
@@ -441,7 +443,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
                     code = r.to_string();
                 }
                 None => {
-                    attempts.push(Attempt { rule, trigger: s.word(h.head), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
+                    attempts.push(Attempt { rule, trigger: s.word(h.head).into_owned(), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
                     continue;
                 }
             }
@@ -482,7 +484,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         if source.is_none() && nominal {
             // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine".
             source = s.mentions.iter().position(|m| {
-                m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1).as_str(), "'s" | "'"))
+                m.1 == h.head || (m.1 + 1 == h.head && matches!(&*s.word(m.1), "'s" | "'"))
             });
         }
         // A noun trigger is the act of its clause's subject only as the
@@ -506,7 +508,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         }
         if source.is_none() {
             // Who did it is the one thing an event cannot lack.
-            attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head), outcome: "no source actor: not coded".into() });
+            attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "no source actor: not coded".into() });
             continue;
         }
         confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
