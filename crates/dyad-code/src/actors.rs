@@ -151,11 +151,28 @@ fn is_name_word(w: &str, tag: &str) -> bool {
     cap && (tag == "NNP" || tag == "NNPS" || tag.is_empty() || w.ends_with('.') && w.len() == 2)
 }
 
-/// Fills `doc.mentions` from the dictionary.
-pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
+/// The dictionary names in each sentence, before tags are known.
+pub fn find_names(doc: &Document, dict: &ActorDictionary) -> Vec<Vec<NameMatch>> {
+    let mut words: Vec<&str> = Vec::new();
+    doc.sentences
+        .iter()
+        .map(|sentence| {
+            words.clear();
+            words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| t.span.slice(&doc.text)));
+            dict.find(&words)
+        })
+        .collect()
+}
+
+/// Fills `doc.mentions` from the names [`find_names`] found in each
+/// sentence; the sentences holding names must be tagged.
+pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec<NameMatch>>) {
     let date = doc.meta.published.unwrap_or_default();
     let mut mentions: Vec<ActorMention> = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
+    for ((si, sentence), found) in doc.sentences.iter().enumerate().zip(names) {
+        if found.is_empty() {
+            continue;
+        }
         let first_mention = mentions.len();
         // The country of a place the sentence locates things in ("in Nairobi").
         let mut located: Option<(String, String)> = None;
@@ -163,8 +180,7 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary) {
         let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
         // A group noun must be used as a noun: "official" in "official
         // contacts" is an adjective, not an official.
-        let matches: Vec<NameMatch> = dict
-            .find(&words)
+        let matches: Vec<NameMatch> = found
             .into_iter()
             .filter(|m| {
                 let group = matches!(dict.entry(m.entry).kind, EntryKind::Agent { title: false });

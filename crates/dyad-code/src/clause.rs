@@ -6,6 +6,8 @@
 //! from Penn tags and a few closed word classes, which are grammar rather than
 //! dictionary knowledge and so live here.
 
+use std::borrow::Cow;
+
 use dyad_core::Token;
 
 /// Words after which a new clause starts, for finding a verb's subject and object.
@@ -22,15 +24,21 @@ const OBLIGATION: &[&str] = &["must"];
 const ADVICE: &[&str] = &["should", "ought"];
 const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"];
 
-/// The lower-cased text of a token.
-pub fn lower(text: &str, t: &Token) -> String {
-    t.span.slice(text).to_lowercase().replace('’', "'")
+/// The lower-cased text of a token, with straight apostrophes; borrowed
+/// when already so, as most tokens are.
+pub fn lower<'t>(text: &'t str, t: &Token) -> Cow<'t, str> {
+    let w = t.span.slice(text);
+    if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        Cow::Owned(w.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(w)
+    }
 }
 
 /// Whether a token ends the clause it is in.
 pub fn is_boundary(text: &str, t: &Token) -> bool {
     let w = lower(text, t);
-    matches!(w.as_str(), ";" | ":" | "—" | "–" | "--" | "(" | ")") || CLAUSE_OPENERS.contains(&w.as_str())
+    matches!(&*w, ";" | ":" | "—" | "–" | "--" | "(" | ")") || CLAUSE_OPENERS.contains(&&*w)
 }
 
 pub fn is_verb(t: &Token) -> bool {
@@ -64,17 +72,17 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
         j -= 1;
         let t = &tokens[j];
         let w = lower(text, t);
-        if NEGATORS.contains(&w.as_str()) {
+        if NEGATORS.contains(&&*w) {
             g.negated = true;
-        } else if FUTURE.contains(&w.as_str()) {
+        } else if FUTURE.contains(&&*w) {
             g.future = true;
-        } else if HYPOTHETICAL.contains(&w.as_str()) {
+        } else if HYPOTHETICAL.contains(&&*w) {
             g.hypothetical = true;
-        } else if OBLIGATION.contains(&w.as_str()) {
+        } else if OBLIGATION.contains(&&*w) {
             g.obligation = true;
-        } else if ADVICE.contains(&w.as_str()) {
+        } else if ADVICE.contains(&&*w) {
             g.advice = true;
-        } else if BE.contains(&w.as_str()) {
+        } else if BE.contains(&&*w) {
             saw_be = true;
         } else if !(t.tag.starts_with("RB") || t.tag.starts_with("VB") || t.tag == "MD" || t.tag == "TO") {
             // "do not need to send": the words before "to" still count.

@@ -13,10 +13,18 @@
 //! is kept only when the sentence reports nothing else, so the reported
 //! event, coded with its own actors, stands for it.
 
+use std::borrow::Cow;
+
 use dyad_core::{ActorMention, Document, Event, EventActor, EventDate, Evidence, SentenceKind, Span, Token};
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
 
 use crate::clause::{self, is_boundary, lower, verb_group, LOCATIVE};
+
+/// The word that makes a demand of a clause's subject when someone says it
+/// ("China must drop barriers, the US said"), even where the verb after it
+/// has no pattern: with the patterns' trigger words, the only word that can
+/// start an event.
+pub const DEMAND_WORD: &str = "must";
 
 /// Words allowed between consecutive pattern words ("imposed tough new
 /// economic sanctions on": three fillers between `impose` and `sanction`).
@@ -59,7 +67,7 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    fn word(&self, i: usize) -> String {
+    fn word(&self, i: usize) -> Cow<'a, str> {
         lower(self.text, &self.tokens[i])
     }
 
@@ -95,7 +103,7 @@ impl<'a> Sentence<'a> {
         let (start, _, mention) = self.mentions[m];
         mention.actor.country.is_none()
             && start > 0
-            && matches!(self.word(start - 1).as_str(), "its" | "their" | "his" | "her" | "our")
+            && matches!(&*self.word(start - 1), "its" | "their" | "his" | "her" | "our")
     }
 
     /// A mention within a few filler words of `from` (determiners, adjectives,
@@ -164,7 +172,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if let Some(m) = self.mention_starting(k) {
-                let after_locative = k > 0 && LOCATIVE.contains(&self.word(k - 1).as_str());
+                let after_locative = k > 0 && LOCATIVE.contains(&&*self.word(k - 1));
                 if !after_locative && !self.is_own(m) {
                     return Some(m);
                 }
@@ -191,13 +199,13 @@ impl<'a> Sentence<'a> {
         // coordinated with an earlier one ("has brushed aside the warnings
         // and has invaded Ukraine").
         let mut k = head;
-        while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || AUXILIARIES.contains(&self.word(k - 1).as_str())) {
+        while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || AUXILIARIES.contains(&&*self.word(k - 1))) {
             k -= 1;
         }
-        let prev = if k > 0 { self.word(k - 1) } else { String::new() };
+        let prev = if k > 0 { self.word(k - 1) } else { Cow::Borrowed("") };
         let shares = match self.tokens[head].tag {
-            "VBG" => matches!(prev.as_str(), "," | "and" | "or"),
-            t if t.starts_with("VB") => matches!(prev.as_str(), "and" | "but" | "or"),
+            "VBG" => matches!(&*prev, "," | "and" | "or"),
+            t if t.starts_with("VB") => matches!(&*prev, "and" | "but" | "or"),
             _ => false,
         };
         if shares {
@@ -250,7 +258,7 @@ impl<'a> Sentence<'a> {
         let mut cur = m;
         while cur > 0 {
             let prev = cur - 1;
-            let gap: Vec<String> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
+            let gap: Vec<Cow<str>> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
             if is_conjunction(&gap) {
                 out.insert(0, prev);
                 cur = prev;
@@ -261,7 +269,7 @@ impl<'a> Sentence<'a> {
         cur = m;
         while cur + 1 < self.mentions.len() {
             let next = cur + 1;
-            let gap: Vec<String> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
+            let gap: Vec<Cow<str>> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
             // "Ukraine and NATO convenes": an actor that starts a new clause
             // is not coordinated with this one.
             let end = self.mentions[next].1;
@@ -310,8 +318,8 @@ fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
 
 /// The words between two coordinated actors: "and", ",", ", and", with
 /// an optional article ("Israel and the United Arab Emirates").
-fn is_conjunction(gap: &[String]) -> bool {
-    let words: Vec<&str> = gap.iter().map(String::as_str).filter(|w| !matches!(*w, "the" | "a")).collect();
+fn is_conjunction(gap: &[Cow<str>]) -> bool {
+    let words: Vec<&str> = gap.iter().map(|w| &**w).filter(|w| !matches!(*w, "the" | "a")).collect();
     matches!(words.as_slice(), ["and"] | [","] | [",", "and"])
 }
 
@@ -365,7 +373,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             continue;
         }
         let mut best: Option<Hit> = None;
-        let lemma = if t.lemma.is_empty() { s.word(i) } else { t.lemma.clone() };
+        let lemma = if t.lemma.is_empty() { s.word(i) } else { Cow::Borrowed(t.lemma.as_str()) };
         for p in dicts.patterns.with_head(&lemma) {
             let trigger = t.span.slice(s.text).to_string();
             if !clause::is_verb(t) && p.elements.len() == 1 {
@@ -441,7 +449,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
             words.extend(&comp.words);
         } else if g.negated {
             if Frame::of_code(&code).is_some() {
-                attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head), outcome: "negated frame verb: not coded".into() });
+                attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "negated frame verb: not coded".into() });
                 continue;
             }
             match dicts.frames.derive(Frame::Reject, &code) {
@@ -450,7 +458,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
                     code = r.to_string();
                 }
                 None => {
-                    attempts.push(Attempt { rule, trigger: s.word(h.head), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
+                    attempts.push(Attempt { rule, trigger: s.word(h.head).into_owned(), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
                     continue;
                 }
             }
@@ -491,7 +499,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         if source.is_none() && nominal {
             // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine".
             source = s.mentions.iter().position(|m| {
-                m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1).as_str(), "'s" | "'"))
+                m.1 == h.head || (m.1 + 1 == h.head && matches!(&*s.word(m.1), "'s" | "'"))
             });
         }
         // A noun trigger is the act of its clause's subject only as the
@@ -515,7 +523,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         }
         if source.is_none() {
             // Who did it is the one thing an event cannot lack.
-            attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head), outcome: "no source actor: not coded".into() });
+            attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "no source actor: not coded".into() });
             continue;
         }
         confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
@@ -527,7 +535,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         let reciprocal = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
         // "China and Pakistan signed an agreement in Islamabad": where
         // partners act together is not whom they act on.
-        let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&s.word(s.mentions[t].0 - 1).as_str()));
+        let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&&*s.word(s.mentions[t].0 - 1)));
         if reciprocal && sources.len() > 1 && placed {
             target = None;
         }
@@ -548,7 +556,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
     // "China must drop barriers, the US said": a demand even where the
     // verb after "must" has no pattern of its own.
     let demanded = coded.iter().any(|c| c.rule.starts_with("must"));
-    if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == "must" && !demanded) {
+    if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == DEMAND_WORD && !demanded) {
         if let (Some(src), Some(tgt)) = (speaker(s, &hits, k), s.subject_before(k)) {
             if src != tgt {
                 coded.push(Coded {

@@ -1,6 +1,7 @@
 //! The coding stage: who did what to whom.
 //!
-//! [`resolve_actors`] turns dictionary matches into actor mentions (a country
+//! [`find_names`] finds dictionary names in each sentence and
+//! [`resolve_actors`] turns those matches into actor mentions (a country
 //! beside a group noun, a title before a name, "the president of Armenia",
 //! pronouns back to their antecedents). [`code_events`] then finds event
 //! patterns in each sentence, takes their source and target from the
@@ -14,5 +15,5 @@ mod clause;
 mod coref;
 mod events;
 
-pub use actors::resolve_actors;
-pub use events::{code_events, Attempt, Trace};
+pub use actors::{find_names, resolve_actors};
+pub use events::{code_events, Attempt, Trace, DEMAND_WORD};

@@ -1,4 +1,4 @@
-//! The `dyad` command line: `code`, `actors` and `explain`.
+//! The `dyad` command line: `code`, `actors`, `explain`, `eval` and `bench`.
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use dyad::Pipeline;
+use dyad::{eval, Pipeline};
 use dyad_code::Trace;
 use dyad_core::{Document, Metadata};
 use dyad_io::{EventRecord, EventWriter, Format, Input, Reader, Severity};
@@ -54,6 +54,39 @@ enum Command {
         #[arg(long, value_name = "SENTENCE")]
         text: Option<String>,
         /// One JSON object per sentence.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score the coder against gold-standard records.
+    Eval {
+        #[command(subcommand)]
+        gold: EvalCommand,
+    },
+    /// Code a corpus and report speed (documents, sentences and MB per second), peak memory and time per stage.
+    Bench {
+        #[command(flatten)]
+        input: InputArgs,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// PLOVER gold records (JSON Lines): recall of the event type and of the full event, a confusion table and the misses.
+    Plover {
+        #[arg(value_name = "GOLD.jsonl")]
+        gold: PathBuf,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// PETRARCH unit-test records (XML): pass rate, precision, recall and F1 over (source, target, event) triples.
+    Petrarch {
+        #[arg(value_name = "RECORDS.xml")]
+        records: PathBuf,
+        /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
     },
@@ -106,6 +139,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
+        Command::Eval { gold } => eval(&pipeline, gold),
+        Command::Bench { input, json } => {
+            let Some(Batch { docs, .. }) = read(&input)? else {
+                eprintln!("dyad: no input could be read");
+                return Ok(ExitCode::FAILURE);
+            };
+            let mut out = open_output(None)?;
+            report(&mut out, &dyad::bench::run(&pipeline, docs), json)?;
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 
@@ -268,6 +312,56 @@ fn explain(pipeline: &Pipeline, input: &InputArgs, text: Option<String>, json: b
     }
     out.flush()?;
     Ok(ExitCode::SUCCESS)
+}
+
+fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
+    let today = chrono::Local::now().date_naive();
+    let read = |path: &PathBuf| {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let mut out = open_output(None)?;
+    match gold {
+        EvalCommand::Plover { gold, json } => {
+            let records = eval::read_plover_gold(&read(&gold)?)
+                .with_context(|| format!("in {}", gold.display()))?;
+            let mut docs: Vec<Document> = records
+                .iter()
+                .map(|r| eval::plover_document(r, today))
+                .collect();
+            let traces = process_all(pipeline, &mut docs, true);
+            let score = eval::score_plover(&records, &docs, &traces);
+            report(&mut out, &score, json)?;
+        }
+        EvalCommand::Petrarch { records, json } => {
+            let recs = eval::read_petrarch(&read(&records)?)
+                .with_context(|| format!("in {}", records.display()))?;
+            let mut docs: Vec<Document> = recs
+                .iter()
+                .map(|r| eval::petrarch_document(r, today))
+                .collect();
+            process_all(pipeline, &mut docs, false);
+            let coded: Vec<_> = docs.iter().map(|d| eval::triples(&d.events)).collect();
+            let score = eval::score_petrarch(&recs, &coded);
+            report(&mut out, &score, json)?;
+        }
+    }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a report as one JSON line or as text.
+fn report(
+    out: &mut dyn Write,
+    report: &(impl Serialize + std::fmt::Display),
+    json: bool,
+) -> Result<()> {
+    if json {
+        serde_json::to_writer(&mut *out, report)?;
+        writeln!(out)?;
+    } else {
+        write!(out, "{report}")?;
+    }
+    Ok(())
 }
 
 fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {

@@ -142,3 +142,41 @@ fn json_lines_on_stdin_and_today_as_the_default_date() {
     let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
     assert_eq!(ev[0]["date"], today);
 }
+
+#[test]
+fn eval_plover_prints_the_figures_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let gold = dir.path().join("gold.jsonl");
+    fs::write(
+        &gold,
+        "{\"id\": \"g1\", \"text\": \"Israel accused Iran of attacking a tanker.\", \"date\": \"2019-05-14\", \
+         \"events\": [{\"source\": [\"ISR\"], \"target\": [\"IRN\"], \"plover\": \"DISAPPROVE\"}]}\n\
+         {\"id\": \"g2\", \"text\": \"The weather was fine.\", \"date\": \"2019-05-14\", \
+         \"events\": [{\"source\": [\"USA\"], \"target\": [], \"plover\": \"AID\"}]}\n",
+    )
+    .unwrap();
+    let out = dyad()
+        .args(["eval", "plover", "--json"])
+        .arg(&gold)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "type_recall",
+        "full_recall",
+        "top_type",
+        "top_full",
+        "events_per_sentence",
+        "confusion",
+        "misses",
+    ] {
+        assert!(report.get(key).is_some(), "no `{key}` in {report}");
+    }
+    assert_eq!(report["records"], 2);
+    assert_eq!(report["misses"][0]["id"], "g2");
+}

@@ -1,0 +1,127 @@
+//! `dyad bench`: how fast the whole pipeline, text to events, codes a corpus.
+//!
+//! Throughput and memory are tracked against targets (sentences per second
+//! on one core, peak resident memory), so the figures come from one place
+//! and one definition: wall time of the pipeline alone (reading the corpus
+//! is not counted), stage times summed over threads, and the process's peak
+//! resident set as the kernel reports it.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::time::Instant;
+
+use dyad_core::Document;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::{Pipeline, Stage, StageTimes};
+
+/// What a benchmark run measured.
+#[derive(Debug, Serialize)]
+pub struct BenchReport {
+    pub threads: usize,
+    pub documents: usize,
+    pub sentences: usize,
+    pub events: usize,
+    /// Text coded, in megabytes (10⁶ bytes).
+    pub mb: f64,
+    pub seconds: f64,
+    pub docs_per_sec: f64,
+    pub sentences_per_sec: f64,
+    pub mb_per_sec: f64,
+    /// Peak resident memory of the process (`VmHWM`), in MiB.
+    pub peak_rss_mb: Option<f64>,
+    /// Seconds in each stage, summed over threads.
+    pub stage_seconds: BTreeMap<&'static str, f64>,
+}
+
+/// Counts and stage times of some documents.
+#[derive(Default)]
+struct Tally {
+    documents: usize,
+    sentences: usize,
+    events: usize,
+    bytes: usize,
+    times: StageTimes,
+}
+
+impl Tally {
+    fn merge(mut self, other: Tally) -> Tally {
+        self.documents += other.documents;
+        self.sentences += other.sentences;
+        self.events += other.events;
+        self.bytes += other.bytes;
+        self.times.add(&other.times);
+        self
+    }
+}
+
+/// Codes `docs` on the current rayon pool, dropping each document once
+/// counted, and reports the figures.
+pub fn run(pipeline: &Pipeline, docs: Vec<Document>) -> BenchReport {
+    let start = Instant::now();
+    let tally = docs
+        .into_par_iter()
+        .map(|mut doc| {
+            let times = pipeline.process_timed(&mut doc);
+            Tally {
+                documents: 1,
+                sentences: doc.sentences.len(),
+                events: doc.events.len(),
+                bytes: doc.text.len(),
+                times,
+            }
+        })
+        .reduce(Tally::default, Tally::merge);
+    let seconds = start.elapsed().as_secs_f64();
+    let mb = tally.bytes as f64 / 1e6;
+    BenchReport {
+        threads: rayon::current_num_threads(),
+        documents: tally.documents,
+        sentences: tally.sentences,
+        events: tally.events,
+        mb,
+        seconds,
+        docs_per_sec: tally.documents as f64 / seconds,
+        sentences_per_sec: tally.sentences as f64 / seconds,
+        mb_per_sec: mb / seconds,
+        peak_rss_mb: peak_rss_mb(),
+        stage_seconds: Stage::ALL
+            .iter()
+            .map(|&s| (s.name(), tally.times.get(s).as_secs_f64()))
+            .collect(),
+    }
+}
+
+/// The process's peak resident set (`VmHWM` in /proc/self/status), in MiB;
+/// `None` where the kernel does not report it.
+pub fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+impl fmt::Display for BenchReport {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        writeln!(
+            f,
+            "{} documents, {} sentences, {} events, {:.1} MB in {:.2} s on {} thread(s)",
+            self.documents, self.sentences, self.events, self.mb, self.seconds, self.threads
+        )?;
+        writeln!(
+            f,
+            "{:.0} sentences/s, {:.1} documents/s, {:.2} MB/s",
+            self.sentences_per_sec, self.docs_per_sec, self.mb_per_sec
+        )?;
+        if let Some(rss) = self.peak_rss_mb {
+            writeln!(f, "peak memory {rss:.0} MiB")?;
+        }
+        let stages: Vec<String> = self
+            .stage_seconds
+            .iter()
+            .map(|(k, v)| format!("{k} {v:.2} s"))
+            .collect();
+        writeln!(f, "stages (summed over threads): {}", stages.join(", "))
+    }
+}

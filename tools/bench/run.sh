@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Tracks dyad's speed: builds release, then codes a corpus with `dyad bench`
+# on 1 and 2 threads and prints one JSON line each, plus the start-up time
+# (loading every built-in dictionary and coding one short sentence).
+#
+#   tools/bench/run.sh [CORPUS.jsonl]
+#
+# The corpus defaults to the shared international-news sample beside the
+# repository; its text stays outside the repository.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+corpus="${1:-../shared/corpora/allsides_intl.jsonl}"
+cargo build --release --quiet
+dyad="${CARGO_TARGET_DIR:-target}/release/dyad"
+for threads in 1 2; do
+    "$dyad" bench --threads "$threads" --date 2020-01-01 --json "$corpus"
+done
+TIMEFORMAT='{"startup_seconds":%R}'
+time "$dyad" explain --date 2020-01-01 --text "Moscow rejected the proposal." >/dev/null
