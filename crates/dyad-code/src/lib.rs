@@ -14,4 +14,5 @@ mod clause;
 mod events;
 
 pub use actors::resolve_actors;
+pub use clause::is_boundary;
 pub use events::{code_events, Attempt, Trace};

@@ -15,6 +15,7 @@ fn document() -> Document {
     doc.events.push(Event {
         sentence: 0,
         date: Some(EventDate::day(NaiveDate::from_ymd_opt(2019, 5, 14).unwrap())),
+        date_text: None,
         source: Some(actor("ISR", Span::new(0, 6))),
         target: Some(actor("IRN", Span::new(15, 19))),
         cameo: "112".into(),
@@ -73,5 +74,5 @@ fn tsv_and_csv_flatten_into_documented_columns() {
     assert_eq!(col("source_start"), "0");
     assert_eq!(col("cameo"), "112");
     let csv = written(Format::Csv);
-    assert!(csv.starts_with("event_id,doc_id,sentence_index,date,source_text"));
+    assert!(csv.starts_with("event_id,doc_id,sentence_index,date,date_precision,date_text,source_text"));
 }

@@ -1,12 +1,13 @@
 //! The dyad pipeline: one [`Document`] through every stage.
 //!
 //! ```text
-//! ingest ─▶ text ─▶ language ─▶ lexicon ─▶ coding ─▶ output
+//! ingest ─▶ text ─▶ language ─▶ lexicon ─▶ coding ─▶ resolution ─▶ output
 //! ```
 //! Ingest and output live in `dyad-io`; [`Pipeline::process`] runs the
 //! stages between them on one document: sentences and tokens (`dyad-text`),
 //! tags and lemmas (`dyad-lang`), actor mentions from the dictionaries
-//! (`dyad-lexicon`, resolved by `dyad-code`) and events (`dyad-code`).
+//! (`dyad-lexicon`, resolved by `dyad-code`), events (`dyad-code`) and their
+//! dates and places (`dyad-resolve`).
 
 use std::path::Path;
 
@@ -15,6 +16,7 @@ use dyad_code::Trace;
 use dyad_core::Document;
 use dyad_lang::{Lexicon, Tagger};
 use dyad_lexicon::Dictionaries;
+use dyad_resolve::Resolver;
 use dyad_text::TextAnalyzer;
 
 /// Every stage, loaded once and shared by all threads.
@@ -23,6 +25,7 @@ pub struct Pipeline {
     tagger: &'static Tagger,
     lexicon: &'static Lexicon,
     dictionaries: Dictionaries,
+    resolver: Resolver,
 }
 
 impl Pipeline {
@@ -41,7 +44,8 @@ impl Pipeline {
     }
 
     fn with(text: TextAnalyzer, dictionaries: Dictionaries) -> Self {
-        Pipeline { text, tagger: Tagger::builtin(), lexicon: Lexicon::builtin(), dictionaries }
+        let resolver = Resolver::builtin();
+        Pipeline { text, tagger: Tagger::builtin(), lexicon: Lexicon::builtin(), dictionaries, resolver }
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -61,6 +65,7 @@ impl Pipeline {
     pub fn process(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>) {
         self.analyze(doc);
         dyad_code::code_events(doc, &self.dictionaries, trace);
+        self.resolver.resolve(doc);
     }
 
     /// Tags and lemmas, one sentence at a time.

@@ -1,0 +1,228 @@
+//! Place names in sentences and datelines, and which place each one means.
+//!
+//! A place is where an event happened only where the text says so: a
+//! gazetteer name after a preposition of place ("in Sochi", "near Aleppo",
+//! "at the White House", "in the Syrian city of Aleppo"). A name alone is
+//! more often an actor ("Moscow rejected"), so it is never taken as a place.
+//! A dateline ("SOCHI, Russia (Reuters) -") names the place the story was
+//! filed from, with the country or state after the city to say which one.
+//! The prepositions and the nouns that may come between them and the name
+//! are data in `data/places/words.tsv`.
+//!
+//! One name often means several places; the one chosen is the most
+//! populous, unless a place of smaller size lies in a country the
+//! document's actors belong to, or the dateline's: "Tripoli" in a story
+//! about Lebanon is Lebanon's Tripoli, while "Paris" stays in France in a
+//! story about the United States.
+
+use std::collections::HashSet;
+
+use dyad_core::{Document, Location, Span, Token};
+
+use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::table_rows;
+
+const WORDS: &str = include_str!("../../../data/places/words.tsv");
+
+/// How much a country the document's actors belong to weighs against
+/// population, in natural-log units: a place in such a country wins over
+/// one up to about 20 times its size elsewhere.
+const ACTOR_COUNTRY_WEIGHT: f64 = 3.0;
+/// The same for the country (or region) the story's dateline names.
+const DATELINE_WEIGHT: f64 = 6.0;
+
+/// A place name found in the text, with every place it may be.
+#[derive(Clone, Debug)]
+pub(crate) struct PlaceName {
+    pub span: Span,
+    pub places: Vec<u32>,
+}
+
+/// What a document says about which country a name is in.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Preference {
+    /// Countries of the document's actors.
+    pub actor_countries: HashSet<String>,
+    /// The country of the story's dateline.
+    pub country: Option<String>,
+    /// The first-level region of the story's dateline ("PORTLAND, Maine").
+    pub admin1: Option<String>,
+}
+
+impl Preference {
+    pub(crate) fn of_actors(doc: &Document) -> Self {
+        let actor_countries = doc
+            .mentions
+            .iter()
+            .filter_map(|m| m.actor.country.clone())
+            .filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC"))
+            .collect();
+        Preference {
+            actor_countries,
+            ..Default::default()
+        }
+    }
+
+    /// The place a name most likely means.
+    pub(crate) fn choose(&self, gazetteer: &Gazetteer, places: &[u32]) -> Option<u32> {
+        let score = |&i: &u32| {
+            let p = gazetteer.place(i);
+            let mut s = (p.population as f64 + 1.0).ln();
+            if self.actor_countries.contains(p.country) {
+                s += ACTOR_COUNTRY_WEIGHT;
+            }
+            if self.country.as_deref() == Some(p.country) {
+                s += DATELINE_WEIGHT;
+            }
+            if self.admin1.is_some() && self.admin1.as_deref() == p.admin1 {
+                s += DATELINE_WEIGHT;
+            }
+            s
+        };
+        places
+            .iter()
+            .copied()
+            .max_by(|a, b| score(a).total_cmp(&score(b)))
+    }
+}
+
+/// The place words.
+pub(crate) struct PlaceWords {
+    prepositions: HashSet<String>,
+    nouns: HashSet<String>,
+}
+
+/// Words that may stand between a preposition and a place name besides
+/// the listed nouns: determiners, numbers, adjectives ("in the Syrian city
+/// of", "in southern Syria").
+fn is_filler(t: &Token) -> bool {
+    matches!(t.tag, "DT" | "CD" | "PRP$") || t.tag.starts_with("JJ")
+}
+
+/// How many words after a preposition may come before the name.
+const MAX_FILLERS: usize = 5;
+
+impl PlaceWords {
+    pub(crate) fn builtin() -> Self {
+        let mut w = PlaceWords {
+            prepositions: HashSet::new(),
+            nouns: HashSet::new(),
+        };
+        for row in table_rows(WORDS) {
+            match row[1] {
+                "preposition" => w.prepositions.insert(row[0].to_string()),
+                "noun" => w.nouns.insert(row[0].to_string()),
+                other => panic!("data/places/words.tsv: unknown kind {other}"),
+            };
+        }
+        w
+    }
+
+    /// The place names after prepositions of place in one sentence.
+    pub(crate) fn in_sentence(
+        &self,
+        doc: &Document,
+        sentence: usize,
+        gazetteer: &Gazetteer,
+    ) -> Vec<PlaceName> {
+        let tokens = &doc.tokens[doc.sentences[sentence].tokens.clone()];
+        let word = |k: usize| doc.slice(tokens[k].span).to_lowercase();
+        let mut out = Vec::new();
+        for i in 0..tokens.len() {
+            if !self.prepositions.contains(&word(i)) {
+                continue;
+            }
+            let mut k = i + 1;
+            while k < tokens.len() && k - i <= MAX_FILLERS + 1 {
+                let capitalised = doc.slice(tokens[k].span).starts_with(char::is_uppercase);
+                if capitalised {
+                    if let Some((end, places)) = longest_name(doc, tokens, k, gazetteer) {
+                        let span = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
+                        out.push(PlaceName { span, places });
+                        break;
+                    }
+                }
+                let w = word(k);
+                let before_noun = k + 1 < tokens.len() && self.nouns.contains(&word(k + 1));
+                let after_noun = k > 0 && self.nouns.contains(&word(k - 1));
+                let skip = is_filler(&tokens[k])
+                    || self.nouns.contains(&w)
+                    || (w == "of" && after_noun)
+                    || (capitalised && before_noun);
+                if !skip {
+                    break;
+                }
+                k += 1;
+            }
+        }
+        out
+    }
+}
+
+/// The longest gazetteer name starting at token `k`: its end token and places.
+fn longest_name(
+    doc: &Document,
+    tokens: &[Token],
+    k: usize,
+    gazetteer: &Gazetteer,
+) -> Option<(usize, Vec<u32>)> {
+    let last = (k + gazetteer.longest_name() * 3).min(tokens.len());
+    (k + 1..=last).rev().find_map(|end| {
+        let text = &doc.text[tokens[k].span.start..tokens[end - 1].span.end];
+        let places = gazetteer.lookup(text);
+        (!places.is_empty()).then_some((end, places))
+    })
+}
+
+/// The location of a gazetteer place named by `text`.
+pub(crate) fn location(gazetteer: &Gazetteer, index: u32, text: &str) -> Location {
+    let p = gazetteer.place(index);
+    Location {
+        name: p.name.to_string(),
+        country: Some(p.country.to_string()),
+        admin1: p.admin1.map(String::from),
+        lat: p.lat,
+        lon: p.lon,
+        geonames_id: p.geonames_id,
+        text: text.to_string(),
+    }
+}
+
+/// The place of a dateline's words before the agency ("SOCHI, Russia"): the
+/// first part is the city, the parts after it say which country or state.
+/// Parts that are not places (a date) are passed over. Returns the location
+/// and the preference it sets for the story below it.
+pub(crate) fn dateline_place(
+    gazetteer: &Gazetteer,
+    parts: &[&str],
+    actors: &Preference,
+) -> Option<(Location, Preference)> {
+    let mut found: Vec<(&str, Vec<u32>)> = parts
+        .iter()
+        .map(|&text| (text, gazetteer.lookup(text)))
+        .filter(|p| !p.1.is_empty())
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let (text, places) = found.remove(0);
+    let mut preference = Preference {
+        actor_countries: actors.actor_countries.clone(),
+        ..Default::default()
+    };
+    for (_, qualifier) in &found {
+        let q = gazetteer.place(actors.choose(gazetteer, qualifier)?);
+        match q.kind {
+            PlaceKind::Country => preference.country = Some(q.country.to_string()),
+            PlaceKind::Admin1 => {
+                preference.country = Some(q.country.to_string());
+                preference.admin1 = q.admin1.map(String::from);
+            }
+            PlaceKind::City | PlaceKind::Place => {}
+        }
+    }
+    let chosen = preference.choose(gazetteer, &places)?;
+    let loc = location(gazetteer, chosen, text);
+    preference.country = loc.country.clone();
+    Some((loc, preference))
+}
