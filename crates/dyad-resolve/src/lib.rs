@@ -81,7 +81,7 @@ impl Resolver {
             return;
         }
         let gazetteer = Gazetteer::builtin();
-        let actors = Preference::of_actors(doc);
+        let actors = Preference::of_actors(doc, &self.places);
         let (stories, story_of) = self.stories(doc, gazetteer, &actors);
         let mut clues: Vec<Option<Clues>> = (0..doc.sentences.len()).map(|_| None).collect();
         let published = doc.meta.published;

@@ -50,10 +50,16 @@ pub(crate) struct Preference {
 }
 
 impl Preference {
-    pub(crate) fn of_actors(doc: &Document) -> Self {
+    /// The countries of the document's actors, except actors named as a
+    /// place ("clashes in Tripoli" says nothing about which Tripoli).
+    pub(crate) fn of_actors(doc: &Document, words: &PlaceWords) -> Self {
         let actor_countries = doc
             .mentions
             .iter()
+            .filter(|m| {
+                let first = doc.sentences[m.sentence].tokens.start;
+                m.tokens.start == first || !words.is_preposition(doc, m.tokens.start - 1)
+            })
             .filter_map(|m| m.actor.country.clone())
             .filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC"))
             .collect();
@@ -116,6 +122,11 @@ impl PlaceWords {
             };
         }
         w
+    }
+
+    fn is_preposition(&self, doc: &Document, token: usize) -> bool {
+        self.prepositions
+            .contains(&doc.slice(doc.tokens[token].span).to_lowercase())
     }
 
     /// The place names after prepositions of place in one sentence.

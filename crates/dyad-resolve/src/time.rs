@@ -410,3 +410,123 @@ fn shift_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
         date.checked_add_days(Days::new(n as u64))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// The date the first time expression of `text` names, and its words.
+    fn date_of(text: &str, published: NaiveDate, future: bool) -> Option<(String, String)> {
+        let words = TimeWords::builtin();
+        let found = words.find(text);
+        let first = found.first()?;
+        let date = first.resolve(Some(published), future)?;
+        Some((date.to_string(), text[first.start..first.end].to_string()))
+    }
+
+    fn past(text: &str, published: NaiveDate) -> String {
+        date_of(text, published, false)
+            .map(|d| d.0)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn weekdays_look_back_for_past_events_and_ahead_for_future_ones() {
+        let tuesday = ymd(2019, 5, 14);
+        assert_eq!(
+            past("Troops attacked the town on Monday.", tuesday),
+            "2019-05-13"
+        );
+        assert_eq!(past("The talks ended on Tuesday.", tuesday), "2019-05-14");
+        assert_eq!(
+            past("Rebels shelled the city on Wednesday night.", tuesday),
+            "2019-05-08"
+        );
+        assert_eq!(past("Ministers met last Friday.", tuesday), "2019-05-10");
+        assert_eq!(past("Ministers met last Tuesday.", tuesday), "2019-05-07");
+        let future = |text: &str| date_of(text, tuesday, true).unwrap().0;
+        assert_eq!(future("Leaders will meet on Friday."), "2019-05-17");
+        assert_eq!(future("Leaders will meet on Tuesday."), "2019-05-21");
+        assert_eq!(future("Leaders will meet on Monday."), "2019-05-20");
+    }
+
+    #[test]
+    fn days_weeks_months_and_years_relative_to_the_story() {
+        let d = ymd(2019, 5, 14);
+        assert_eq!(past("Police fired tear gas yesterday.", d), "2019-05-13");
+        assert_eq!(past("The minister resigned today.", d), "2019-05-14");
+        assert_eq!(past("The army withdrew last week.", d), "2019-05");
+        assert_eq!(past("Protests spread this week.", d), "2019-05");
+        assert_eq!(past("Fighting resumed last month.", d), "2019-04");
+        assert_eq!(past("Clashes broke out earlier this month.", d), "2019-05");
+        assert_eq!(past("The two sides signed a truce last year.", d), "2018");
+        assert_eq!(
+            past("Gunmen seized the village two days ago.", d),
+            "2019-05-12"
+        );
+        assert_eq!(
+            past("Gunmen seized the village a few days ago.", d),
+            "2019-05"
+        );
+        assert_eq!(past("The embassy closed three weeks ago.", d), "2019-04");
+    }
+
+    #[test]
+    fn months_and_dates_with_and_without_a_year() {
+        let d = ymd(2018, 12, 2);
+        assert_eq!(
+            past("Russia seized the ships on November 25.", d),
+            "2018-11-25"
+        );
+        assert_eq!(
+            past("Russia seized the ships on 25 November.", d),
+            "2018-11-25"
+        );
+        assert_eq!(
+            past(
+                "Russia seized the ships on Nov. 25, 2018, officials said.",
+                ymd(2019, 3, 1)
+            ),
+            "2018-11-25"
+        );
+        assert_eq!(past("The blockade began on December 20.", d), "2017-12-20");
+        assert_eq!(past("Talks collapsed last November.", d), "2018-11");
+        assert_eq!(
+            past("Talks collapsed last November.", ymd(2018, 11, 20)),
+            "2017-11"
+        );
+        assert_eq!(past("Elections were held in January.", d), "2018-01");
+        assert_eq!(
+            date_of("Elections will be held in January.", d, true)
+                .unwrap()
+                .0,
+            "2019-01"
+        );
+        assert_eq!(past("Russia annexed Crimea in 2014.", d), "2014");
+        assert_eq!(past("The deal was signed in March 2015.", d), "2015-03");
+        assert_eq!(past("DEC 05, 2018", d), "2018-12-05");
+        assert_eq!(past("Tuesday, May 14, 2019", d), "2019-05-14");
+    }
+
+    #[test]
+    fn the_words_are_kept_and_look_alikes_are_not_dates() {
+        let d = ymd(2019, 5, 14);
+        assert_eq!(
+            date_of("Kenya and Uganda agreed on Monday to talk.", d, false)
+                .unwrap()
+                .1,
+            "Monday"
+        );
+        assert_eq!(
+            date_of("It happened last November.", d, false).unwrap().1,
+            "last November"
+        );
+        assert_eq!(past("Troops may march on the capital.", d), "");
+        assert_eq!(past("On the last day of talks, nothing moved.", d), "");
+        assert_eq!(past("Over the past years the war spread.", d), "");
+    }
+}
