@@ -52,6 +52,15 @@ impl Place {
     }
 }
 
+/// A place a name may be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    pub place: u32,
+    /// Whether the name is the place's own rather than an alternate one
+    /// (Harare was once "Salisbury").
+    pub by_own_name: bool,
+}
+
 /// Places by normalized name.
 pub struct Gazetteer {
     places: Vec<Place>,
@@ -129,7 +138,7 @@ impl Gazetteer {
     }
 
     /// The places a name may be.
-    pub fn lookup(&self, name: &str) -> Vec<u32> {
+    pub fn lookup(&self, name: &str) -> Vec<Candidate> {
         let mut key = String::new();
         normalize_into(name, &mut key);
         let hash = xxh3_64(key.as_bytes());
@@ -138,11 +147,15 @@ impl Gazetteer {
         self.by_name[from..]
             .iter()
             .take_while(|&&(h, _)| h == hash)
-            .map(|&(_, i)| i)
-            .filter(|&i| {
-                self.place(i).all_names().any(|n| {
+            .filter_map(|&(_, i)| {
+                let mut names = self.place(i).all_names().map(|n| {
                     normalize_into(n, &mut other);
                     other == key
+                });
+                let by_own_name = names.next()?;
+                (by_own_name || names.any(|same| same)).then_some(Candidate {
+                    place: i,
+                    by_own_name,
                 })
             })
             .collect()

@@ -24,7 +24,7 @@ mod time;
 use chrono::NaiveDate;
 use dyad_core::{Document, EventDate, Location, SentenceKind, Span};
 
-pub use gazetteer::{Gazetteer, Place, PlaceKind};
+pub use gazetteer::{Candidate, Gazetteer, Place, PlaceKind};
 use places::{PlaceName, PlaceWords, Preference};
 use time::{TimeExpression, TimeWords};
 
@@ -107,7 +107,7 @@ impl Resolver {
             let placed = nearest(doc, s, trigger, clue.places.iter().map(|p| (p.span, p)));
             let location = placed
                 .and_then(|p| {
-                    let chosen = story.preference.choose(gazetteer, &p.places)?;
+                    let chosen = story.preference.choose(gazetteer, &p.candidates)?;
                     Some(places::location(gazetteer, chosen, doc.slice(p.span)))
                 })
                 .or_else(|| story.place.clone());

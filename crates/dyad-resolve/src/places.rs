@@ -19,7 +19,7 @@ use std::collections::HashSet;
 
 use dyad_core::{Document, Location, Span, Token};
 
-use crate::gazetteer::{Gazetteer, PlaceKind};
+use crate::gazetteer::{Candidate, Gazetteer, PlaceKind};
 use crate::table_rows;
 
 const WORDS: &str = include_str!("../../../data/places/words.tsv");
@@ -30,12 +30,15 @@ const WORDS: &str = include_str!("../../../data/places/words.tsv");
 const ACTOR_COUNTRY_WEIGHT: f64 = 3.0;
 /// The same for the country (or region) the story's dateline names.
 const DATELINE_WEIGHT: f64 = 6.0;
+/// The same for a place called by its own name rather than an alternate
+/// or former one: "Salisbury" is the English town before it is old Harare.
+const OWN_NAME_WEIGHT: f64 = 2.0;
 
 /// A place name found in the text, with every place it may be.
 #[derive(Clone, Debug)]
 pub(crate) struct PlaceName {
     pub span: Span,
-    pub places: Vec<u32>,
+    pub candidates: Vec<Candidate>,
 }
 
 /// What a document says about which country a name is in.
@@ -70,10 +73,13 @@ impl Preference {
     }
 
     /// The place a name most likely means.
-    pub(crate) fn choose(&self, gazetteer: &Gazetteer, places: &[u32]) -> Option<u32> {
-        let score = |&i: &u32| {
-            let p = gazetteer.place(i);
+    pub(crate) fn choose(&self, gazetteer: &Gazetteer, candidates: &[Candidate]) -> Option<u32> {
+        let score = |c: &Candidate| {
+            let p = gazetteer.place(c.place);
             let mut s = (p.population as f64 + 1.0).ln();
+            if c.by_own_name {
+                s += OWN_NAME_WEIGHT;
+            }
             if self.actor_countries.contains(p.country) {
                 s += ACTOR_COUNTRY_WEIGHT;
             }
@@ -85,10 +91,10 @@ impl Preference {
             }
             s
         };
-        places
+        candidates
             .iter()
-            .copied()
             .max_by(|a, b| score(a).total_cmp(&score(b)))
+            .map(|c| c.place)
     }
 }
 
@@ -103,6 +109,10 @@ pub(crate) struct PlaceWords {
 /// of", "in southern Syria").
 fn is_filler(t: &Token) -> bool {
     matches!(t.tag, "DT" | "CD" | "PRP$") || t.tag.starts_with("JJ")
+}
+
+fn is_common_noun(doc: &Document, t: &Token) -> bool {
+    matches!(t.tag, "NN" | "NNS") && doc.slice(t.span).starts_with(char::is_lowercase)
 }
 
 /// How many words after a preposition may come before the name.
@@ -147,9 +157,18 @@ impl PlaceWords {
             while k < tokens.len() && k - i <= MAX_FILLERS + 1 {
                 let capitalised = doc.slice(tokens[k].span).starts_with(char::is_uppercase);
                 if capitalised {
-                    if let Some((end, places)) = longest_name(doc, tokens, k, gazetteer) {
-                        let span = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
-                        out.push(PlaceName { span, places });
+                    if let Some((end, candidates)) = longest_name(doc, tokens, k, gazetteer) {
+                        // "at U.S. forces": a country before a noun modifies it.
+                        let modifier = end < tokens.len()
+                            && is_common_noun(doc, &tokens[end])
+                            && !self.nouns.contains(&word(end))
+                            && candidates
+                                .iter()
+                                .all(|c| gazetteer.place(c.place).kind == PlaceKind::Country);
+                        if !modifier {
+                            let span = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
+                            out.push(PlaceName { span, candidates });
+                        }
                         break;
                     }
                 }
@@ -170,18 +189,18 @@ impl PlaceWords {
     }
 }
 
-/// The longest gazetteer name starting at token `k`: its end token and places.
+/// The longest gazetteer name starting at token `k`: its end token and candidates.
 fn longest_name(
     doc: &Document,
     tokens: &[Token],
     k: usize,
     gazetteer: &Gazetteer,
-) -> Option<(usize, Vec<u32>)> {
+) -> Option<(usize, Vec<Candidate>)> {
     let last = (k + gazetteer.longest_name() * 3).min(tokens.len());
     (k + 1..=last).rev().find_map(|end| {
         let text = &doc.text[tokens[k].span.start..tokens[end - 1].span.end];
-        let places = gazetteer.lookup(text);
-        (!places.is_empty()).then_some((end, places))
+        let candidates = gazetteer.lookup(text);
+        (!candidates.is_empty()).then_some((end, candidates))
     })
 }
 
@@ -208,7 +227,7 @@ pub(crate) fn dateline_place(
     parts: &[&str],
     actors: &Preference,
 ) -> Option<(Location, Preference)> {
-    let mut found: Vec<(&str, Vec<u32>)> = parts
+    let mut found: Vec<(&str, Vec<Candidate>)> = parts
         .iter()
         .map(|&text| (text, gazetteer.lookup(text)))
         .filter(|p| !p.1.is_empty())
@@ -216,7 +235,7 @@ pub(crate) fn dateline_place(
     if found.is_empty() {
         return None;
     }
-    let (text, places) = found.remove(0);
+    let (text, candidates) = found.remove(0);
     let mut preference = Preference {
         actor_countries: actors.actor_countries.clone(),
         ..Default::default()
@@ -232,7 +251,7 @@ pub(crate) fn dateline_place(
             PlaceKind::City | PlaceKind::Place => {}
         }
     }
-    let chosen = preference.choose(gazetteer, &places)?;
+    let chosen = preference.choose(gazetteer, &candidates)?;
     let loc = location(gazetteer, chosen, text);
     preference.country = loc.country.clone();
     Some((loc, preference))

@@ -175,6 +175,16 @@ fn the_same_name_in_two_countries_goes_by_the_documents_actors() {
         place("Gunmen attacked a checkpoint near Tripoli."),
         some("Tripoli", "LBY")
     );
+    // A place by its own name before one by a former name (Harare was Salisbury).
+    assert_eq!(
+        place("Britain accused Russia of poisoning a former spy in Salisbury."),
+        some("Salisbury", "GBR")
+    );
+    // A country before a noun modifies it: the place is Iraq, not the U.S.
+    assert_eq!(
+        place("Iran fired ballistic missiles at U.S. forces in Iraq."),
+        some("Iraq", "IRQ")
+    );
     // A small namesake in the actors' country does not beat a capital.
     assert_eq!(
         place("US troops attacked militants near Paris."),
