@@ -55,13 +55,14 @@ pub(crate) struct Preference {
 impl Preference {
     /// The countries of the document's actors, except actors named as a
     /// place ("clashes in Tripoli" says nothing about which Tripoli).
-    pub(crate) fn of_actors(doc: &Document, words: &PlaceWords) -> Self {
+    pub(crate) fn of_actors(doc: &Document, place_words: &PlaceWords) -> Self {
         let actor_countries = doc
             .mentions
             .iter()
             .filter(|m| {
                 let first = doc.sentences[m.sentence].tokens.start;
-                m.tokens.start == first || !words.is_preposition(doc, m.tokens.start - 1)
+                let before = words(doc, &doc.tokens[first..m.tokens.start]);
+                !place_words.ends_in_preposition(&before, before.len())
             })
             .filter_map(|m| m.actor.country.clone())
             .filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC"))
@@ -100,7 +101,8 @@ impl Preference {
 
 /// The place words.
 pub(crate) struct PlaceWords {
-    prepositions: HashSet<String>,
+    /// Prepositions, each as its words ("near", "on the outskirts of").
+    prepositions: Vec<Vec<String>>,
     nouns: HashSet<String>,
 }
 
@@ -115,28 +117,49 @@ fn is_common_noun(doc: &Document, t: &Token) -> bool {
     matches!(t.tag, "NN" | "NNS") && doc.slice(t.span).starts_with(char::is_lowercase)
 }
 
+/// The lower-cased words of some tokens.
+fn words(doc: &Document, tokens: &[Token]) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|t| doc.slice(t.span).to_lowercase())
+        .collect()
+}
+
 /// How many words after a preposition may come before the name.
 const MAX_FILLERS: usize = 5;
 
 impl PlaceWords {
     pub(crate) fn builtin() -> Self {
         let mut w = PlaceWords {
-            prepositions: HashSet::new(),
+            prepositions: Vec::new(),
             nouns: HashSet::new(),
         };
         for row in table_rows(WORDS) {
             match row[1] {
-                "preposition" => w.prepositions.insert(row[0].to_string()),
-                "noun" => w.nouns.insert(row[0].to_string()),
+                "preposition" => w
+                    .prepositions
+                    .push(row[0].split(' ').map(String::from).collect()),
+                "noun" => {
+                    w.nouns.insert(row[0].to_string());
+                }
                 other => panic!("data/places/words.tsv: unknown kind {other}"),
-            };
+            }
         }
         w
     }
 
-    fn is_preposition(&self, doc: &Document, token: usize) -> bool {
+    /// Whether the words before `end` close with a preposition of place.
+    fn ends_in_preposition(&self, words: &[String], end: usize) -> bool {
+        self.prepositions.iter().any(|p| words[..end].ends_with(p))
+    }
+
+    /// The length of the longest preposition of place starting at `i`.
+    fn preposition_at(&self, words: &[String], i: usize) -> Option<usize> {
         self.prepositions
-            .contains(&doc.slice(doc.tokens[token].span).to_lowercase())
+            .iter()
+            .filter(|p| words[i..].starts_with(p))
+            .map(Vec::len)
+            .max()
     }
 
     /// The place names after prepositions of place in one sentence.
@@ -147,42 +170,51 @@ impl PlaceWords {
         gazetteer: &Gazetteer,
     ) -> Vec<PlaceName> {
         let tokens = &doc.tokens[doc.sentences[sentence].tokens.clone()];
-        let word = |k: usize| doc.slice(tokens[k].span).to_lowercase();
+        let words = words(doc, tokens);
+        let is_noun = |k: usize| k < words.len() && self.nouns.contains(&words[k]);
         let mut out = Vec::new();
         for i in 0..tokens.len() {
-            if !self.prepositions.contains(&word(i)) {
+            let Some(len) = self.preposition_at(&words, i) else {
                 continue;
-            }
-            let mut k = i + 1;
-            while k < tokens.len() && k - i <= MAX_FILLERS + 1 {
+            };
+            let mut k = i + len;
+            let mut skipped = 0;
+            while k < tokens.len() && skipped <= MAX_FILLERS {
                 let capitalised = doc.slice(tokens[k].span).starts_with(char::is_uppercase);
-                if capitalised {
-                    if let Some((end, candidates)) = longest_name(doc, tokens, k, gazetteer) {
-                        // "at U.S. forces": a country before a noun modifies it.
-                        let modifier = end < tokens.len()
-                            && is_common_noun(doc, &tokens[end])
-                            && !self.nouns.contains(&word(end))
-                            && candidates
-                                .iter()
-                                .all(|c| gazetteer.place(c.place).kind == PlaceKind::Country);
-                        if !modifier {
-                            let span = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
-                            out.push(PlaceName { span, candidates });
-                        }
-                        break;
+                if let Some((end, candidates)) = capitalised
+                    .then(|| longest_name(doc, tokens, k, gazetteer))
+                    .flatten()
+                {
+                    // "the West Bank city of Hebron": the name after "of" is the place.
+                    let names_a_later_one =
+                        is_noun(end) && words[end + 1..].iter().take(2).any(|w| w == "of");
+                    if names_a_later_one {
+                        k = end;
+                        skipped += 1;
+                        continue;
                     }
+                    // "at U.S. forces": a country before a noun modifies it.
+                    let modifier = end < tokens.len()
+                        && is_common_noun(doc, &tokens[end])
+                        && !is_noun(end)
+                        && candidates
+                            .iter()
+                            .all(|c| gazetteer.place(c.place).kind == PlaceKind::Country);
+                    if !modifier {
+                        let span = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
+                        out.push(PlaceName { span, candidates });
+                    }
+                    break;
                 }
-                let w = word(k);
-                let before_noun = k + 1 < tokens.len() && self.nouns.contains(&word(k + 1));
-                let after_noun = k > 0 && self.nouns.contains(&word(k - 1));
                 let skip = is_filler(&tokens[k])
-                    || self.nouns.contains(&w)
-                    || (w == "of" && after_noun)
-                    || (capitalised && before_noun);
+                    || is_noun(k)
+                    || (words[k] == "of" && k > 0 && is_noun(k - 1))
+                    || (capitalised && is_noun(k + 1));
                 if !skip {
                     break;
                 }
                 k += 1;
+                skipped += 1;
             }
         }
         out

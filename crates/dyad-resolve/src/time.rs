@@ -38,6 +38,8 @@ enum Form {
     MonthYear,
     /// "in January", "last November", "early March".
     Month,
+    /// "last summer", "in the spring": known to the year.
+    Season,
     /// "in 2014", "in early 2014".
     Year,
     /// "on Tuesday", "last Friday".
@@ -80,6 +82,10 @@ const FORMS: &[(Form, &str)] = &[
     (
         Form::Month,
         r"(?:(?P<lead>{lead})[\s-]+)*(?:(?P<shift>{shift})\s+)?(?P<month>{month})\b",
+    ),
+    (
+        Form::Season,
+        r"(?:(?P<lead>{lead})\s+(?:the\s+)?|(?P<shift>{shift})\s+)(?P<season>{season})\b",
     ),
     (
         Form::Year,
@@ -127,6 +133,8 @@ struct Fields {
 pub(crate) struct TimeWords {
     months: HashMap<String, u32>,
     weekdays: HashMap<String, u32>,
+    /// Season → its middle month.
+    seasons: HashMap<String, u32>,
     days: HashMap<String, i64>,
     /// Count and whether it is vague ("a few").
     counts: HashMap<String, (u32, bool)>,
@@ -185,7 +193,7 @@ impl TimeWords {
             .collect();
         let mut pattern_words: HashMap<&str, String> = HashMap::new();
         for k in [
-            "month", "weekday", "day", "number", "few", "unit", "shift", "lead",
+            "month", "weekday", "season", "day", "number", "few", "unit", "shift", "lead",
         ] {
             pattern_words.insert(k, alternation(kind(k).into_iter().map(|(w, _)| w)));
         }
@@ -211,6 +219,7 @@ impl TimeWords {
         TimeWords {
             months: small("month"),
             weekdays: small("weekday"),
+            seasons: small("season"),
             days: numbers("day"),
             counts,
             units,
@@ -228,6 +237,11 @@ impl TimeWords {
         for (form, re) in &self.forms {
             for caps in re.captures_iter(text) {
                 let whole = caps.get(0).expect("match");
+                // "the fall of Aleppo", "the summer of 2014" (a year, found as such).
+                let of_after = text[whole.end()..].trim_start().starts_with("of ");
+                if *form == Form::Season && of_after {
+                    continue;
+                }
                 if let Some(fields) = self.fields(*form, &caps) {
                     found.push(TimeExpression {
                         start: whole.start(),
@@ -260,6 +274,9 @@ impl TimeWords {
                 return None;
             }
             f.month = Some(*self.months.get(&key(m))?);
+        }
+        if let Some(s) = get("season") {
+            f.month = Some(*self.seasons.get(&key(s))?);
         }
         if let Some(m) = get("monthnumber") {
             f.month = Some(m.parse().ok()?);
@@ -322,7 +339,7 @@ impl TimeExpression {
                 };
                 day(date)
             }
-            Form::Month => {
+            Form::Month | Form::Season => {
                 let anchor = anchor?;
                 let (month, now) = (f.month? as i32, anchor.month() as i32);
                 let year = match f.shift {
@@ -332,10 +349,12 @@ impl TimeExpression {
                     None if future => anchor.year() + i32::from(month < now),
                     None => anchor.year() - i32::from(month > now),
                 };
-                at(
-                    NaiveDate::from_ymd_opt(year, month as u32, 1)?,
-                    Precision::Month,
-                )
+                let precision = if self.form == Form::Season {
+                    Precision::Year
+                } else {
+                    Precision::Month
+                };
+                at(NaiveDate::from_ymd_opt(year, month as u32, 1)?, precision)
             }
             Form::Weekday => {
                 let anchor = anchor?;
@@ -473,6 +492,13 @@ mod tests {
             "2019-05"
         );
         assert_eq!(past("The embassy closed three weeks ago.", d), "2019-04");
+        assert_eq!(
+            past("Police detained 1,000 protesters last summer.", d),
+            "2018"
+        );
+        assert_eq!(past("The siege began in the winter.", d), "2019");
+        assert_eq!(past("Rebels fled after the fall of Aleppo.", d), "");
+        assert_eq!(past("Fighting flared in the summer of 2014.", d), "2014");
     }
 
     #[test]

@@ -149,6 +149,14 @@ fn the_place_after_a_preposition_near_the_trigger() {
         place("Police arrested dozens of protesters outside Basra."),
         some("Basrah", "IRQ")
     );
+    assert_eq!(
+        place("Rebels seized a town on the outskirts of Tripoli in Libya."),
+        some("Tripoli", "LBY")
+    );
+    assert_eq!(
+        place("Israeli soldiers arrested 15 Palestinians in the West Bank city of Hebron."),
+        some("Hebron", "PSE")
+    );
     assert_eq!(place("Israel accused Iran of attacking a tanker."), None);
     let e = &events(
         "Russian troops attacked Ukrainian positions near Donetsk.",
