@@ -60,12 +60,6 @@ struct Clues {
     places: Vec<PlaceName>,
 }
 
-impl Default for Resolver {
-    fn default() -> Self {
-        Self::builtin()
-    }
-}
-
 impl Resolver {
     /// The resolver with the built-in word lists and gazetteer.
     pub fn builtin() -> Self {
