@@ -165,7 +165,10 @@ pub fn find_names(doc: &Document, dict: &ActorDictionary) -> Vec<Vec<NameMatch>>
 }
 
 /// Fills `doc.mentions` from the names [`find_names`] found in each
-/// sentence; the sentences holding names must be tagged.
+/// sentence. Sentences the language stage skipped (no event trigger) have
+/// no tags; their names still resolve, with the rules that read tags
+/// giving them the benefit of the doubt, so that coreference and the
+/// document's leading country see every actor.
 pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec<NameMatch>>) {
     let date = doc.meta.published.unwrap_or_default();
     let mut mentions: Vec<ActorMention> = Vec::new();
@@ -184,7 +187,8 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
             .into_iter()
             .filter(|m| {
                 let group = matches!(dict.entry(m.entry).kind, EntryKind::Agent { title: false });
-                !group || toks[m.tokens.end - 1].tag.starts_with("NN")
+                let tag = toks[m.tokens.end - 1].tag;
+                !group || tag.is_empty() || tag.starts_with("NN")
             })
             .collect();
         let mut i = 0;

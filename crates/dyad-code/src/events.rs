@@ -626,6 +626,7 @@ fn to_events(s: &Sentence, si: usize, c: Coded, dicts: &Dictionaries, date: Opti
         .map(|(n, (a, b))| Event {
             sentence: si,
             date,
+            date_text: None,
             source: a.map(actor),
             target: b.map(actor),
             cameo: c.code.clone(),

@@ -16,4 +16,5 @@ mod coref;
 mod events;
 
 pub use actors::{find_names, resolve_actors};
+pub use clause::is_boundary;
 pub use events::{code_events, Attempt, Trace, DEMAND_WORD};

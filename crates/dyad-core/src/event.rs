@@ -28,13 +28,20 @@ impl EventActor {
     }
 }
 
-/// Where an event happened.
+/// Where an event happened: a gazetteer place and the words that named it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Location {
+    /// The gazetteer's name for the place (`Sochi`).
     pub name: String,
+    /// ISO 3166-1 alpha-3.
     pub country: Option<String>,
+    /// First-level region as GeoNames codes it (`RU.48`).
+    pub admin1: Option<String>,
     pub lat: Option<f64>,
     pub lon: Option<f64>,
+    pub geonames_id: Option<u64>,
+    /// The words as written (`SOCHI` in a dateline).
+    pub text: String,
 }
 
 /// Why an event was coded: the trigger words and the rule that fired.
@@ -50,6 +57,8 @@ pub struct Evidence {
 pub struct Event {
     pub sentence: usize,
     pub date: Option<EventDate>,
+    /// The words that gave the date; `None` when it is the publication date.
+    pub date_text: Option<String>,
     pub source: Option<EventActor>,
     pub target: Option<EventActor>,
     pub cameo: String,

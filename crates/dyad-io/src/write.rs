@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Location};
+use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Location, Precision};
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -23,6 +23,8 @@ pub struct EventRecord<'a> {
     pub sentence_index: usize,
     pub sentence: &'a str,
     pub date: Option<EventDate>,
+    pub date_precision: Option<Precision>,
+    pub date_text: Option<&'a str>,
     pub source: Option<&'a EventActor>,
     pub target: Option<&'a EventActor>,
     pub cameo: &'a str,
@@ -46,6 +48,8 @@ impl<'a> EventRecord<'a> {
             sentence_index: event.sentence,
             sentence,
             date: event.date,
+            date_precision: event.date.map(|d| d.precision),
+            date_text: event.date_text.as_deref(),
             source: event.source.as_ref(),
             target: event.target.as_ref(),
             cameo: &event.cameo,
@@ -83,6 +87,8 @@ impl<'a> EventRecord<'a> {
             self.doc_id.to_string(),
             self.sentence_index.to_string(),
             opt(self.date.map(|d| d.to_string())),
+            opt(self.date_precision.map(|p| p.to_string())),
+            opt(self.date_text.map(String::from)),
         ];
         row.extend(actor(self.source));
         row.extend(actor(self.target));
@@ -96,8 +102,11 @@ impl<'a> EventRecord<'a> {
             self.context.join(";"),
             opt(loc.map(|l| l.name.clone())),
             opt(loc.and_then(|l| l.country.clone())),
+            opt(loc.and_then(|l| l.admin1.clone())),
             opt(loc.and_then(|l| l.lat).map(|v| v.to_string())),
             opt(loc.and_then(|l| l.lon).map(|v| v.to_string())),
+            opt(loc.and_then(|l| l.geonames_id).map(|v| v.to_string())),
+            opt(loc.map(|l| l.text.clone())),
             self.evidence.trigger.clone(),
             self.evidence.span.start.to_string(),
             self.evidence.span.end.to_string(),
@@ -110,12 +119,13 @@ impl<'a> EventRecord<'a> {
 }
 
 /// Column names of the CSV and TSV formats, in order.
-pub const FLAT_COLUMNS: [&str; 35] = [
-    "event_id", "doc_id", "sentence_index", "date",
+pub const FLAT_COLUMNS: [&str; 40] = [
+    "event_id", "doc_id", "sentence_index", "date", "date_precision", "date_text",
     "source_text", "source_code", "source_country", "source_sector", "source_name", "source_start", "source_end",
     "target_text", "target_code", "target_country", "target_sector", "target_name", "target_start", "target_end",
     "cameo", "cameo_name", "plover", "quad_class", "goldstein", "mode", "context",
-    "location_name", "location_country", "location_lat", "location_lon",
+    "location_name", "location_country", "location_admin1", "location_lat", "location_lon",
+    "location_geonames_id", "location_text",
     "trigger", "trigger_start", "trigger_end", "rule", "confidence", "sentence",
 ];
 

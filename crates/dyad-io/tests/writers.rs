@@ -1,7 +1,7 @@
 //! The writers: JSON Lines carries the schema; CSV and TSV flatten it.
 
 use chrono::NaiveDate;
-use dyad_core::{Actor, Document, Event, EventActor, EventDate, Evidence, Metadata, Sentence, SentenceKind, Span};
+use dyad_core::{Actor, Document, Event, EventActor, EventDate, Evidence, Location, Metadata, Sentence, SentenceKind, Span};
 use dyad_io::{EventRecord, EventWriter, Format, FLAT_COLUMNS};
 
 fn document() -> Document {
@@ -15,6 +15,7 @@ fn document() -> Document {
     doc.events.push(Event {
         sentence: 0,
         date: Some(EventDate::day(NaiveDate::from_ymd_opt(2019, 5, 14).unwrap())),
+        date_text: Some("Monday".into()),
         source: Some(actor("ISR", Span::new(0, 6))),
         target: Some(actor("IRN", Span::new(15, 19))),
         cameo: "112".into(),
@@ -24,7 +25,15 @@ fn document() -> Document {
         goldstein: Some(-2.0),
         mode: Some("disapprove".into()),
         context: vec![],
-        location: None,
+        location: Some(Location {
+            name: "Tripoli".into(),
+            country: Some("LBN".into()),
+            admin1: Some("LB.09".into()),
+            lat: Some(34.43352),
+            lon: Some(35.84415),
+            geonames_id: Some(266826),
+            text: "TRIPOLI".into(),
+        }),
         evidence: Evidence { trigger: "accused of".into(), span: Span::new(7, 14), rule: "112 accuse + of".into() },
         confidence: 0.8,
     });
@@ -55,7 +64,11 @@ fn jsonl_has_the_schema_fields() {
     assert_eq!(v["plover"], "ACCUSE");
     assert_eq!(v["quad_class"], 3);
     assert_eq!(v["evidence"]["rule"], "112 accuse + of");
-    assert!(v["location"].is_null());
+    assert_eq!(v["date_precision"], "day");
+    assert_eq!(v["date_text"], "Monday");
+    assert_eq!(v["location"]["admin1"], "LB.09");
+    assert_eq!(v["location"]["geonames_id"], 266826);
+    assert_eq!(v["location"]["text"], "TRIPOLI");
     assert_eq!(v["event_id"].as_str().unwrap().len(), 16);
     // Same input, same id.
     assert_eq!(written(Format::Jsonl), line);
@@ -72,6 +85,11 @@ fn tsv_and_csv_flatten_into_documented_columns() {
     assert_eq!(col("target_country"), "IRN");
     assert_eq!(col("source_start"), "0");
     assert_eq!(col("cameo"), "112");
+    assert_eq!(col("date_precision"), "day");
+    assert_eq!(col("date_text"), "Monday");
+    assert_eq!(col("location_admin1"), "LB.09");
+    assert_eq!(col("location_geonames_id"), "266826");
+    assert_eq!(col("location_text"), "TRIPOLI");
     let csv = written(Format::Csv);
-    assert!(csv.starts_with("event_id,doc_id,sentence_index,date,source_text"));
+    assert!(csv.starts_with("event_id,doc_id,sentence_index,date,date_precision,date_text,source_text"));
 }

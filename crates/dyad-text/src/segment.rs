@@ -37,8 +37,8 @@ fn dateline_pattern() -> &'static Regex {
     RE.get_or_init(|| {
         Regex::new(concat!(
             r"^(?:",
-            // CITY, Region (Agency) -   /   CITY -
-            r"[A-Z][A-Z'’.\- ]{1,40}[A-Z.](?:,[ \t]+[A-Z][A-Za-z.'’\- ]{1,40})*(?:[ \t]*\([A-Za-z.&' ]{1,30}\))?[ \t]*(?:-{1,2}|—|–)[ \t]+",
+            // CITY, Region (Agency) -   /   CITY, Dec 5 (Agency) -   /   CITY -
+            r"[A-Z][A-Z'’.\- ]{1,40}[A-Z.](?:,[ \t]+[A-Z][A-Za-z0-9.'’\- ]{1,40})*(?:[ \t]*\([A-Za-z.&' ]{1,30}\))?[ \t]*(?:-{1,2}|—|–)[ \t]+",
             // (Agency) -   /   (CNN)
             r"|\([A-Z][A-Za-z.&' ]{1,29}\)[ \t]*(?:-{1,2}|—|–)?[ \t]*",
             r")"

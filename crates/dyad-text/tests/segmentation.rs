@@ -44,6 +44,8 @@ fn datelines_stand_apart() {
     let got = sentences("SOCHI, Russia (Reuters) - Russian troops attacked a village on Monday.");
     assert_eq!(got[0], ("SOCHI, Russia (Reuters) -".to_string(), SentenceKind::Dateline));
     assert_eq!(got[1].0, "Russian troops attacked a village on Monday.");
+    let got = sentences("MOSCOW, Dec 5 (Reuters) - Russia expelled two British diplomats.");
+    assert_eq!(got[0], ("MOSCOW, Dec 5 (Reuters) -".to_string(), SentenceKind::Dateline));
     let got = sentences("DEC 05, 2018\n\nKenya and Uganda signed a border deal.");
     assert_eq!(got[0], ("DEC 05, 2018".to_string(), SentenceKind::Headline));
     assert_eq!(got[1], ("Kenya and Uganda signed a border deal.".to_string(), SentenceKind::Body));

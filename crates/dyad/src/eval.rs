@@ -586,6 +586,7 @@ mod tests {
         Event {
             sentence: 0,
             date: None,
+            date_text: None,
             source,
             target,
             cameo: "000".into(),

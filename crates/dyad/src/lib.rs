@@ -1,14 +1,14 @@
 //! The dyad pipeline: one [`Document`] through every stage.
 //!
 //! ```text
-//! ingest ─▶ text ─▶ language ─▶ lexicon ─▶ coding ─▶ output
+//! ingest ─▶ text ─▶ language ─▶ lexicon ─▶ coding ─▶ resolution ─▶ output
 //! ```
 //! Ingest and output live in `dyad-io`; [`Pipeline::process`] runs the
 //! stages between them on one document: sentences and tokens (`dyad-text`),
 //! tags and lemmas (`dyad-lang`), actor mentions from the dictionaries
-//! (`dyad-lexicon`, resolved by `dyad-code`) and events (`dyad-code`).
-//! [`Pipeline::process_timed`] runs the same stages and says where the time
-//! went, for `dyad bench`.
+//! (`dyad-lexicon`, resolved by `dyad-code`), events (`dyad-code`) and their
+//! dates and places (`dyad-resolve`). [`Pipeline::process_timed`] runs the
+//! same stages and says where the time went, for `dyad bench`.
 
 pub mod bench;
 pub mod eval;
@@ -22,6 +22,7 @@ use dyad_code::Trace;
 use dyad_core::Document;
 use dyad_lang::{Lexicon, Tagger, WordClass};
 use dyad_lexicon::{Dictionaries, PatternSet};
+use dyad_resolve::Resolver;
 use dyad_text::TextAnalyzer;
 
 /// Every stage, loaded once and shared by all threads.
@@ -31,6 +32,7 @@ pub struct Pipeline {
     lexicon: &'static Lexicon,
     dictionaries: Dictionaries,
     triggers: TriggerWords,
+    resolver: Resolver,
 }
 
 /// Which sentences the language stage analyses.
@@ -59,7 +61,8 @@ impl Pipeline {
     fn with(text: TextAnalyzer, dictionaries: Dictionaries) -> Self {
         let lexicon = Lexicon::builtin();
         let triggers = TriggerWords::new(&dictionaries.patterns, lexicon);
-        Pipeline { text, tagger: Tagger::builtin(), lexicon, dictionaries, triggers }
+        let resolver = Resolver::builtin();
+        Pipeline { text, tagger: Tagger::builtin(), lexicon, dictionaries, triggers, resolver }
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -93,23 +96,23 @@ impl Pipeline {
         self.analyze_in(doc, scope, watch);
         dyad_code::code_events(doc, &self.dictionaries, trace);
         watch.lap(Stage::Coding);
+        self.resolver.resolve(doc);
+        watch.lap(Stage::Resolution);
     }
 
     fn analyze_in(&self, doc: &mut Document, scope: Scope, watch: &mut impl Stopwatch) {
         self.text.analyze(doc);
         watch.lap(Stage::Text);
-        let mut names = dyad_code::find_names(doc, &self.dictionaries.actors);
+        let names = dyad_code::find_names(doc, &self.dictionaries.actors);
+        // Every sentence keeps its actor names (coreference and the
+        // document's leading country need them all); only candidates are tagged.
         let selected: Vec<bool> = doc
             .sentences
             .iter()
-            .zip(&mut names)
+            .zip(&names)
             .map(|(sentence, found)| {
                 let words = doc.tokens[sentence.tokens.clone()].iter().map(|t| t.span.slice(&doc.text));
-                let keep = scope == Scope::Every || !found.is_empty() && self.triggers.any(words);
-                if !keep {
-                    found.clear();
-                }
-                keep
+                scope == Scope::Every || !found.is_empty() && self.triggers.any(words)
             })
             .collect();
         watch.lap(Stage::Actors);
@@ -169,10 +172,12 @@ pub enum Stage {
     Actors,
     /// Event patterns and their actors.
     Coding,
+    /// Event dates and places.
+    Resolution,
 }
 
 impl Stage {
-    pub const ALL: [Stage; 4] = [Stage::Text, Stage::Language, Stage::Actors, Stage::Coding];
+    pub const ALL: [Stage; 5] = [Stage::Text, Stage::Language, Stage::Actors, Stage::Coding, Stage::Resolution];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -180,6 +185,7 @@ impl Stage {
             Stage::Language => "language",
             Stage::Actors => "actors",
             Stage::Coding => "coding",
+            Stage::Resolution => "resolution",
         }
     }
 }

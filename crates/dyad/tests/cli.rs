@@ -69,7 +69,7 @@ fn a_glued_page_gives_schema_complete_events_with_their_exact_sentences() {
     assert!(ev.len() >= 5, "{ev:#?}");
     for e in &ev {
         for field in [
-            "event_id", "doc_id", "sentence_index", "sentence", "date", "source", "target", "cameo", "cameo_name",
+            "event_id", "doc_id", "sentence_index", "sentence", "date", "date_precision", "date_text", "source", "target", "cameo", "cameo_name",
             "plover", "quad_class", "goldstein", "mode", "context", "location", "evidence", "confidence",
         ] {
             assert!(e.get(field).is_some(), "missing {field} in {e}");
@@ -99,7 +99,7 @@ fn output_formats_and_files() {
     let out = dyad().args(["code", "--date", "2019-05-14", "--format", "tsv", "-o"]).arg(&out_path).arg(&input).output().unwrap();
     assert!(out.status.success());
     let tsv = fs::read_to_string(&out_path).unwrap();
-    assert!(tsv.starts_with("event_id\tdoc_id\tsentence_index\tdate\tsource_text\tsource_code"));
+    assert!(tsv.starts_with("event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tdate_text\tsource_text\tsource_code"));
     assert!(tsv.lines().nth(1).unwrap().contains("\tISR\t"));
 }
 

@@ -1,0 +1,290 @@
+//! Place names in sentences and datelines, and which place each one means.
+//!
+//! A place is where an event happened only where the text says so: a
+//! gazetteer name after a preposition of place ("in Sochi", "near Aleppo",
+//! "at the White House", "in the Syrian city of Aleppo"). A name alone is
+//! more often an actor ("Moscow rejected"), so it is never taken as a place.
+//! A dateline ("SOCHI, Russia (Reuters) -") names the place the story was
+//! filed from, with the country or state after the city to say which one.
+//! The prepositions and the nouns that may come between them and the name
+//! are data in `data/places/words.tsv`.
+//!
+//! One name often means several places; the one chosen is the most
+//! populous, unless a place of smaller size lies in a country the
+//! document's actors belong to, or the dateline's: "Tripoli" in a story
+//! about Lebanon is Lebanon's Tripoli, while "Paris" stays in France in a
+//! story about the United States.
+
+use std::collections::HashSet;
+
+use dyad_core::{Document, Location, Span, Token};
+
+use crate::gazetteer::{Candidate, Gazetteer, PlaceKind};
+use crate::table_rows;
+
+const WORDS: &str = include_str!("../../../data/places/words.tsv");
+
+/// How much a country the document's actors belong to weighs against
+/// population, in natural-log units: a place in such a country wins over
+/// one up to about 20 times its size elsewhere.
+const ACTOR_COUNTRY_WEIGHT: f64 = 3.0;
+/// The same for the country (or region) the story's dateline names.
+const DATELINE_WEIGHT: f64 = 6.0;
+/// The same for a place called by its own name rather than an alternate
+/// or former one: "Salisbury" is the English town before it is old Harare.
+const OWN_NAME_WEIGHT: f64 = 2.0;
+
+/// A place name found in the text, with every place it may be.
+#[derive(Clone, Debug)]
+pub(crate) struct PlaceName {
+    pub span: Span,
+    pub candidates: Vec<Candidate>,
+}
+
+/// What a document says about which country a name is in.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Preference {
+    /// Countries of the document's actors.
+    pub actor_countries: HashSet<String>,
+    /// The country of the story's dateline.
+    pub country: Option<String>,
+    /// The first-level region of the story's dateline ("PORTLAND, Maine").
+    pub admin1: Option<String>,
+}
+
+impl Preference {
+    /// The countries of the document's actors, except actors named as a
+    /// place ("clashes in Tripoli" says nothing about which Tripoli).
+    pub(crate) fn of_actors(doc: &Document, place_words: &PlaceWords) -> Self {
+        let actor_countries = doc
+            .mentions
+            .iter()
+            .filter(|m| {
+                let first = doc.sentences[m.sentence].tokens.start;
+                let before = words(doc, &doc.tokens[first..m.tokens.start]);
+                !place_words.ends_in_preposition(&before, before.len())
+            })
+            .filter_map(|m| m.actor.country.clone())
+            .filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC"))
+            .collect();
+        Preference {
+            actor_countries,
+            ..Default::default()
+        }
+    }
+
+    /// The place a name most likely means.
+    pub(crate) fn choose(&self, gazetteer: &Gazetteer, candidates: &[Candidate]) -> Option<u32> {
+        let score = |c: &Candidate| {
+            let p = gazetteer.place(c.place);
+            let mut s = (p.population as f64 + 1.0).ln();
+            if c.by_own_name {
+                s += OWN_NAME_WEIGHT;
+            }
+            if self.actor_countries.contains(p.country) {
+                s += ACTOR_COUNTRY_WEIGHT;
+            }
+            if self.country.as_deref() == Some(p.country) {
+                s += DATELINE_WEIGHT;
+            }
+            if self.admin1.is_some() && self.admin1.as_deref() == p.admin1 {
+                s += DATELINE_WEIGHT;
+            }
+            s
+        };
+        candidates
+            .iter()
+            .max_by(|a, b| score(a).total_cmp(&score(b)))
+            .map(|c| c.place)
+    }
+}
+
+/// The place words.
+pub(crate) struct PlaceWords {
+    /// Prepositions, each as its words ("near", "on the outskirts of").
+    prepositions: Vec<Vec<String>>,
+    nouns: HashSet<String>,
+}
+
+/// Words that may stand between a preposition and a place name besides
+/// the listed nouns: determiners, numbers, adjectives ("in the Syrian city
+/// of", "in southern Syria").
+fn is_filler(t: &Token) -> bool {
+    matches!(t.tag, "DT" | "CD" | "PRP$") || t.tag.starts_with("JJ")
+}
+
+fn is_common_noun(doc: &Document, t: &Token) -> bool {
+    matches!(t.tag, "NN" | "NNS") && doc.slice(t.span).starts_with(char::is_lowercase)
+}
+
+/// The lower-cased words of some tokens.
+fn words(doc: &Document, tokens: &[Token]) -> Vec<String> {
+    tokens
+        .iter()
+        .map(|t| doc.slice(t.span).to_lowercase())
+        .collect()
+}
+
+/// How many words after a preposition may come before the name.
+const MAX_FILLERS: usize = 5;
+
+impl PlaceWords {
+    pub(crate) fn builtin() -> Self {
+        let mut w = PlaceWords {
+            prepositions: Vec::new(),
+            nouns: HashSet::new(),
+        };
+        for row in table_rows(WORDS) {
+            match row[1] {
+                "preposition" => w
+                    .prepositions
+                    .push(row[0].split(' ').map(String::from).collect()),
+                "noun" => {
+                    w.nouns.insert(row[0].to_string());
+                }
+                other => panic!("data/places/words.tsv: unknown kind {other}"),
+            }
+        }
+        w
+    }
+
+    /// Whether the words before `end` close with a preposition of place.
+    fn ends_in_preposition(&self, words: &[String], end: usize) -> bool {
+        self.prepositions.iter().any(|p| words[..end].ends_with(p))
+    }
+
+    /// The length of the longest preposition of place starting at `i`.
+    fn preposition_at(&self, words: &[String], i: usize) -> Option<usize> {
+        self.prepositions
+            .iter()
+            .filter(|p| words[i..].starts_with(p))
+            .map(Vec::len)
+            .max()
+    }
+
+    /// The place names after prepositions of place in one sentence.
+    pub(crate) fn in_sentence(
+        &self,
+        doc: &Document,
+        sentence: usize,
+        gazetteer: &Gazetteer,
+    ) -> Vec<PlaceName> {
+        let tokens = &doc.tokens[doc.sentences[sentence].tokens.clone()];
+        let words = words(doc, tokens);
+        let is_noun = |k: usize| k < words.len() && self.nouns.contains(&words[k]);
+        let mut out = Vec::new();
+        for i in 0..tokens.len() {
+            let Some(len) = self.preposition_at(&words, i) else {
+                continue;
+            };
+            let mut k = i + len;
+            let mut skipped = 0;
+            while k < tokens.len() && skipped <= MAX_FILLERS {
+                let capitalised = doc.slice(tokens[k].span).starts_with(char::is_uppercase);
+                if let Some((end, candidates)) = capitalised
+                    .then(|| longest_name(doc, tokens, k, gazetteer))
+                    .flatten()
+                {
+                    // "the West Bank city of Hebron": the name after "of" is the place.
+                    let names_a_later_one =
+                        is_noun(end) && words[end + 1..].iter().take(2).any(|w| w == "of");
+                    if names_a_later_one {
+                        k = end;
+                        skipped += 1;
+                        continue;
+                    }
+                    // "at U.S. forces": a country before a noun modifies it.
+                    let modifier = end < tokens.len()
+                        && is_common_noun(doc, &tokens[end])
+                        && !is_noun(end)
+                        && candidates
+                            .iter()
+                            .all(|c| gazetteer.place(c.place).kind == PlaceKind::Country);
+                    if !modifier {
+                        let span = Span::new(tokens[k].span.start, tokens[end - 1].span.end);
+                        out.push(PlaceName { span, candidates });
+                    }
+                    break;
+                }
+                let skip = is_filler(&tokens[k])
+                    || is_noun(k)
+                    || (words[k] == "of" && k > 0 && is_noun(k - 1))
+                    || (capitalised && is_noun(k + 1));
+                if !skip {
+                    break;
+                }
+                k += 1;
+                skipped += 1;
+            }
+        }
+        out
+    }
+}
+
+/// The longest gazetteer name starting at token `k`: its end token and candidates.
+fn longest_name(
+    doc: &Document,
+    tokens: &[Token],
+    k: usize,
+    gazetteer: &Gazetteer,
+) -> Option<(usize, Vec<Candidate>)> {
+    let last = (k + gazetteer.longest_name() * 3).min(tokens.len());
+    (k + 1..=last).rev().find_map(|end| {
+        let text = &doc.text[tokens[k].span.start..tokens[end - 1].span.end];
+        let candidates = gazetteer.lookup(text);
+        (!candidates.is_empty()).then_some((end, candidates))
+    })
+}
+
+/// The location of a gazetteer place named by `text`.
+pub(crate) fn location(gazetteer: &Gazetteer, index: u32, text: &str) -> Location {
+    let p = gazetteer.place(index);
+    Location {
+        name: p.name.to_string(),
+        country: Some(p.country.to_string()),
+        admin1: p.admin1.map(String::from),
+        lat: p.lat,
+        lon: p.lon,
+        geonames_id: p.geonames_id,
+        text: text.to_string(),
+    }
+}
+
+/// The place of a dateline's words before the agency ("SOCHI, Russia"): the
+/// first part is the city, the parts after it say which country or state.
+/// Parts that are not places (a date) are passed over. Returns the location
+/// and the preference it sets for the story below it.
+pub(crate) fn dateline_place(
+    gazetteer: &Gazetteer,
+    parts: &[&str],
+    actors: &Preference,
+) -> Option<(Location, Preference)> {
+    let mut found: Vec<(&str, Vec<Candidate>)> = parts
+        .iter()
+        .map(|&text| (text, gazetteer.lookup(text)))
+        .filter(|p| !p.1.is_empty())
+        .collect();
+    if found.is_empty() {
+        return None;
+    }
+    let (text, candidates) = found.remove(0);
+    let mut preference = Preference {
+        actor_countries: actors.actor_countries.clone(),
+        ..Default::default()
+    };
+    for (_, qualifier) in &found {
+        let q = gazetteer.place(actors.choose(gazetteer, qualifier)?);
+        match q.kind {
+            PlaceKind::Country => preference.country = Some(q.country.to_string()),
+            PlaceKind::Admin1 => {
+                preference.country = Some(q.country.to_string());
+                preference.admin1 = q.admin1.map(String::from);
+            }
+            PlaceKind::City | PlaceKind::Place => {}
+        }
+    }
+    let chosen = preference.choose(gazetteer, &candidates)?;
+    let loc = location(gazetteer, chosen, text);
+    preference.country = loc.country.clone();
+    Some((loc, preference))
+}
