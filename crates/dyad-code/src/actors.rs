@@ -260,7 +260,8 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 }
             }
             let placed = d.first > 0 && LOCATING.contains(&words[d.first - 1].to_lowercase().as_str());
-            if placed && d.sector.is_none() && matches!(d.last, Shape::Place | Shape::Country | Shape::Capital) {
+            let bare_place = d.last == Shape::Capital || d.sector.is_none();
+            if placed && bare_place && matches!(d.last, Shape::Place | Shape::Country | Shape::Capital) {
                 if let Some(c) = &d.country {
                     located.get_or_insert((c.clone(), d.entries.join("+")));
                 }
