@@ -208,8 +208,11 @@ impl<'a> Sentence<'a> {
             t if t.starts_with("VB") => matches!(&*prev, "and" | "but" | "or"),
             _ => false,
         };
-        if shares {
-            let finite = (0..k - 1).rev().find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP"));
+        // "met his counterpart in Moscow to discuss the crisis": an
+        // infinitive of purpose shares the subject of the verb before it.
+        let purpose = self.tokens[head].tag == "VB" && head > 0 && self.word(head - 1) == "to";
+        if shares || purpose {
+            let finite = (0..k.saturating_sub(1)).rev().find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP"));
             if let Some(finite) = finite {
                 return self.subject_before(finite);
             }
@@ -515,7 +518,11 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         }
         if source.is_none() && !nominal && !passive {
             // An infinitive or reported clause: the sentence's first actor.
-            source = (0..s.mentions.len()).find(|&m| Some(m) != target && s.mentions[m].0 < h.head);
+            source = (0..s.mentions.len()).find(|&m| {
+                let start = s.mentions[m].0;
+                let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");
+                Some(m) != target && start < h.head && !in_pp
+            });
             confidence -= 0.15;
         }
         if source.is_some() && source == target {
@@ -532,7 +539,13 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         // already the pair; otherwise coordinated actors each take part.
         let expand = |m: usize| if h.source.is_some() && h.target.is_some() { vec![m] } else { s.conjuncts(m) };
         let sources = source.map(expand).unwrap_or_default();
-        let reciprocal = matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
+        // "accused each other": coordinated sources act on one another.
+        let mutual = (h.end..(h.end + 3).min(s.tokens.len()))
+            .any(|k| matches!((&*s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true)) && matches!(&*s.word(k + 1), "other" | "another"));
+        if mutual {
+            target = None;
+        }
+        let reciprocal = mutual || matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
         // "China and Pakistan signed an agreement in Islamabad": where
         // partners act together is not whom they act on.
         let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&&*s.word(s.mentions[t].0 - 1)));
