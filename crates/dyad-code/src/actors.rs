@@ -274,6 +274,7 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 actor: d.actor(),
                 via: d.via,
                 entry: d.entries.join("+"),
+                country_from_context: false,
             });
         }
         // "Israeli helicopters and tanks": a country-less group in a
@@ -323,6 +324,7 @@ fn place(m: &mut ActorMention, country: &str, why: &str) {
         m.actor.country = Some(country.to_string());
         m.entry = format!("{}+{why}", m.entry);
         m.via = Via::Title;
+        m.country_from_context = true;
     }
 }
 

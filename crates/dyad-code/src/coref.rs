@@ -121,6 +121,7 @@ pub fn link(doc: &mut Document) {
                     actor,
                     via: Via::Coreference,
                     entry: format!("{rule}:{}", doc.slice(source.span)),
+                    country_from_context: source.country_from_context,
                 });
                 k = end;
                 continue;

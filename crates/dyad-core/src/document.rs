@@ -129,6 +129,11 @@ pub struct ActorMention {
     pub via: Via,
     /// The dictionary entry or rule that resolved it.
     pub entry: String,
+    /// The country was not named but inferred from the context: a place the
+    /// sentence locates the group in, or the document's leading country.
+    /// Such a country is a guess, not evidence (e.g. of which "Tripoli" a
+    /// story means).
+    pub country_from_context: bool,
 }
 
 /// A document and every layer the pipeline has added to it.

@@ -54,11 +54,13 @@ pub(crate) struct Preference {
 
 impl Preference {
     /// The countries of the document's actors, except actors named as a
-    /// place ("clashes in Tripoli" says nothing about which Tripoli).
+    /// place ("clashes in Tripoli" says nothing about which Tripoli) and
+    /// countries only inferred from the context.
     pub(crate) fn of_actors(doc: &Document, place_words: &PlaceWords) -> Self {
         let actor_countries = doc
             .mentions
             .iter()
+            .filter(|m| !m.country_from_context)
             .filter(|m| {
                 let first = doc.sentences[m.sentence].tokens.start;
                 let before = words(doc, &doc.tokens[first..m.tokens.start]);
