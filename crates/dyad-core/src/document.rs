@@ -153,6 +153,11 @@ impl Document {
         Document { id: id.into(), text: text.into(), meta, ..Default::default() }
     }
 
+    /// A document with only an id, a text and its publication date.
+    pub fn dated(id: impl Into<String>, text: impl Into<String>, published: NaiveDate) -> Self {
+        Self::new(id, text, Metadata { published: Some(published), ..Default::default() })
+    }
+
     /// The exact words of a span.
     pub fn slice(&self, span: Span) -> &str {
         span.slice(&self.text)

@@ -23,8 +23,16 @@ pub use cameo::{CameoCode, CameoTable, Frame, FrameTable};
 pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};
 
-/// The files a dictionary folder holds, by their path under `data/`.
-const FILES: [&str; 7] = [
+/// The files a dictionary folder holds, by their path under `data/`
+/// (`FILES`), and the built-in copies compiled into the binary (`BUILTIN`).
+macro_rules! dictionary_files {
+    ($($path:literal),* $(,)?) => {
+        const FILES: [&str; 7] = [$($path),*];
+        const BUILTIN: [(&str, &str); 7] = [$(($path, include_str!(concat!("../../../data/", $path)))),*];
+    };
+}
+
+dictionary_files!(
     "actors/countries.tsv",
     "actors/organisations.tsv",
     "actors/people.txt",
@@ -32,23 +40,6 @@ const FILES: [&str; 7] = [
     "events/patterns.tsv",
     "cameo/cameo.tsv",
     "cameo/frames.tsv",
-];
-
-macro_rules! builtin_data {
-    ($($path:literal),*) => {
-        [$(($path, include_str!(concat!("../../../data/", $path)))),*]
-    };
-}
-
-/// The built-in dictionaries as compiled into the binary.
-const BUILTIN: [(&str, &str); 7] = builtin_data!(
-    "actors/countries.tsv",
-    "actors/organisations.tsv",
-    "actors/people.txt",
-    "agents/agents.tsv",
-    "events/patterns.tsv",
-    "cameo/cameo.tsv",
-    "cameo/frames.tsv"
 );
 
 /// All knowledge the coder uses.

@@ -14,7 +14,7 @@ use std::fmt;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use dyad_code::Trace;
-use dyad_core::{Document, Event, EventActor, Metadata};
+use dyad_core::{Document, Event, EventActor};
 use serde::{Deserialize, Serialize};
 
 // Scoring conventions of the PLOVER gold-standard records. They describe the
@@ -93,14 +93,7 @@ pub fn plover_document(record: &GoldRecord, default_date: NaiveDate) -> Document
         .as_deref()
         .and_then(parse_iso_date)
         .unwrap_or(default_date);
-    Document::new(
-        &record.id,
-        &record.text,
-        Metadata {
-            published: Some(published),
-            ..Default::default()
-        },
-    )
+    Document::dated(&record.id, &record.text, published)
 }
 
 fn parse_iso_date(s: &str) -> Option<NaiveDate> {
@@ -481,14 +474,7 @@ pub fn read_petrarch(xml: &str) -> Result<Vec<PetrarchRecord>> {
 /// The document a PETRARCH record is coded as.
 pub fn petrarch_document(record: &PetrarchRecord, default_date: NaiveDate) -> Document {
     let published = record.date.unwrap_or(default_date);
-    Document::new(
-        &record.id,
-        &record.text,
-        Metadata {
-            published: Some(published),
-            ..Default::default()
-        },
-    )
+    Document::dated(&record.id, &record.text, published)
 }
 
 /// The figures of a PETRARCH run.

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use dyad::{eval, Pipeline};
 use dyad_code::Trace;
-use dyad_core::{Document, Metadata};
+use dyad_core::Document;
 use dyad_io::{EventRecord, EventWriter, Format, Input, Reader, Severity};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -288,7 +288,7 @@ fn explain(pipeline: &Pipeline, input: &InputArgs, text: Option<String>, json: b
     let mut docs = match text {
         Some(t) => {
             let date = input.date.unwrap_or_else(|| chrono::Local::now().date_naive());
-            vec![Document::new("text", t, Metadata { published: Some(date), ..Default::default() })]
+            vec![Document::dated("text", t, date)]
         }
         None => match read(input)? {
             Some(batch) => batch.docs,
