@@ -346,4 +346,4 @@ fn leading_country(mentions: &[ActorMention]) -> Option<String> {
 }
 
 /// Prepositions that place an actor somewhere ("students in Nairobi").
-const LOCATING: &[&str] = &["in", "throughout", "across", "near", "at", "from", "inside"];
+pub(crate) const LOCATING: &[&str] = &["in", "throughout", "across", "near", "at", "from", "inside"];

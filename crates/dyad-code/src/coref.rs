@@ -8,7 +8,9 @@
 //!   latest group or state;
 //! - "his country", "its government": the country of that antecedent;
 //! - a description ("the Russian president") to the latest named person
-//!   with the same country and sector.
+//!   with the same country and sector;
+//! - "the two leaders", "both countries": one mention for each of the two
+//!   latest distinct people or states, over the same words.
 //!
 //! Pronouns are a closed grammatical class, so their lists live here rather
 //! than in the dictionaries.
@@ -55,6 +57,9 @@ pub fn link(doc: &mut Document) {
     let mut latest: HashMap<u8, usize> = HashMap::new();
     let key = |r: Referent| r as u8;
     let mut named: Vec<usize> = Vec::new();
+    let mut states: Vec<usize> = Vec::new();
+    // Plural groups replaced by the pair they stand for ("the two leaders").
+    let mut replaced: Vec<usize> = Vec::new();
     let mut next_mention = 0;
     for si in 0..doc.sentences.len() {
         let range = doc.sentences[si].tokens.clone();
@@ -62,6 +67,22 @@ pub fn link(doc: &mut Document) {
         while k < range.end {
             // Mentions starting here update the antecedents.
             if let Some(mi) = (next_mention..doc.mentions.len()).find(|&i| doc.mentions[i].tokens.start == k) {
+                let m = &doc.mentions[mi];
+                let plural_group = m.actor.name.is_none() && m.actor.sector.is_some() && doc.tokens[m.tokens.end - 1].tag == "NNS";
+                if plural_group && pair_word_before(doc, k, range.start) {
+                    if let Some(pair) = last_two(doc, &named) {
+                        let (span, tokens) = (m.span, m.tokens.clone());
+                        let start = if doc.slice(doc.tokens[k - 1].span).eq_ignore_ascii_case("both") { k - 1 } else { k - 2 };
+                        let span = dyad_core::Span::new(doc.tokens[start].span.start, span.end);
+                        for p in pair {
+                            added.push(refer(doc, p, si, start..tokens.end, span, "coreference:pair"));
+                        }
+                        replaced.push(mi);
+                        next_mention = mi + 1;
+                        k = tokens.end;
+                        continue;
+                    }
+                }
                 describe(doc, mi, &named);
                 let m = &doc.mentions[mi];
                 let plural = doc.tokens[m.tokens.end - 1].tag.ends_with('S');
@@ -77,6 +98,11 @@ pub fn link(doc: &mut Document) {
                         }
                     }
                 }
+                // A place something happens in ("met in Geneva") is no party to it.
+                let placed = k > range.start && crate::actors::LOCATING.contains(&doc.slice(doc.tokens[k - 1].span).to_lowercase().as_str());
+                if r == Referent::State && !placed && states.last().is_none_or(|&l| doc.mentions[l].actor.code != m.actor.code) {
+                    states.push(mi);
+                }
                 if matches!(r, Referent::State | Referent::Group) && plural {
                     latest.insert(key(Referent::Group), mi);
                 }
@@ -86,6 +112,19 @@ pub fn link(doc: &mut Document) {
             }
             let word = doc.slice(doc.tokens[k].span).to_string();
             let lower = word.to_lowercase();
+            // "both countries", "the two sides": the two latest states.
+            let pair_noun = k + 1 < range.end
+                && matches!(doc.slice(doc.tokens[k + 1].span), "countries" | "nations" | "sides" | "governments" | "neighbours" | "neighbors");
+            if pair_noun && matches!(lower.as_str(), "both" | "two") {
+                if let Some(pair) = last_two(doc, &states) {
+                    let span = dyad_core::Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
+                    for p in pair {
+                        added.push(refer(doc, p, si, k..k + 2, span, "coreference:pair"));
+                    }
+                    k += 2;
+                    continue;
+                }
+            }
             let antecedent = if let Some(&mi) = surnames.get(&word) {
                 Some((mi, "coreference:surname", k + 1))
             } else if let Some(r) = pronoun(&lower).filter(|_| doc.tokens[k].tag.starts_with("PRP")) {
@@ -129,9 +168,40 @@ pub fn link(doc: &mut Document) {
             k += 1;
         }
     }
+    for mi in replaced.into_iter().rev() {
+        doc.mentions.remove(mi);
+    }
     if !added.is_empty() {
         doc.mentions.extend(added);
         doc.mentions.sort_by_key(|m| m.tokens.start);
+    }
+}
+
+/// Whether "the two" or "both" stands right before token `k`.
+fn pair_word_before(doc: &Document, k: usize, sentence_start: usize) -> bool {
+    let word = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
+    (k > sentence_start && word(k - 1) == "both") || (k > sentence_start + 1 && word(k - 1) == "two" && word(k - 2) == "the")
+}
+
+/// The two latest distinct actors of `candidates` (mention indices, in order).
+fn last_two(doc: &Document, candidates: &[usize]) -> Option<[usize; 2]> {
+    let last = *candidates.last()?;
+    let key = |i: usize| (doc.mentions[i].actor.code.clone(), doc.mentions[i].actor.name.clone());
+    let other = candidates.iter().rev().find(|&&i| key(i) != key(last))?;
+    Some([*other, last])
+}
+
+/// A mention of the actor of mention `source` over other words.
+fn refer(doc: &Document, source: usize, sentence: usize, tokens: std::ops::Range<usize>, span: dyad_core::Span, rule: &str) -> ActorMention {
+    let m = &doc.mentions[source];
+    ActorMention {
+        sentence,
+        tokens,
+        span,
+        actor: m.actor.clone(),
+        via: Via::Coreference,
+        entry: format!("{rule}:{}", doc.slice(m.span)),
+        country_from_context: m.country_from_context,
     }
 }
 

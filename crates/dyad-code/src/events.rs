@@ -257,6 +257,11 @@ impl<'a> Sentence<'a> {
 
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
     fn conjuncts(&self, m: usize) -> Vec<usize> {
+        // "the two leaders": mentions over the same words are a pair.
+        let same: Vec<usize> = (0..self.mentions.len()).filter(|&o| self.mentions[o].0 == self.mentions[m].0 && self.mentions[o].1 == self.mentions[m].1).collect();
+        if same.len() > 1 {
+            return same;
+        }
         let mut out = vec![m];
         let mut cur = m;
         while cur > 0 {
@@ -626,7 +631,16 @@ fn to_events(s: &Sentence, si: usize, c: Coded, dicts: &Dictionaries, date: Opti
             let tgt: Vec<Option<usize>> = if tgt.is_empty() { vec![None] } else { tgt.iter().map(|&m| Some(m)).collect() };
             for a in &src {
                 for b in &tgt {
-                    pairs.push((*a, *b));
+                    // No actor acts on a later reference to itself ("Russia
+                    // and China said both countries would ..."); a domestic
+                    // event between two mentions of one state stays
+                    // ("Iraqi Kurds demonstrated in Kirkuk").
+                    let same = matches!((a, b), (Some(x), Some(y))
+                        if s.mentions[*x].2.actor == s.mentions[*y].2.actor && s.mentions[*y].2.via == dyad_core::Via::Coreference);
+                    let pair = if same { (*a, None) } else { (*a, *b) };
+                    if !pairs.contains(&pair) {
+                        pairs.push(pair);
+                    }
                 }
             }
         }

@@ -112,3 +112,18 @@ fn surnames_pronouns_and_descriptions_refer_back() {
     assert_eq!(find(2, "his country").actor.code, "RUS");
     assert_eq!(find(3, "it").actor.code, "KEN");
 }
+
+#[test]
+fn the_two_leaders_and_both_countries_stand_for_a_pair() {
+    let text = "Vladimir Putin hosted Xi Jinping in Moscow on Wednesday. The two leaders signed an agreement on energy.";
+    let ev = {
+        let doc = run(text, (2019, 6, 1));
+        let pair: Vec<_> = doc.mentions.iter().filter(|m| doc.slice(m.span) == "The two leaders").map(|m| m.actor.code.clone()).collect();
+        assert_eq!(pair, ["RUSGOV", "CHNGOV"]);
+        doc.events.iter().filter(|e| e.sentence == 1).map(|e| (e.source.clone().unwrap().code, e.target.clone().unwrap().code)).collect::<Vec<_>>()
+    };
+    assert!(ev.contains(&("RUSGOV".to_string(), "CHNGOV".to_string())) && ev.contains(&("CHNGOV".to_string(), "RUSGOV".to_string())), "{ev:?}");
+    let doc = run("Armenia and Azerbaijan met in Geneva. Both countries agreed to exchange prisoners.", (2020, 12, 1));
+    let pair: Vec<_> = doc.mentions.iter().filter(|m| doc.slice(m.span) == "Both countries").map(|m| m.actor.code.clone()).collect();
+    assert_eq!(pair, ["ARM", "AZE"]);
+}
