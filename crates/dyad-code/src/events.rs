@@ -373,8 +373,8 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
     doc.events = events;
 }
 
-fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>) -> Vec<Coded> {
-    // 1. The best pattern at each trigger token.
+/// The longest matching pattern at each trigger token, without overlaps.
+fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Vec<Attempt>) -> Vec<Hit<'d>> {
     let mut hits: Vec<Hit> = Vec::new();
     for (i, t) in s.tokens.iter().enumerate() {
         if !(clause::is_verb(t) || clause::is_noun(t) || t.tag.starts_with("JJ")) || s.mention_covering(i).is_some() {
@@ -404,7 +404,12 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>
         }
         hits.extend(best);
     }
-    let hits = without_overlaps(hits);
+    without_overlaps(hits)
+}
+
+fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>) -> Vec<Coded> {
+    // 1. The best pattern at each trigger token.
+    let hits = find_hits(s, dicts, attempts);
 
     // 2. Frames: a frame verb followed by "to" and its complement's trigger.
     let mut consumed = vec![false; hits.len()];
