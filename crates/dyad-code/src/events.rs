@@ -407,173 +407,178 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Vec<Attem
     without_overlaps(hits)
 }
 
+/// Codes one hit: its frame and complement, negation and modality, then its
+/// source and target. `consumed` marks hits taken as complements.
+fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consumed: &mut [bool], attempts: &mut Vec<Attempt>) -> Option<Coded> {
+    let h = &hits[hi];
+    let frame = Frame::of_code(&h.pattern.code);
+    // The complement: "to" + verb, or a "that" clause whose subject is the target.
+    let mut that_subject = None;
+    let complement = frame.and_then(|_| {
+        let near = h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len());
+        let (link, reach) = match near.clone().find(|&k| s.word(k) == "to") {
+            Some(to) => (to, 3),
+            None => (near.clone().find(|&k| s.word(k) == "that")?, 8),
+        };
+        let c = (hi + 1..hits.len()).find(|&c| {
+            hits[c].head > link && hits[c].head <= link + reach && Frame::of_code(&hits[c].pattern.code).is_none()
+        })?;
+        if s.word(link) == "that" {
+            that_subject = s.subject_before(hits[c].head);
+        }
+        Some(c)
+    });
+    // A noun trigger takes the modality of the verb governing it
+    // ("would tighten the blockade", "will extend the curfew").
+    let governor = if clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ") {
+        (h.head.saturating_sub(8)..h.head)
+            .rev()
+            .take_while(|&k| !is_boundary(s.text, &s.tokens[k]))
+            .find(|&k| s.tokens[k].tag.starts_with("VB"))
+    } else {
+        None
+    };
+    let g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
+    let (mut code, mut rule, mut target, mut context) = (h.pattern.code.clone(), h.pattern.id.clone(), h.target, Vec::new());
+    let mut trigger = s.tokens[h.head].span;
+    let mut words = h.words.clone();
+    let mut demanded_by = None;
+    if let (Some(frame), Some(c)) = (frame, complement) {
+        consumed[c] = true;
+        let comp = &hits[c];
+        let frame = if g.negated { Frame::Reject } else { frame };
+        code = derive(dicts, frame, &comp.pattern.code).map(String::from).unwrap_or(code);
+        rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
+        target = target.or(that_subject).or(comp.target).or_else(|| s.object_after(comp.head + 1, &comp.words));
+        trigger = trigger.cover(s.tokens[comp.head].span);
+        words.extend(&comp.words);
+    } else if g.negated {
+        if Frame::of_code(&code).is_some() {
+            attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "negated frame verb: not coded".into() });
+            return None;
+        }
+        match dicts.frames.derive(Frame::Reject, &code) {
+            Some(r) => {
+                rule = format!("negation + {rule}");
+                code = r.to_string();
+            }
+            None => {
+                attempts.push(Attempt { rule, trigger: s.word(h.head).into_owned(), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
+                return None;
+            }
+        }
+    } else if (g.obligation || g.advice) && Frame::of_code(&code).is_none() && speaker(s, hits, h.head).is_some() {
+        // "China must drop barriers, the US said": a demand of the subject.
+        let frame = if g.obligation { Frame::Demand } else { Frame::Appeal };
+        let generic = if g.obligation { "100" } else { "020" };
+        rule = format!("{} + {rule}", if g.obligation { "must" } else { "should" });
+        code = dicts.frames.derive(frame, &code).unwrap_or(generic).to_string();
+        target = s.subject_before(h.head);
+        demanded_by = speaker(s, hits, h.head);
+    } else if g.future && Frame::of_code(&code).is_none() {
+        if let Some(d) = derive(dicts, Frame::Intent, &code) {
+            rule = format!("future + {rule}");
+            code = d.to_string();
+        }
+        context.push("future".to_string());
+    } else if g.hypothetical {
+        context.push("hypothetical".to_string());
+    }
+    if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
+        target = s.object_after(h.head + 1, &h.words);
+    }
+
+    // 3. Source: `$`, the passive agent, or the subject.
+    let (mut source, mut confidence) = (h.source.or(demanded_by), 0.5);
+    let passive = source.is_none() && g.passive;
+    if passive {
+        // "was rejected by Moscow": the agent acts on the subject.
+        let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
+        source = by.and_then(|by| s.mention_near(by + 1, 4));
+        let subject = s.subject_before(h.head);
+        if target.is_none() || target == source {
+            target = subject;
+        }
+    }
+    let nominal = clause::is_noun(&s.tokens[h.head]);
+    if source.is_none() && nominal {
+        // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine".
+        source = s.mentions.iter().position(|m| {
+            m.1 == h.head || (m.1 + 1 == h.head && matches!(&*s.word(m.1), "'s" | "'"))
+        });
+    }
+    // A noun trigger is the act of its clause's subject only as the
+    // object of a verb with no pattern of its own ("will provide food
+    // aid", "would tighten the blockade"); inside any other phrase
+    // ("condemned the arrests", "a debt relief plan") it has no source.
+    let governed = governor.is_some_and(|v| h.head - v <= 7 && !hits.iter().any(|o| o.words.contains(&v)));
+    if source.is_none() && !passive && (!nominal || governed) {
+        source = s.subject_before(h.head);
+        if nominal {
+            confidence -= 0.1;
+        }
+    }
+    if source.is_none() && !nominal && !passive {
+        // An infinitive or reported clause: the sentence's first actor.
+        source = (0..s.mentions.len()).find(|&m| {
+            let start = s.mentions[m].0;
+            let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");
+            Some(m) != target && start < h.head && !in_pp
+        });
+        confidence -= 0.15;
+    }
+    if source.is_some() && source == target {
+        target = None;
+    }
+    if source.is_none() {
+        // Who did it is the one thing an event cannot lack.
+        attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "no source actor: not coded".into() });
+        return None;
+    }
+    confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
+    confidence += if target.is_some() { 0.1 } else { 0.0 } + if source.is_some() { 0.1 } else { 0.0 };
+    // Both slots written in the pattern ("fighting between $ and +") are
+    // already the pair; otherwise coordinated actors each take part.
+    let expand = |m: usize| if h.source.is_some() && h.target.is_some() { vec![m] } else { s.conjuncts(m) };
+    let sources = source.map(expand).unwrap_or_default();
+    // "accused each other": coordinated sources act on one another.
+    let mutual = (h.end..(h.end + 3).min(s.tokens.len()))
+        .any(|k| matches!((&*s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true)) && matches!(&*s.word(k + 1), "other" | "another"));
+    if mutual {
+        target = None;
+    }
+    let reciprocal = mutual || matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
+    // "China and Pakistan signed an agreement in Islamabad": where
+    // partners act together is not whom they act on.
+    let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&&*s.word(s.mentions[t].0 - 1)));
+    if reciprocal && sources.len() > 1 && placed {
+        target = None;
+    }
+    let targets = target.map(expand).unwrap_or_default();
+    Some(Coded {
+        reciprocal,
+        code,
+        sources,
+        targets,
+        trigger,
+        trigger_text: words.iter().map(|&k| s.tokens[k].span.slice(s.text)).collect::<Vec<_>>().join(" "),
+        rule,
+        context,
+        confidence,
+    })
+}
+
 fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>) -> Vec<Coded> {
     // 1. The best pattern at each trigger token.
     let hits = find_hits(s, dicts, attempts);
 
-    // 2. Frames: a frame verb followed by "to" and its complement's trigger.
+    // 2. Each hit, with its frame and actors.
     let mut consumed = vec![false; hits.len()];
     let mut coded = Vec::new();
     for hi in 0..hits.len() {
-        if consumed[hi] {
-            continue;
+        if !consumed[hi] {
+            coded.extend(code_hit(s, dicts, &hits, hi, &mut consumed, attempts));
         }
-        let h = &hits[hi];
-        let frame = Frame::of_code(&h.pattern.code);
-        // The complement: "to" + verb, or a "that" clause whose subject is the target.
-        let mut that_subject = None;
-        let complement = frame.and_then(|_| {
-            let near = h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len());
-            let (link, reach) = match near.clone().find(|&k| s.word(k) == "to") {
-                Some(to) => (to, 3),
-                None => (near.clone().find(|&k| s.word(k) == "that")?, 8),
-            };
-            let c = (hi + 1..hits.len()).find(|&c| {
-                hits[c].head > link && hits[c].head <= link + reach && Frame::of_code(&hits[c].pattern.code).is_none()
-            })?;
-            if s.word(link) == "that" {
-                that_subject = s.subject_before(hits[c].head);
-            }
-            Some(c)
-        });
-        // A noun trigger takes the modality of the verb governing it
-        // ("would tighten the blockade", "will extend the curfew").
-        let governor = if clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ") {
-            (h.head.saturating_sub(8)..h.head)
-                .rev()
-                .take_while(|&k| !is_boundary(s.text, &s.tokens[k]))
-                .find(|&k| s.tokens[k].tag.starts_with("VB"))
-        } else {
-            None
-        };
-        let g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
-        let (mut code, mut rule, mut target, mut context) = (h.pattern.code.clone(), h.pattern.id.clone(), h.target, Vec::new());
-        let mut trigger = s.tokens[h.head].span;
-        let mut words = h.words.clone();
-        let mut demanded_by = None;
-        if let (Some(frame), Some(c)) = (frame, complement) {
-            consumed[c] = true;
-            let comp = &hits[c];
-            let frame = if g.negated { Frame::Reject } else { frame };
-            code = derive(dicts, frame, &comp.pattern.code).map(String::from).unwrap_or(code);
-            rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
-            target = target.or(that_subject).or(comp.target).or_else(|| s.object_after(comp.head + 1, &comp.words));
-            trigger = trigger.cover(s.tokens[comp.head].span);
-            words.extend(&comp.words);
-        } else if g.negated {
-            if Frame::of_code(&code).is_some() {
-                attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "negated frame verb: not coded".into() });
-                continue;
-            }
-            match dicts.frames.derive(Frame::Reject, &code) {
-                Some(r) => {
-                    rule = format!("negation + {rule}");
-                    code = r.to_string();
-                }
-                None => {
-                    attempts.push(Attempt { rule, trigger: s.word(h.head).into_owned(), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
-                    continue;
-                }
-            }
-        } else if (g.obligation || g.advice) && Frame::of_code(&code).is_none() && speaker(s, &hits, h.head).is_some() {
-            // "China must drop barriers, the US said": a demand of the subject.
-            let frame = if g.obligation { Frame::Demand } else { Frame::Appeal };
-            let generic = if g.obligation { "100" } else { "020" };
-            rule = format!("{} + {rule}", if g.obligation { "must" } else { "should" });
-            code = dicts.frames.derive(frame, &code).unwrap_or(generic).to_string();
-            target = s.subject_before(h.head);
-            demanded_by = speaker(s, &hits, h.head);
-        } else if g.future && Frame::of_code(&code).is_none() {
-            if let Some(d) = derive(dicts, Frame::Intent, &code) {
-                rule = format!("future + {rule}");
-                code = d.to_string();
-            }
-            context.push("future".to_string());
-        } else if g.hypothetical {
-            context.push("hypothetical".to_string());
-        }
-        if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
-            target = s.object_after(h.head + 1, &h.words);
-        }
-
-        // 3. Source: `$`, the passive agent, or the subject.
-        let (mut source, mut confidence) = (h.source.or(demanded_by), 0.5);
-        let passive = source.is_none() && g.passive;
-        if passive {
-            // "was rejected by Moscow": the agent acts on the subject.
-            let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
-            source = by.and_then(|by| s.mention_near(by + 1, 4));
-            let subject = s.subject_before(h.head);
-            if target.is_none() || target == source {
-                target = subject;
-            }
-        }
-        let nominal = clause::is_noun(&s.tokens[h.head]);
-        if source.is_none() && nominal {
-            // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine".
-            source = s.mentions.iter().position(|m| {
-                m.1 == h.head || (m.1 + 1 == h.head && matches!(&*s.word(m.1), "'s" | "'"))
-            });
-        }
-        // A noun trigger is the act of its clause's subject only as the
-        // object of a verb with no pattern of its own ("will provide food
-        // aid", "would tighten the blockade"); inside any other phrase
-        // ("condemned the arrests", "a debt relief plan") it has no source.
-        let governed = governor.is_some_and(|v| h.head - v <= 7 && !hits.iter().any(|o| o.words.contains(&v)));
-        if source.is_none() && !passive && (!nominal || governed) {
-            source = s.subject_before(h.head);
-            if nominal {
-                confidence -= 0.1;
-            }
-        }
-        if source.is_none() && !nominal && !passive {
-            // An infinitive or reported clause: the sentence's first actor.
-            source = (0..s.mentions.len()).find(|&m| {
-                let start = s.mentions[m].0;
-                let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");
-                Some(m) != target && start < h.head && !in_pp
-            });
-            confidence -= 0.15;
-        }
-        if source.is_some() && source == target {
-            target = None;
-        }
-        if source.is_none() {
-            // Who did it is the one thing an event cannot lack.
-            attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "no source actor: not coded".into() });
-            continue;
-        }
-        confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
-        confidence += if target.is_some() { 0.1 } else { 0.0 } + if source.is_some() { 0.1 } else { 0.0 };
-        // Both slots written in the pattern ("fighting between $ and +") are
-        // already the pair; otherwise coordinated actors each take part.
-        let expand = |m: usize| if h.source.is_some() && h.target.is_some() { vec![m] } else { s.conjuncts(m) };
-        let sources = source.map(expand).unwrap_or_default();
-        // "accused each other": coordinated sources act on one another.
-        let mutual = (h.end..(h.end + 3).min(s.tokens.len()))
-            .any(|k| matches!((&*s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true)) && matches!(&*s.word(k + 1), "other" | "another"));
-        if mutual {
-            target = None;
-        }
-        let reciprocal = mutual || matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
-        // "China and Pakistan signed an agreement in Islamabad": where
-        // partners act together is not whom they act on.
-        let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&&*s.word(s.mentions[t].0 - 1)));
-        if reciprocal && sources.len() > 1 && placed {
-            target = None;
-        }
-        let targets = target.map(expand).unwrap_or_default();
-        coded.push(Coded {
-            reciprocal,
-            code,
-            sources,
-            targets,
-            trigger,
-            trigger_text: words.iter().map(|&k| s.tokens[k].span.slice(s.text)).collect::<Vec<_>>().join(" "),
-            rule,
-            context,
-            confidence,
-        });
     }
 
     // "China must drop barriers, the US said": a demand even where the
