@@ -204,10 +204,10 @@ impl TimeWords {
                 for (k, alt) in &pattern_words {
                     re = re.replace(&format!("{{{k}}}"), alt);
                 }
-                (
-                    *form,
-                    Regex::new(&format!(r"(?i)\b{re}")).expect("time expression pattern"),
-                )
+                // ASCII word boundaries: a Unicode `\b` would keep the regex
+                // engine off its fast automaton on text with curly quotes.
+                let re = format!(r"(?i)\b{re}").replace(r"\b", r"(?-u:\b)");
+                (*form, Regex::new(&re).expect("time expression pattern"))
             })
             .collect();
         let small = |k: &str| {
@@ -235,7 +235,10 @@ impl TimeWords {
     pub(crate) fn find(&self, text: &str) -> Vec<TimeExpression> {
         let mut found: Vec<TimeExpression> = Vec::new();
         for (form, re) in &self.forms {
-            for caps in re.captures_iter(text) {
+            // Finding matches runs on the fast automaton; only a match pays
+            // for its capture groups.
+            for m in re.find_iter(text) {
+                let Some(caps) = re.captures_at(text, m.start()) else { continue };
                 let whole = caps.get(0).expect("match");
                 // "the fall of Aleppo", "the summer of 2014" (a year, found as such).
                 let of_after = text[whole.end()..].trim_start().starts_with("of ");

@@ -192,7 +192,7 @@ impl Stage {
 
 /// Time spent in each stage.
 #[derive(Clone, Copy, Debug, Default)]
-pub struct StageTimes([Duration; 4]);
+pub struct StageTimes([Duration; Stage::ALL.len()]);
 
 impl StageTimes {
     pub fn get(&self, stage: Stage) -> Duration {

@@ -180,3 +180,18 @@ fn eval_plover_prints_the_figures_as_json() {
     assert_eq!(report["records"], 2);
     assert_eq!(report["misses"][0]["id"], "g2");
 }
+
+#[test]
+fn bench_reports_every_stage() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    fs::write(&corpus, "{\"id\": \"b1\", \"text\": \"Russian troops attacked Ukrainian positions near Donetsk on Monday.\", \"published\": \"2019-05-14\"}\n").unwrap();
+    let out = dyad().args(["bench", "--json"]).arg(&corpus).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"], 1);
+    assert_eq!(report["events"], 1);
+    for stage in ["text", "language", "actors", "coding", "resolution"] {
+        assert!(report["stage_seconds"][stage].is_number(), "no {stage} in {report}");
+    }
+}
