@@ -37,8 +37,12 @@ pub fn lower<'t>(text: &'t str, t: &Token) -> Cow<'t, str> {
 
 /// Whether a token ends the clause it is in.
 pub fn is_boundary(text: &str, t: &Token) -> bool {
-    let w = lower(text, t);
-    matches!(&*w, ";" | ":" | "—" | "–" | "--" | "(" | ")") || CLAUSE_OPENERS.contains(&&*w)
+    is_boundary_word(&lower(text, t))
+}
+
+/// Whether a lower-cased word ends the clause it is in.
+pub fn is_boundary_word(w: &str) -> bool {
+    matches!(w, ";" | ":" | "—" | "–" | "--" | "(" | ")") || CLAUSE_OPENERS.contains(&w)
 }
 
 pub fn is_verb(t: &Token) -> bool {

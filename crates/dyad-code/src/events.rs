@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use dyad_core::{ActorMention, Document, Event, EventActor, EventDate, Evidence, SentenceKind, Span, Token};
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
 
-use crate::clause::{self, is_boundary, lower, verb_group, LOCATIVE};
+use crate::clause::{self, lower, verb_group, LOCATIVE};
 
 /// The word that makes a demand of a clause's subject when someone says it
 /// ("China must drop barriers, the US said"), even where the verb after it
@@ -48,6 +48,38 @@ pub struct Trace {
     pub attempts: Vec<Attempt>,
 }
 
+/// The attempts of a sentence, recorded only when a trace was asked for, so
+/// that coding without one builds no messages.
+struct Attempts(Option<Vec<Attempt>>);
+
+impl Attempts {
+    fn record(&mut self, make: impl FnOnce() -> Attempt) {
+        if let Some(list) = &mut self.0 {
+            list.push(make());
+        }
+    }
+}
+
+/// Why a pattern did not match at a trigger.
+enum Miss<'p> {
+    /// A pattern word was not found after token `after`.
+    Word { word: &'p str, after: usize },
+    /// No actor filled the target (or source) slot after token `after`.
+    Actor { target: bool, after: usize },
+}
+
+impl Miss<'_> {
+    fn describe(&self, s: &Sentence) -> String {
+        match self {
+            Miss::Word { word, after } => format!("no `{word}` after `{}`", s.word(*after)),
+            Miss::Actor { target, after } => {
+                let slot = if *target { "target" } else { "source" };
+                format!("no actor for the {slot} slot after `{}`", s.word(*after))
+            }
+        }
+    }
+}
+
 /// A pattern matched at a trigger.
 #[derive(Clone, Debug)]
 struct Hit<'p> {
@@ -62,13 +94,25 @@ struct Hit<'p> {
 struct Sentence<'a> {
     text: &'a str,
     tokens: &'a [Token],
+    /// Each token's text lower-cased, computed once.
+    lower: Vec<Cow<'a, str>>,
     /// Mentions of the sentence, token ranges relative to the sentence.
     mentions: Vec<(usize, usize, &'a ActorMention)>,
 }
 
 impl<'a> Sentence<'a> {
-    fn word(&self, i: usize) -> Cow<'a, str> {
-        lower(self.text, &self.tokens[i])
+    fn new(text: &'a str, tokens: &'a [Token], mentions: Vec<(usize, usize, &'a ActorMention)>) -> Self {
+        let lower = tokens.iter().map(|t| lower(text, t)).collect();
+        Sentence { text, tokens, lower, mentions }
+    }
+
+    fn word(&self, i: usize) -> &str {
+        &self.lower[i]
+    }
+
+    /// Whether token `i` ends the clause it is in.
+    fn is_boundary(&self, i: usize) -> bool {
+        clause::is_boundary_word(self.word(i))
     }
 
     fn matches_word(&self, i: usize, w: &str) -> bool {
@@ -103,7 +147,7 @@ impl<'a> Sentence<'a> {
         let (start, _, mention) = self.mentions[m];
         mention.actor.country.is_none()
             && start > 0
-            && matches!(&*self.word(start - 1), "its" | "their" | "his" | "her" | "our")
+            && matches!(self.word(start - 1), "its" | "their" | "his" | "her" | "our")
     }
 
     /// A mention within a few filler words of `from` (determiners, adjectives,
@@ -123,7 +167,7 @@ impl<'a> Sentence<'a> {
     }
 
     /// Tries one pattern at a trigger token.
-    fn try_pattern<'p>(&self, pattern: &'p Pattern, head: usize) -> Result<Hit<'p>, String> {
+    fn try_pattern<'p>(&self, pattern: &'p Pattern, head: usize) -> Result<Hit<'p>, Miss<'p>> {
         let mut hit = Hit { pattern, head, words: vec![head], end: head + 1, source: None, target: None };
         for el in &pattern.elements[1..] {
             match el {
@@ -131,20 +175,19 @@ impl<'a> Sentence<'a> {
                     let reach = self.reach(hit.end, WORD_GAP + 1);
                     let found = (hit.end..reach)
                         .take_while(|&k| {
-                            let blocked = is_boundary(self.text, &self.tokens[k]) || self.word(k) == ",";
+                            let blocked = self.is_boundary(k) || self.word(k) == ",";
                             !blocked || self.matches_word(k, w)
                         })
                         .find(|&k| self.matches_word(k, w));
                     let Some(k) = found else {
-                        return Err(format!("no `{w}` after `{}`", self.word(hit.end - 1)));
+                        return Err(Miss::Word { word: w, after: hit.end - 1 });
                     };
                     hit.words.push(k);
                     hit.end = k + 1;
                 }
                 Element::Target | Element::Source => {
                     let Some(m) = self.mention_near(hit.end, 5) else {
-                        let slot = if *el == Element::Target { "target" } else { "source" };
-                        return Err(format!("no actor for the {slot} slot after `{}`", self.word(hit.end - 1)));
+                        return Err(Miss::Actor { target: *el == Element::Target, after: hit.end - 1 });
                     };
                     hit.end = self.mentions[m].1;
                     if *el == Element::Target {
@@ -172,7 +215,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if let Some(m) = self.mention_starting(k) {
-                let after_locative = k > 0 && LOCATIVE.contains(&&*self.word(k - 1));
+                let after_locative = k > 0 && LOCATIVE.contains(&self.word(k - 1));
                 if !after_locative && !self.is_own(m) {
                     return Some(m);
                 }
@@ -182,7 +225,7 @@ impl<'a> Sentence<'a> {
             }
             let t = &self.tokens[k];
             let finite = matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD");
-            if is_boundary(self.text, t) || self.word(k) == "," || finite {
+            if self.is_boundary(k) || self.word(k) == "," || finite {
                 break;
             }
             k += 1;
@@ -199,13 +242,13 @@ impl<'a> Sentence<'a> {
         // coordinated with an earlier one ("has brushed aside the warnings
         // and has invaded Ukraine").
         let mut k = head;
-        while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || AUXILIARIES.contains(&&*self.word(k - 1))) {
+        while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || AUXILIARIES.contains(&self.word(k - 1))) {
             k -= 1;
         }
-        let prev = if k > 0 { self.word(k - 1) } else { Cow::Borrowed("") };
+        let prev = if k > 0 { self.word(k - 1) } else { "" };
         let shares = match self.tokens[head].tag {
-            "VBG" => matches!(&*prev, "," | "and" | "or"),
-            t if t.starts_with("VB") => matches!(&*prev, "and" | "but" | "or"),
+            "VBG" => matches!(prev, "," | "and" | "or"),
+            t if t.starts_with("VB") => matches!(prev, "and" | "but" | "or"),
             _ => false,
         };
         // "met his counterpart in Moscow to discuss the crisis": an
@@ -237,7 +280,6 @@ impl<'a> Sentence<'a> {
         let mut in_pp_fallback = None;
         while k > 0 {
             k -= 1;
-            let t = &self.tokens[k];
             if let Some(m) = self.mention_covering(k) {
                 let start = self.mentions[m].0;
                 let in_pp = start > 0 && matches!(self.tokens[start - 1].tag, "IN" | "TO") && self.word(start - 1) != "that";
@@ -248,7 +290,7 @@ impl<'a> Sentence<'a> {
                 k = start;
                 continue;
             }
-            if is_boundary(self.text, t) {
+            if self.is_boundary(k) {
                 break;
             }
         }
@@ -266,7 +308,7 @@ impl<'a> Sentence<'a> {
         let mut cur = m;
         while cur > 0 {
             let prev = cur - 1;
-            let gap: Vec<Cow<str>> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
+            let gap: Vec<&str> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
             if is_conjunction(&gap) {
                 out.insert(0, prev);
                 cur = prev;
@@ -277,12 +319,12 @@ impl<'a> Sentence<'a> {
         cur = m;
         while cur + 1 < self.mentions.len() {
             let next = cur + 1;
-            let gap: Vec<Cow<str>> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
+            let gap: Vec<&str> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
             // "Ukraine and NATO convenes": an actor that starts a new clause
             // is not coordinated with this one.
             let end = self.mentions[next].1;
             let starts_clause = end < self.tokens.len() && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
-            if is_conjunction(&gap) && gap.iter().any(|w| w == "and") && !starts_clause {
+            if is_conjunction(&gap) && gap.contains(&"and") && !starts_clause {
                 out.push(next);
                 cur = next;
             } else {
@@ -326,8 +368,8 @@ fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
 
 /// The words between two coordinated actors: "and", ",", ", and", with
 /// an optional article ("Israel and the United Arab Emirates").
-fn is_conjunction(gap: &[Cow<str>]) -> bool {
-    let words: Vec<&str> = gap.iter().map(|w| &**w).filter(|w| !matches!(*w, "the" | "a")).collect();
+fn is_conjunction(gap: &[&str]) -> bool {
+    let words: Vec<&str> = gap.iter().copied().filter(|w| !matches!(*w, "the" | "a")).collect();
     matches!(words.as_slice(), ["and"] | [","] | [",", "and"])
 }
 
@@ -351,7 +393,7 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
     let date = doc.meta.published.map(EventDate::day);
     let mut events = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        let mut attempts = Vec::new();
+        let mut attempts = Attempts(trace.is_some().then(Vec::new));
         if sentence.kind != SentenceKind::Dateline {
             let tokens = &doc.tokens[sentence.tokens.clone()];
             let base = sentence.tokens.start;
@@ -361,37 +403,40 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
                 .filter(|m| m.sentence == si)
                 .map(|m| (m.tokens.start - base, m.tokens.end - base, m))
                 .collect();
-            let s = Sentence { text: &doc.text, tokens, mentions };
+            let s = Sentence::new(&doc.text, tokens, mentions);
             for c in code_sentence(&s, dicts, &mut attempts) {
                 events.extend(to_events(&s, si, c, dicts, date));
             }
         }
         if let Some(t) = trace.as_deref_mut() {
-            t.push(Trace { sentence: si, attempts });
+            t.push(Trace { sentence: si, attempts: attempts.0.unwrap_or_default() });
         }
     }
     doc.events = events;
 }
 
 /// The longest matching pattern at each trigger token, without overlaps.
-fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Vec<Attempt>) -> Vec<Hit<'d>> {
+fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Attempts) -> Vec<Hit<'d>> {
     let mut hits: Vec<Hit> = Vec::new();
     for (i, t) in s.tokens.iter().enumerate() {
         if !(clause::is_verb(t) || clause::is_noun(t) || t.tag.starts_with("JJ")) || s.mention_covering(i).is_some() {
             continue;
         }
         let mut best: Option<Hit> = None;
-        let lemma = if t.lemma.is_empty() { s.word(i) } else { Cow::Borrowed(t.lemma.as_str()) };
-        for p in dicts.patterns.with_head(&lemma) {
-            let trigger = t.span.slice(s.text).to_string();
+        let lemma = if t.lemma.is_empty() { s.word(i) } else { t.lemma.as_str() };
+        let trigger = || t.span.slice(s.text).to_string();
+        for p in dicts.patterns.with_head(lemma) {
             if !clause::is_verb(t) && p.elements.len() == 1 {
-                let outcome = "a one-word pattern needs its trigger used as a verb".to_string();
-                attempts.push(Attempt { rule: p.id.clone(), trigger, outcome });
+                attempts.record(|| Attempt {
+                    rule: p.id.clone(),
+                    trigger: trigger(),
+                    outcome: "a one-word pattern needs its trigger used as a verb".into(),
+                });
                 continue;
             }
             match s.try_pattern(p, i) {
                 Ok(h) => {
-                    attempts.push(Attempt { rule: p.id.clone(), trigger, outcome: "matched".into() });
+                    attempts.record(|| Attempt { rule: p.id.clone(), trigger: trigger(), outcome: "matched".into() });
                     let better = best.as_ref().is_none_or(|b| {
                         (h.words.len(), h.target.is_some()) > (b.words.len(), b.target.is_some())
                     });
@@ -399,7 +444,7 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Vec<Attem
                         best = Some(h);
                     }
                 }
-                Err(why) => attempts.push(Attempt { rule: p.id.clone(), trigger, outcome: why }),
+                Err(miss) => attempts.record(|| Attempt { rule: p.id.clone(), trigger: trigger(), outcome: miss.describe(s) }),
             }
         }
         hits.extend(best);
@@ -409,7 +454,7 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Vec<Attem
 
 /// Codes one hit: its frame and complement, negation and modality, then its
 /// source and target. `consumed` marks hits taken as complements.
-fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consumed: &mut [bool], attempts: &mut Vec<Attempt>) -> Option<Coded> {
+fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consumed: &mut [bool], attempts: &mut Attempts) -> Option<Coded> {
     let h = &hits[hi];
     let frame = Frame::of_code(&h.pattern.code);
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
@@ -433,7 +478,7 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
     let governor = if clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ") {
         (h.head.saturating_sub(8)..h.head)
             .rev()
-            .take_while(|&k| !is_boundary(s.text, &s.tokens[k]))
+            .take_while(|&k| !s.is_boundary(k))
             .find(|&k| s.tokens[k].tag.starts_with("VB"))
     } else {
         None
@@ -454,7 +499,7 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
         words.extend(&comp.words);
     } else if g.negated {
         if Frame::of_code(&code).is_some() {
-            attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "negated frame verb: not coded".into() });
+            attempts.record(|| Attempt { rule: rule.clone(), trigger: s.word(h.head).to_string(), outcome: "negated frame verb: not coded".into() });
             return None;
         }
         match dicts.frames.derive(Frame::Reject, &code) {
@@ -463,7 +508,7 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
                 code = r.to_string();
             }
             None => {
-                attempts.push(Attempt { rule, trigger: s.word(h.head).into_owned(), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
+                attempts.record(|| Attempt { rule, trigger: s.word(h.head).to_string(), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
                 return None;
             }
         }
@@ -504,7 +549,7 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
     if source.is_none() && nominal {
         // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine".
         source = s.mentions.iter().position(|m| {
-            m.1 == h.head || (m.1 + 1 == h.head && matches!(&*s.word(m.1), "'s" | "'"))
+            m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1), "'s" | "'"))
         });
     }
     // A noun trigger is the act of its clause's subject only as the
@@ -532,7 +577,7 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
     }
     if source.is_none() {
         // Who did it is the one thing an event cannot lack.
-        attempts.push(Attempt { rule: rule.clone(), trigger: s.word(h.head).into_owned(), outcome: "no source actor: not coded".into() });
+        attempts.record(|| Attempt { rule: rule.clone(), trigger: s.word(h.head).to_string(), outcome: "no source actor: not coded".into() });
         return None;
     }
     confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
@@ -543,14 +588,14 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
     let sources = source.map(expand).unwrap_or_default();
     // "accused each other": coordinated sources act on one another.
     let mutual = (h.end..(h.end + 3).min(s.tokens.len()))
-        .any(|k| matches!((&*s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true)) && matches!(&*s.word(k + 1), "other" | "another"));
+        .any(|k| matches!((s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true)) && matches!(s.word(k + 1), "other" | "another"));
     if mutual {
         target = None;
     }
     let reciprocal = mutual || matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
     // "China and Pakistan signed an agreement in Islamabad": where
     // partners act together is not whom they act on.
-    let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&&*s.word(s.mentions[t].0 - 1)));
+    let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&s.word(s.mentions[t].0 - 1)));
     if reciprocal && sources.len() > 1 && placed {
         target = None;
     }
@@ -568,7 +613,7 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
     })
 }
 
-fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Vec<Attempt>) -> Vec<Coded> {
+fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) -> Vec<Coded> {
     // 1. The best pattern at each trigger token.
     let hits = find_hits(s, dicts, attempts);
 
