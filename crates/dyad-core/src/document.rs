@@ -93,6 +93,16 @@ impl Token {
     }
 }
 
+/// One story of a document. Pages and feeds often glue several stories
+/// together, each with its own headline and date; the stages after the text
+/// stage date a sentence's events by its story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Story {
+    pub span: Span,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
 /// An actor as the dictionaries resolve it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Actor {
@@ -137,6 +147,8 @@ pub struct Document {
     pub id: String,
     pub text: String,
     pub meta: Metadata,
+    /// The stories the text stage found, in text order, covering every sentence.
+    pub stories: Vec<Story>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     pub mentions: Vec<ActorMention>,

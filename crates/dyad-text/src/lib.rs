@@ -5,6 +5,7 @@
 //! under `data/text/`, compiled into the binary.
 
 mod segment;
+mod stories;
 mod tokenize;
 
 use dyad_core::{Document, Sentence, Token};
@@ -49,7 +50,7 @@ impl TextAnalyzer {
         self.segmenter.sentences(text, &self.tokenizer)
     }
 
-    /// Fills `doc.sentences` and `doc.tokens`.
+    /// Fills `doc.sentences`, `doc.tokens` and `doc.stories`.
     pub fn analyze(&self, doc: &mut Document) {
         doc.sentences.clear();
         doc.tokens.clear();
@@ -59,5 +60,6 @@ impl TextAnalyzer {
             doc.tokens.extend(spans.into_iter().map(Token::new));
             doc.sentences.push(Sentence { span: s.span, tokens: first..doc.tokens.len(), kind: s.kind });
         }
+        stories::split(doc);
     }
 }

@@ -48,6 +48,11 @@ impl Pipeline {
         &self.dictionaries
     }
 
+    /// Runs the text stage: sentences, tokens and stories.
+    pub fn segment(&self, doc: &mut Document) {
+        self.text.analyze(doc);
+    }
+
     /// Runs the text, language and lexicon stages: sentences, tokens, tags,
     /// lemmas and actor mentions.
     pub fn analyze(&self, doc: &mut Document) {

@@ -1,4 +1,6 @@
-//! The `dyad` command line: `code`, `actors` and `explain`.
+//! The `dyad` command line: `code`, `actors`, `explain` and `extract`.
+
+mod extract;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -57,11 +59,16 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print each document as dyad reads it (a web page's article body), with its metadata and stories.
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
+    },
 }
 
 #[derive(Args)]
 struct InputArgs {
-    /// `.txt` and `.jsonl` files, folders (walked recursively), or `-` for JSON Lines on stdin.
+    /// `.txt`, `.jsonl`, `.html` and `.htm` files (also gzipped), folders (walked recursively), or `-` for JSON Lines on stdin.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
     /// Publication date for documents without one (default: today).
@@ -106,6 +113,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
+        Command::Extract { input } => match read(&input)? {
+            Some(mut batch) => {
+                extract::write_documents(&pipeline, &mut batch.docs, &mut open_output(None)?)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("dyad: no input could be read");
+                Ok(ExitCode::FAILURE)
+            }
+        },
     }
 }
 

@@ -1,0 +1,43 @@
+//! Documents as they come: web pages, glued stories, boilerplate and
+//! near-duplicates, through the `dyad` binary, on pages and texts written
+//! for these tests.
+
+use std::fs;
+use std::process::Command;
+
+fn dyad() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dyad"))
+}
+
+fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+/// Runs `dyad ARGS...` and parses its JSON Lines output.
+fn run(args: &[&str]) -> Vec<serde_json::Value> {
+    let out = dyad().args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    json_lines(&out.stdout)
+}
+
+#[test]
+fn extract_prints_a_page_with_its_metadata_and_one_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("talks.html");
+    fs::write(&path, include_str!("../../dyad-io/tests/pages/talks.html")).unwrap();
+    let docs = run(&["extract", path.to_str().unwrap()]);
+    assert_eq!(docs.len(), 1);
+    let doc = &docs[0];
+    assert_eq!(doc["id"], "talks");
+    assert_eq!(doc["title"], "Talks resume on lake dispute");
+    assert_eq!(doc["published"], "2019-05-13");
+    assert_eq!(doc["url"], "https://wire.example/talks-resume");
+    assert_eq!(doc["source"], "Dyad Wire");
+    let text = doc["text"].as_str().unwrap();
+    assert!(text.starts_with("Uganda and Kenya agreed"), "{text}");
+    let stories = doc["stories"].as_array().unwrap();
+    assert_eq!(stories.len(), 1);
+    assert_eq!(stories[0]["title"], "Talks resume on lake dispute");
+    assert_eq!(stories[0]["start"], 0);
+    assert_eq!(stories[0]["end"], text.len());
+}
