@@ -310,7 +310,6 @@ struct Coded {
 
 /// Codes the events of every sentence; with `trace`, records every attempt.
 pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&mut Vec<Trace>>) {
-    let date = doc.meta.published.map(EventDate::day);
     let mut events = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let mut attempts = Vec::new();
@@ -324,6 +323,8 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
                 .map(|m| (m.tokens.start - base, m.tokens.end - base, m))
                 .collect();
             let s = Sentence { text: &doc.text, tokens, mentions };
+            let story_date = doc.sentence_story(si).and_then(|story| story.published);
+            let date = story_date.or(doc.meta.published).map(EventDate::day);
             for c in code_sentence(&s, dicts, &mut attempts) {
                 events.extend(to_events(&s, si, c, dicts, date));
             }

@@ -170,6 +170,12 @@ impl Document {
         &self.tokens[self.sentences[sentence].tokens.clone()]
     }
 
+    /// The story a sentence belongs to (none for a line between stories).
+    pub fn sentence_story(&self, sentence: usize) -> Option<&Story> {
+        let start = self.sentences[sentence].span.start;
+        self.stories.iter().find(|s| s.span.start <= start && start <= s.span.end)
+    }
+
     /// The actor mentions of one sentence (mentions are kept in text order).
     pub fn sentence_mentions(&self, sentence: usize) -> impl Iterator<Item = &ActorMention> {
         self.mentions.iter().filter(move |m| m.sentence == sentence)

@@ -7,7 +7,10 @@
 //! `<meta>` tags, `<time>`); dyad keeps the title, publication date, URL and
 //! outlet from it.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
+
+/// Dates before this year are placeholders, not publication dates.
+const EARLIEST_YEAR: i32 = 1900;
 
 /// What a page yields: its article body and what its metadata says.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -30,7 +33,11 @@ pub fn extract_page(html: &[u8]) -> Result<Page, String> {
     Ok(Page {
         text: paragraphs(&result.content_text),
         title: non_empty(meta.title),
-        published: meta.date.map(|d| d.date_naive()),
+        // The extractor gives the year 1 when it found no usable date.
+        published: meta
+            .date
+            .map(|d| d.date_naive())
+            .filter(|d| d.year() >= EARLIEST_YEAR),
         url: non_empty(meta.url),
         source: non_empty(meta.sitename).or(non_empty(meta.hostname)),
     })

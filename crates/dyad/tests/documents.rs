@@ -10,13 +10,20 @@ fn dyad() -> Command {
 }
 
 fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 /// Runs `dyad ARGS...` and parses its JSON Lines output.
 fn run(args: &[&str]) -> Vec<serde_json::Value> {
     let out = dyad().args(args).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     json_lines(&out.stdout)
 }
 
@@ -40,4 +47,29 @@ fn extract_prints_a_page_with_its_metadata_and_one_story() {
     assert_eq!(stories[0]["title"], "Talks resume on lake dispute");
     assert_eq!(stories[0]["start"], 0);
     assert_eq!(stories[0]["end"], text.len());
+}
+
+#[test]
+fn events_are_dated_by_their_own_story() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("briefing.txt");
+    let page = "Rebels attack army base\n\nMarch 3, 2020\n\nRebels attacked an army base in Mali, officials said.\n\n~\n\nKenya protests to Uganda\n\nKenya protested to Uganda over the arrest of fishermen.\n";
+    fs::write(&path, page).unwrap();
+    let events = run(&["code", "--date", "2020-03-09", path.to_str().unwrap()]);
+    let dates: Vec<(&str, &str)> = events
+        .iter()
+        .map(|e| (e["sentence"].as_str().unwrap(), e["date"].as_str().unwrap()))
+        .collect();
+    assert!(
+        dates
+            .iter()
+            .any(|&(s, d)| s.starts_with("Rebels attacked") && d == "2020-03-03"),
+        "{dates:?}"
+    );
+    assert!(
+        dates
+            .iter()
+            .any(|&(s, d)| s.starts_with("Kenya protested") && d == "2020-03-09"),
+        "{dates:?}"
+    );
 }
