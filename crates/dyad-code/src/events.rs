@@ -313,7 +313,7 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
     let mut events = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let mut attempts = Vec::new();
-        if sentence.kind != SentenceKind::Dateline {
+        if sentence.kind != SentenceKind::Dateline && sentence.boilerplate.is_none() {
             let tokens = &doc.tokens[sentence.tokens.clone()];
             let base = sentence.tokens.start;
             let mentions = doc

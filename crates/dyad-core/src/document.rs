@@ -68,6 +68,19 @@ pub enum SentenceKind {
     Dateline,
 }
 
+/// Why a sentence is not the story's own text; such sentences are not coded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Boilerplate {
+    /// The same words printed earlier in the document: a headline or caption
+    /// printed twice is coded once.
+    Duplicate,
+    /// An inline headline of another article ("Related: ...", "READ MORE: ...").
+    Related,
+    /// A share, subscribe or advertisement line.
+    Furniture,
+}
+
 /// A sentence: its span in the text and the range of its tokens in
 /// [`Document::tokens`].
 #[derive(Clone, Debug)]
@@ -75,6 +88,7 @@ pub struct Sentence {
     pub span: Span,
     pub tokens: Range<usize>,
     pub kind: SentenceKind,
+    pub boilerplate: Option<Boilerplate>,
 }
 
 /// A token with its byte span; the language stage fills `tag` and `lemma`.

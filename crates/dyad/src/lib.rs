@@ -12,7 +12,7 @@ use std::path::Path;
 
 use anyhow::Result;
 use dyad_code::Trace;
-use dyad_core::Document;
+use dyad_core::{Boilerplate, Document};
 use dyad_lang::{Lexicon, Tagger};
 use dyad_lexicon::Dictionaries;
 use dyad_text::TextAnalyzer;
@@ -23,6 +23,8 @@ pub struct Pipeline {
     tagger: &'static Tagger,
     lexicon: &'static Lexicon,
     dictionaries: Dictionaries,
+    /// Code inline headlines of related articles as the story's own text.
+    include_related: bool,
 }
 
 impl Pipeline {
@@ -41,7 +43,13 @@ impl Pipeline {
     }
 
     fn with(text: TextAnalyzer, dictionaries: Dictionaries) -> Self {
-        Pipeline { text, tagger: Tagger::builtin(), lexicon: Lexicon::builtin(), dictionaries }
+        Pipeline { text, tagger: Tagger::builtin(), lexicon: Lexicon::builtin(), dictionaries, include_related: false }
+    }
+
+    /// The pipeline coding inline related-article headlines ("Related: ...")
+    /// too, or not (the default).
+    pub fn including_related(self, include_related: bool) -> Self {
+        Pipeline { include_related, ..self }
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -65,6 +73,12 @@ impl Pipeline {
     /// not coded.
     pub fn process(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>) {
         self.analyze(doc);
+        if self.include_related {
+            doc.sentences
+                .iter_mut()
+                .filter(|s| s.boilerplate == Some(Boilerplate::Related))
+                .for_each(|s| s.boilerplate = None);
+        }
         dyad_code::code_events(doc, &self.dictionaries, trace);
     }
 

@@ -42,6 +42,9 @@ enum Command {
         /// Print, on standard error, why each sentence was or was not coded.
         #[arg(long)]
         explain: bool,
+        /// Code inline headlines of related articles ("Related: ...") as the story's own events.
+        #[arg(long)]
+        include_related: bool,
     },
     /// Print one JSON line per actor mention.
     Actors {
@@ -103,13 +106,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => Pipeline::builtin()?,
     };
     match cli.command {
-        Command::Code { input, output, format, explain } => {
+        Command::Code { input, output, format, explain, include_related } => {
             let format = match format {
                 OutputFormat::Jsonl => Format::Jsonl,
                 OutputFormat::Csv => Format::Csv,
                 OutputFormat::Tsv => Format::Tsv,
             };
-            code(&pipeline, &input, output, format, explain)
+            code(&pipeline.including_related(include_related), &input, output, format, explain)
         }
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),

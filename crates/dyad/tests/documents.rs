@@ -73,3 +73,55 @@ fn events_are_dated_by_their_own_story() {
         "{dates:?}"
     );
 }
+
+/// Codes a text written to a file, with extra arguments.
+fn code_text(text: &str, extra: &[&str]) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    fs::write(&path, text).unwrap();
+    let mut args = vec!["code", "--date", "2019-05-14", path.to_str().unwrap()];
+    args.extend(extra);
+    run(&args)
+}
+
+fn sentences(events: &[serde_json::Value]) -> Vec<&str> {
+    events
+        .iter()
+        .map(|e| e["sentence"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn a_caption_printed_twice_yields_its_events_once() {
+    let caption = "Russian troops attacked Ukrainian positions near Donetsk";
+    let page = format!("{caption}\n\nThe fighting went on all night, witnesses said.\n\n{caption}\n\nAdvertisement\n");
+    let events = code_text(&page, &[]);
+    let from_caption = sentences(&events).iter().filter(|s| **s == caption).count();
+    assert_eq!(from_caption, 1, "{events:?}");
+}
+
+#[test]
+fn related_article_headlines_are_coded_only_when_asked() {
+    let page = "Kenya and Uganda agreed to hold talks on the lake dispute.\n\nRelated: Israel accused Iran of attacking a tanker\n\nREAD MORE: Russian troops attacked Ukrainian positions\n";
+    let by_default = code_text(page, &[]);
+    assert!(!by_default.is_empty());
+    assert!(
+        sentences(&by_default)
+            .iter()
+            .all(|s| s.starts_with("Kenya")),
+        "{by_default:?}"
+    );
+    let included = code_text(page, &["--include-related"]);
+    assert!(
+        sentences(&included)
+            .iter()
+            .any(|s| s.starts_with("Related: Israel")),
+        "{included:?}"
+    );
+    assert!(
+        sentences(&included)
+            .iter()
+            .any(|s| s.starts_with("READ MORE: Russian")),
+        "{included:?}"
+    );
+}
