@@ -8,6 +8,8 @@
 //! tags and lemmas (`dyad-lang`), actor mentions from the dictionaries
 //! (`dyad-lexicon`, resolved by `dyad-code`) and events (`dyad-code`).
 
+pub mod dedup;
+
 use std::path::Path;
 
 use anyhow::Result;

@@ -1,6 +1,6 @@
-//! The `dyad` command line: `code`, `actors`, `explain` and `extract`.
+//! The `dyad` command line: `code`, `actors`, `explain`, `extract` and `dedup`.
 
-mod extract;
+mod documents;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -62,6 +62,17 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print the clusters of near-duplicate documents (one story republished), one line each.
+    Dedup {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Jaccard similarity of word 5-grams at or above which two documents are near-duplicates.
+        #[arg(long, default_value_t = 0.8)]
+        threshold: f64,
+        /// One JSON line per cluster: {"ids": [...]}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print each document as dyad reads it (a web page's article body), with its metadata and stories.
     Extract {
         #[command(flatten)]
@@ -116,9 +127,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
+        Command::Dedup { input, threshold, json } => match read(&input)? {
+            Some(batch) => {
+                documents::write_clusters(&batch.docs, threshold, json, &mut open_output(None)?)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("dyad: no input could be read");
+                Ok(ExitCode::FAILURE)
+            }
+        },
         Command::Extract { input } => match read(&input)? {
             Some(mut batch) => {
-                extract::write_documents(&pipeline, &mut batch.docs, &mut open_output(None)?)?;
+                documents::write_documents(&pipeline, &mut batch.docs, &mut open_output(None)?)?;
                 Ok(ExitCode::SUCCESS)
             }
             None => {

@@ -125,3 +125,31 @@ fn related_article_headlines_are_coded_only_when_asked() {
         "{included:?}"
     );
 }
+
+#[test]
+fn dedup_prints_clusters_of_republished_stories() {
+    let story = "Uganda and Kenya agreed on Monday to hold new talks on the disputed islands of Lake Victoria, officials said. The foreign ministers met in Kampala and signed an agreement to set up a joint border commission.";
+    let records = [
+        serde_json::json!({"id": "wire", "text": story}),
+        serde_json::json!({"id": "other", "text": "Thousands of students demonstrated in Nairobi on Saturday to demand lower fees."}),
+        serde_json::json!({"id": "reprint", "text": format!("KAMPALA (Dyad Wire) - {story} Share this article")}),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    fs::write(
+        &path,
+        records.iter().map(|r| format!("{r}\n")).collect::<String>(),
+    )
+    .unwrap();
+    let clusters = run(&["dedup", "--json", path.to_str().unwrap()]);
+    assert_eq!(clusters, [serde_json::json!({"ids": ["wire", "reprint"]})]);
+    let out = dyad()
+        .args(["dedup", "--threshold", "0.99", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}

@@ -1,9 +1,11 @@
-//! `dyad extract`: each document's text as dyad reads it (a web page's
-//! article body), its metadata and its stories, one JSON line a document.
+//! The document commands: `dyad extract` prints each document's text as
+//! dyad reads it (a web page's article body), its metadata and its stories,
+//! one JSON line a document; `dyad dedup` prints clusters of near-duplicates.
 
 use std::io::Write;
 
 use anyhow::Result;
+use dyad::dedup::{clusters, Shingles};
 use dyad::Pipeline;
 use dyad_core::{Document, EventDate};
 use rayon::prelude::*;
@@ -62,6 +64,28 @@ pub fn write_documents(
     for doc in docs.iter() {
         serde_json::to_writer(&mut *out, &DocumentRecord::new(doc))?;
         out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes the clusters of near-duplicate documents: their ids, one cluster a
+/// line, tab-separated or as `{"ids": [...]}`.
+pub fn write_clusters(
+    docs: &[Document],
+    threshold: f64,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let shingles: Vec<Shingles> = docs.par_iter().map(|d| Shingles::of(&d.text)).collect();
+    for cluster in clusters(&shingles, threshold) {
+        let ids: Vec<&str> = cluster.iter().map(|&i| docs[i].id.as_str()).collect();
+        if json {
+            serde_json::to_writer(&mut *out, &serde_json::json!({ "ids": ids }))?;
+            out.write_all(b"\n")?;
+        } else {
+            writeln!(out, "{}", ids.join("\t"))?;
+        }
     }
     out.flush()?;
     Ok(())
