@@ -13,4 +13,6 @@ mod write;
 
 pub use html::{extract_page, Page};
 pub use read::{Input, Problem, Reader, Severity};
-pub use write::{EventRecord, EventWriter, Format, FLAT_COLUMNS};
+pub use write::{
+    EventRecord, EventWriter, Format, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS,
+};

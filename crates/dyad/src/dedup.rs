@@ -101,11 +101,17 @@ fn permutations() -> &'static [(u64, u64); SIGNATURE] {
     })
 }
 
-/// Disjoint sets of document indices.
-struct UnionFind(Vec<usize>);
+/// Disjoint sets of indices.
+pub(crate) struct UnionFind(Vec<usize>);
 
 impl UnionFind {
-    fn find(&mut self, mut i: usize) -> usize {
+    /// `n` sets of one index each.
+    pub(crate) fn new(n: usize) -> Self {
+        UnionFind((0..n).collect())
+    }
+
+    /// The smallest index of `i`'s set.
+    pub(crate) fn find(&mut self, mut i: usize) -> usize {
         while self.0[i] != i {
             self.0[i] = self.0[self.0[i]];
             i = self.0[i];
@@ -113,7 +119,7 @@ impl UnionFind {
         i
     }
 
-    fn union(&mut self, i: usize, j: usize) {
+    pub(crate) fn union(&mut self, i: usize, j: usize) {
         let (a, b) = (self.find(i), self.find(j));
         self.0[a.max(b)] = a.min(b);
     }
@@ -133,7 +139,7 @@ pub fn clusters(shingles: &[Shingles], threshold: f64) -> Vec<Vec<usize>> {
             buckets.entry((band, xxh3_64(&key))).or_default().push(i);
         }
     }
-    let mut sets = UnionFind((0..shingles.len()).collect());
+    let mut sets = UnionFind::new(shingles.len());
     let mut keys: Vec<_> = buckets.keys().copied().collect();
     keys.sort_unstable();
     for key in keys {

@@ -1,13 +1,16 @@
 //! The document commands: `dyad extract` prints each document's text as
 //! dyad reads it (a web page's article body), its metadata and its stories,
-//! one JSON line a document; `dyad dedup` prints clusters of near-duplicates.
+//! one JSON line a document; `dyad dedup` prints clusters of near-duplicates;
+//! `dyad code --merge` writes each event once, with its counts.
 
 use std::io::Write;
 
 use anyhow::Result;
 use dyad::dedup::{clusters, Shingles};
+use dyad::merge::merge_events;
 use dyad::Pipeline;
 use dyad_core::{Document, EventDate};
+use dyad_io::{EventRecord, EventWriter, MergedRecord, Reports};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -69,6 +72,39 @@ pub fn write_documents(
     Ok(())
 }
 
+/// Near-duplicates at or above this Jaccard similarity share their events
+/// whatever the dates (the default of `dyad dedup`).
+const MERGE_THRESHOLD: f64 = 0.8;
+
+fn near_duplicates(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
+    let shingles: Vec<Shingles> = docs.par_iter().map(|d| Shingles::of(&d.text)).collect();
+    clusters(&shingles, threshold)
+}
+
+/// Writes each event of the coded documents once, with its counts; returns
+/// the number of records written.
+pub fn write_merged<W: Write>(
+    docs: &[Document],
+    writer: &mut EventWriter<W>,
+) -> std::io::Result<usize> {
+    let merged = merge_events(docs, &near_duplicates(docs, MERGE_THRESHOLD));
+    for m in &merged {
+        let (d, e) = m.first;
+        let doc_ids = m.docs.iter().map(|&d| docs[d].id.clone()).collect();
+        let reports = Reports {
+            mentions: m.mentions,
+            sources: m.sources,
+            articles: m.docs.len(),
+            doc_ids,
+        };
+        writer.write_merged(&MergedRecord {
+            event: EventRecord::new(&docs[d], &docs[d].events[e]),
+            reports,
+        })?;
+    }
+    Ok(merged.len())
+}
+
 /// Writes the clusters of near-duplicate documents: their ids, one cluster a
 /// line, tab-separated or as `{"ids": [...]}`.
 pub fn write_clusters(
@@ -77,8 +113,7 @@ pub fn write_clusters(
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let shingles: Vec<Shingles> = docs.par_iter().map(|d| Shingles::of(&d.text)).collect();
-    for cluster in clusters(&shingles, threshold) {
+    for cluster in near_duplicates(docs, threshold) {
         let ids: Vec<&str> = cluster.iter().map(|&i| docs[i].id.as_str()).collect();
         if json {
             serde_json::to_writer(&mut *out, &serde_json::json!({ "ids": ids }))?;

@@ -9,6 +9,7 @@
 //! (`dyad-lexicon`, resolved by `dyad-code`) and events (`dyad-code`).
 
 pub mod dedup;
+pub mod merge;
 
 use std::path::Path;
 

@@ -45,6 +45,9 @@ enum Command {
         /// Code inline headlines of related articles ("Related: ...") as the story's own events.
         #[arg(long)]
         include_related: bool,
+        /// Fold the same event reported in several sentences or documents into one record, with counts.
+        #[arg(long)]
+        merge: bool,
     },
     /// Print one JSON line per actor mention.
     Actors {
@@ -117,13 +120,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => Pipeline::builtin()?,
     };
     match cli.command {
-        Command::Code { input, output, format, explain, include_related } => {
+        Command::Code { input, output, format, explain, include_related, merge } => {
             let format = match format {
                 OutputFormat::Jsonl => Format::Jsonl,
                 OutputFormat::Csv => Format::Csv,
                 OutputFormat::Tsv => Format::Tsv,
             };
-            code(&pipeline.including_related(include_related), &input, output, format, explain)
+            code(&pipeline.including_related(include_related), &input, output, format, explain, merge)
         }
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
@@ -214,16 +217,19 @@ fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write>> {
     })
 }
 
-fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format: Format, explain: bool) -> Result<ExitCode> {
+fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format: Format, explain: bool, merge: bool) -> Result<ExitCode> {
     let Some(Batch { mut docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
     let traces = process_all(pipeline, &mut docs, explain);
-    let mut writer = EventWriter::new(format, open_output(output)?)?;
+    let mut writer = match merge {
+        true => EventWriter::merged(format, open_output(output)?)?,
+        false => EventWriter::new(format, open_output(output)?)?,
+    };
     let mut events = 0;
     for (doc, trace) in docs.iter().zip(&traces) {
-        for event in &doc.events {
+        for event in doc.events.iter().filter(|_| !merge) {
             writer.write(&EventRecord::new(doc, event)).context("cannot write output")?;
             events += 1;
         }
@@ -232,6 +238,9 @@ fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format:
                 eprint!("{}", render_sentence(doc, t.sentence, Some(t)));
             }
         }
+    }
+    if merge {
+        events = documents::write_merged(&docs, &mut writer).context("cannot write output")?;
     }
     writer.flush().context("cannot write output")?;
     eprintln!("dyad: {} documents read, {} skipped, {} events", docs.len(), skipped, events);

@@ -153,3 +153,58 @@ fn dedup_prints_clusters_of_republished_stories() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+#[test]
+fn merge_folds_one_event_reported_across_sentences_documents_and_republications() {
+    let accusation = "Israel accused Iran of attacking a tanker in the Gulf of Oman. On Tuesday Israel again accused Iran of attacking the ship.";
+    let records = [
+        serde_json::json!({"id": "d1", "source": "Wire A", "published": "2019-05-14", "text": accusation}),
+        serde_json::json!({"id": "d2", "source": "Wire B", "published": "2019-05-14", "text": "Israel accused Iran of attacking a tanker near Fujairah."}),
+        // A republication, dated a day later: a near-duplicate of d1.
+        serde_json::json!({"id": "d3", "source": "Wire A", "published": "2019-05-15", "text": format!("{accusation} Copyright.")}),
+        serde_json::json!({"id": "d4", "source": "Wire C", "published": "2019-05-16", "text": "Israel accused Iran of attacking a tanker."}),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    fs::write(
+        &path,
+        records.iter().map(|r| format!("{r}\n")).collect::<String>(),
+    )
+    .unwrap();
+    let merged = run(&["code", "--merge", path.to_str().unwrap()]);
+    let counts: Vec<_> = merged
+        .iter()
+        .map(|e| {
+            (
+                e["date"].as_str().unwrap(),
+                e["mentions"].as_u64().unwrap(),
+                e["sources"].as_u64().unwrap(),
+                e["articles"].as_u64().unwrap(),
+                e["doc_ids"].clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("2019-05-14", 5, 2, 3, serde_json::json!(["d1", "d2", "d3"])),
+            ("2019-05-16", 1, 1, 1, serde_json::json!(["d4"])),
+        ]
+    );
+    assert_eq!(merged[0]["doc_id"], "d1");
+    assert_eq!(merged[0]["sentence_index"], 0);
+    let tsv = dyad()
+        .args(["code", "--merge", "--format", "tsv", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let tsv = String::from_utf8(tsv.stdout).unwrap();
+    assert!(tsv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with("\tsentence\tmentions\tsources\tarticles\tdoc_ids"));
+    assert!(
+        tsv.lines().nth(1).unwrap().ends_with("\t5\t2\t3\td1;d2;d3"),
+        "{tsv}"
+    );
+}
