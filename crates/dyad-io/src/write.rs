@@ -123,7 +123,12 @@ pub struct Reports {
 
 impl Reports {
     fn flat(&self) -> [String; 4] {
-        [self.mentions.to_string(), self.sources.to_string(), self.articles.to_string(), self.doc_ids.join(";")]
+        [
+            self.mentions.to_string(),
+            self.sources.to_string(),
+            self.articles.to_string(),
+            self.doc_ids.join(";"),
+        ]
     }
 }
 
@@ -180,13 +185,19 @@ impl<W: Write> EventWriter<W> {
         Self::with_header(format, out, FLAT_COLUMNS.iter().chain(&REPORT_COLUMNS))
     }
 
-    fn with_header<'c>(format: Format, out: W, header: impl Iterator<Item = &'c &'c str>) -> std::io::Result<Self> {
+    fn with_header<'c>(
+        format: Format,
+        out: W,
+        header: impl Iterator<Item = &'c &'c str>,
+    ) -> std::io::Result<Self> {
         let delimiter = match format {
             Format::Jsonl => return Ok(EventWriter::Jsonl(out)),
             Format::Csv => b',',
             Format::Tsv => b'\t',
         };
-        let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(out);
         w.write_record(header)?;
         Ok(EventWriter::Flat(Box::new(w)))
     }
@@ -197,7 +208,9 @@ impl<W: Write> EventWriter<W> {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")
             }
-            EventWriter::Flat(w) => Ok(w.write_record(record.event.flat().into_iter().chain(record.reports.flat()))?),
+            EventWriter::Flat(w) => {
+                Ok(w.write_record(record.event.flat().into_iter().chain(record.reports.flat()))?)
+            }
         }
     }
 

@@ -333,7 +333,7 @@ fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
     let attempts: Vec<_> = t.attempts.iter().map(|a| serde_json::json!({"rule": a.rule, "trigger": a.trigger, "outcome": a.outcome})).collect();
     let events: Vec<_> = doc.events.iter().filter(|e| e.sentence == t.sentence).map(|e| EventRecord::new(doc, e)).collect();
     serde_json::json!({
-        "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind,
+        "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind, "boilerplate": s.boilerplate,
         "tokens": tokens, "actors": actors, "attempts": attempts, "events": events,
     })
 }
