@@ -10,8 +10,10 @@
 //! inside running text (a quoted post's date) is no date line: a date line
 //! is little more than its date. Web pages print much between the lines of
 //! an article (tweets, tables, "Updated:" lines), so the rules ask for a
-//! story's whole opening before they split. A story's title is the first headline of its opening run
-//! that is neither a byline nor a date line; its date is the run's date line.
+//! story's whole opening before they split; a headline that opens a story
+//! reads as one (a few capitalized words) and is not marked as boilerplate
+//! (a "Photo: ..." credit). A story's title is the first such headline of its
+//! opening run, else its first heading; its date is the run's date line.
 //! Lines without running text after a separator belong to the story before.
 //! Whatever a story does not say it takes from the document: the first story
 //! its title, every story its publication date.
@@ -144,6 +146,12 @@ pub(crate) fn split(doc: &mut Document) {
         .iter()
         .map(|s| role(s.kind, doc.slice(s.span)))
         .collect();
+    let headline_at = |j: usize| {
+        let sentence = &doc.sentences[j];
+        roles[j] == Role::Heading
+            && sentence.boilerplate.is_none()
+            && is_headline(doc.slice(sentence.span))
+    };
     let mut drafts: Vec<Draft> = vec![Draft::default()];
     let mut i = 0;
     while i < roles.len() {
@@ -164,15 +172,18 @@ pub(crate) fn split(doc: &mut Document) {
                     Role::DateLine(d) => Some(*d),
                     _ => None,
                 });
-                let headed =
-                    roles[i] == Role::Heading && is_headline(doc.slice(doc.sentences[i].span));
-                let opens = headed && (dated.is_some() || roles.get(end) == Some(&Role::Dateline));
+                let opens =
+                    headline_at(i) && (dated.is_some() || roles.get(end) == Some(&Role::Dateline));
                 if current.has_body && opens {
                     drafts.push(Draft::default());
                 }
                 let current = drafts.last_mut().expect("a draft");
                 if !current.has_body {
-                    let heading = (i..end).find(|&j| roles[j] == Role::Heading);
+                    let heading = (i..end).find(|&j| headline_at(j)).or_else(|| {
+                        (i..end).find(|&j| {
+                            roles[j] == Role::Heading && doc.sentences[j].boilerplate.is_none()
+                        })
+                    });
                     if current.title.is_none() {
                         current.title =
                             heading.map(|j| doc.slice(doc.sentences[j].span).to_string());
