@@ -148,7 +148,7 @@ impl Reader {
                 }
             };
             let path = entry.path();
-            if !entry.file_type().is_file() || file_kind(&path.to_string_lossy()).is_none() {
+            if !entry.file_type().is_file() || parse_file_name(&path.to_string_lossy()).is_none() {
                 continue;
             }
             let rel = path.strip_prefix(dir).unwrap_or(path);
@@ -168,7 +168,7 @@ impl Reader {
             kind,
             gzipped,
             stem: id,
-        }) = file_kind(name)
+        }) = parse_file_name(name)
         else {
             let expected = "expected .txt, .jsonl, .html or .htm, possibly gzipped";
             self.problem(
@@ -342,7 +342,7 @@ struct FileName<'a> {
     stem: &'a str,
 }
 
-fn file_kind(name: &str) -> Option<FileName<'_>> {
+fn parse_file_name(name: &str) -> Option<FileName<'_>> {
     let (name, gzipped) = name
         .strip_suffix(".gz")
         .map_or((name, false), |n| (n, true));
