@@ -390,11 +390,10 @@ struct Coded {
 
 /// Codes the events of every sentence; with `trace`, records every attempt.
 pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&mut Vec<Trace>>) {
-    let date = doc.meta.published.map(EventDate::day);
     let mut events = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let mut attempts = Attempts(trace.is_some().then(Vec::new));
-        if sentence.kind != SentenceKind::Dateline {
+        if sentence.kind != SentenceKind::Dateline && sentence.boilerplate.is_none() {
             let tokens = &doc.tokens[sentence.tokens.clone()];
             let base = sentence.tokens.start;
             let mentions = doc
@@ -404,6 +403,8 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
                 .map(|m| (m.tokens.start - base, m.tokens.end - base, m))
                 .collect();
             let s = Sentence::new(&doc.text, tokens, mentions);
+            let story_date = doc.sentence_story(si).and_then(|story| story.published);
+            let date = story_date.or(doc.meta.published).map(EventDate::day);
             for c in code_sentence(&s, dicts, &mut attempts) {
                 events.extend(to_events(&s, si, c, dicts, date));
             }

@@ -68,6 +68,19 @@ pub enum SentenceKind {
     Dateline,
 }
 
+/// Why a sentence is not the story's own text; such sentences are not coded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Boilerplate {
+    /// The same words printed earlier in the document: a headline or caption
+    /// printed twice is coded once.
+    Duplicate,
+    /// An inline headline of another article ("Related: ...", "READ MORE: ...").
+    Related,
+    /// A share, subscribe or advertisement line.
+    Furniture,
+}
+
 /// A sentence: its span in the text and the range of its tokens in
 /// [`Document::tokens`].
 #[derive(Clone, Debug)]
@@ -75,6 +88,7 @@ pub struct Sentence {
     pub span: Span,
     pub tokens: Range<usize>,
     pub kind: SentenceKind,
+    pub boilerplate: Option<Boilerplate>,
 }
 
 /// A token with its byte span; the language stage fills `tag` and `lemma`.
@@ -91,6 +105,16 @@ impl Token {
     pub fn new(span: Span) -> Self {
         Token { span, tag: "", lemma: String::new() }
     }
+}
+
+/// One story of a document. Pages and feeds often glue several stories
+/// together, each with its own headline and date; the stages after the text
+/// stage date a sentence's events by its story.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Story {
+    pub span: Span,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
 }
 
 /// An actor as the dictionaries resolve it.
@@ -142,6 +166,8 @@ pub struct Document {
     pub id: String,
     pub text: String,
     pub meta: Metadata,
+    /// The stories the text stage found, in text order, covering every sentence.
+    pub stories: Vec<Story>,
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     pub mentions: Vec<ActorMention>,
@@ -166,6 +192,12 @@ impl Document {
     /// The tokens of one sentence.
     pub fn sentence_tokens(&self, sentence: usize) -> &[Token] {
         &self.tokens[self.sentences[sentence].tokens.clone()]
+    }
+
+    /// The story a sentence belongs to (none for a line between stories).
+    pub fn sentence_story(&self, sentence: usize) -> Option<&Story> {
+        let start = self.sentences[sentence].span.start;
+        self.stories.iter().find(|s| s.span.start <= start && start <= s.span.end)
     }
 
     /// The actor mentions of one sentence (mentions are kept in text order).

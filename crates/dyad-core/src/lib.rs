@@ -12,6 +12,6 @@ mod event;
 
 pub use date::{EventDate, Precision};
 pub use document::{
-    Actor, ActorMention, Document, Metadata, Origin, Sentence, SentenceKind, Span, Token, Via,
+    Actor, ActorMention, Boilerplate, Document, Metadata, Origin, Sentence, SentenceKind, Span, Story, Token, Via,
 };
 pub use event::{Event, EventActor, Evidence, Location};

@@ -1,13 +1,18 @@
 //! dyad's edges: reading documents in and writing events out.
 //!
-//! [`Reader`] turns the command line's inputs (files, folders, `-` for
-//! stdin) into [`Document`](dyad_core::Document)s in input order. Anything
-//! wrong with one input (an unreadable file, a malformed JSON line, invalid
-//! UTF-8) becomes a [`Problem`] naming the file and line, and the rest of the
-//! batch goes on. [`EventWriter`] writes events as JSON Lines, CSV or TSV.
+//! [`Reader`] turns the command line's inputs (text, JSON Lines and HTML
+//! files, gzipped or not, folders, `-` for stdin) into
+//! [`Document`](dyad_core::Document)s in input order; [`extract_page`] takes
+//! a web page's article and metadata. Anything wrong with one input (an
+//! unreadable file, a malformed JSON line, invalid UTF-8) becomes a
+//! [`Problem`] naming the file and line, and the rest of the batch goes on. [`EventWriter`] writes events as JSON Lines, CSV or TSV.
 
+mod html;
 mod read;
 mod write;
 
+pub use html::{extract_page, Page};
 pub use read::{Input, Problem, Reader, Severity};
-pub use write::{EventRecord, EventWriter, Format, FLAT_COLUMNS};
+pub use write::{
+    EventRecord, EventWriter, Format, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS,
+};

@@ -1,4 +1,5 @@
-//! Readers: `.txt` files, `.jsonl` files, folders and JSON Lines on stdin.
+//! Readers: text, JSON Lines and HTML files (each possibly gzipped), folders
+//! and JSON Lines on stdin.
 
 use std::fs;
 use std::io::Read;
@@ -6,7 +7,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use dyad_core::{Document, Metadata, Origin};
+use flate2::read::MultiGzDecoder;
 use serde::Deserialize;
+
+use crate::html::{extract_page, Page};
 
 /// One command-line input.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,11 +56,12 @@ impl std::fmt::Display for Problem {
     }
 }
 
-/// A JSON Lines record.
+/// A JSON Lines record: `text`, or a web page's `html` to extract it from.
 #[derive(Deserialize)]
 struct Record {
     id: Option<serde_json::Value>,
     text: Option<String>,
+    html: Option<String>,
     title: Option<String>,
     published: Option<String>,
     date: Option<String>,
@@ -79,11 +84,26 @@ fn parse_date(s: &str) -> Option<NaiveDate> {
 
 impl Reader {
     pub fn new(default_date: NaiveDate) -> Self {
-        Reader { default_date, problems: Vec::new(), undated: 0 }
+        Reader {
+            default_date,
+            problems: Vec::new(),
+            undated: 0,
+        }
     }
 
-    fn problem(&mut self, file: &str, line: Option<usize>, message: impl Into<String>, severity: Severity) {
-        self.problems.push(Problem { file: file.to_string(), line, message: message.into(), severity });
+    fn problem(
+        &mut self,
+        file: &str,
+        line: Option<usize>,
+        message: impl Into<String>,
+        severity: Severity,
+    ) {
+        self.problems.push(Problem {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+            severity,
+        });
     }
 
     /// Every document of the inputs, in input order (folders in sorted order).
@@ -95,14 +115,21 @@ impl Reader {
                     let mut bytes = Vec::new();
                     match std::io::stdin().lock().read_to_end(&mut bytes) {
                         Ok(_) => self.jsonl("<stdin>", "<stdin>", &bytes, &mut docs),
-                        Err(e) => self.problem("<stdin>", None, format!("cannot read: {e}"), Severity::Skipped),
+                        Err(e) => self.problem(
+                            "<stdin>",
+                            None,
+                            format!("cannot read: {e}"),
+                            Severity::Skipped,
+                        ),
                     }
                 }
                 Input::Path(path) if path.is_dir() => self.folder(path, &mut docs),
                 Input::Path(path) => {
-                    let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                    let name = path.file_name().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-                    self.file(path, &id, &name, &mut docs);
+                    let name = path
+                        .file_name()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    self.file(path, &name, &mut docs);
                 }
             }
         }
@@ -121,51 +148,105 @@ impl Reader {
                 }
             };
             let path = entry.path();
-            if !entry.file_type().is_file() || !is_supported(path) {
+            if !entry.file_type().is_file() || parse_file_name(&path.to_string_lossy()).is_none() {
                 continue;
             }
             let rel = path.strip_prefix(dir).unwrap_or(path);
-            let rel_name: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-            let rel_name = rel_name.join("/");
-            let id = rel_name.rsplit_once('.').map_or(rel_name.as_str(), |(stem, _)| stem).to_string();
-            self.file(path, &id, &rel_name, docs);
+            let rel_name: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            self.file(path, &rel_name.join("/"), docs);
         }
     }
 
-    /// One file; `id` is the document id of a text file, `name` the file's
-    /// name as messages and `FILE:LINE` ids show it.
-    fn file(&mut self, path: &Path, id: &str, name: &str, docs: &mut Vec<Document>) {
+    /// One file; `name` is the file's name as `FILE:LINE` ids show it, and
+    /// without its extensions the id of a text or HTML document.
+    fn file(&mut self, path: &Path, name: &str, docs: &mut Vec<Document>) {
         let shown = path.display().to_string();
-        if !is_supported(path) {
-            self.problem(&shown, None, "unsupported file type (expected .txt or .jsonl)", Severity::Skipped);
+        let Some(FileName {
+            kind,
+            gzipped,
+            stem: id,
+        }) = parse_file_name(name)
+        else {
+            let expected = "expected .txt, .jsonl, .html or .htm, possibly gzipped";
+            self.problem(
+                &shown,
+                None,
+                format!("unsupported file type ({expected})"),
+                Severity::Skipped,
+            );
             return;
-        }
-        let bytes = match fs::read(path) {
+        };
+        let bytes = match read_file(path, gzipped) {
             Ok(b) => b,
             Err(e) => {
                 self.problem(&shown, None, format!("cannot read: {e}"), Severity::Skipped);
                 return;
             }
         };
-        if path.extension().is_some_and(|e| e == "jsonl") {
-            self.jsonl(&shown, name, &bytes, docs);
-        } else {
-            let text = self.decode(&shown, None, &bytes);
-            let meta = Metadata {
-                published: Some(self.default_date),
-                origin: Origin { file: shown, line: None },
-                ..Default::default()
-            };
-            self.undated += 1;
-            docs.push(Document::new(id, text, meta));
+        let origin = Origin {
+            file: shown.clone(),
+            line: None,
+        };
+        match kind {
+            FileKind::JsonLines => self.jsonl(&shown, name, &bytes, docs),
+            FileKind::Text => {
+                let text = self.decode(&shown, None, &bytes);
+                docs.push(Document::new(
+                    id,
+                    text,
+                    self.metadata(Metadata {
+                        origin,
+                        ..Default::default()
+                    }),
+                ));
+            }
+            FileKind::Html => match extract_page(&bytes) {
+                Ok(page) => docs.push(self.page_document(id.to_string(), page, origin)),
+                Err(e) => self.problem(&shown, None, e, Severity::Skipped),
+            },
         }
+    }
+
+    /// The metadata as given, dated with the default date if it has none.
+    fn metadata(&mut self, mut meta: Metadata) -> Metadata {
+        if meta.published.is_none() {
+            self.undated += 1;
+            meta.published = Some(self.default_date);
+        }
+        meta
+    }
+
+    fn page_document(&mut self, id: String, page: Page, origin: Origin) -> Document {
+        let Page {
+            text,
+            title,
+            published,
+            url,
+            source,
+        } = page;
+        let meta = self.metadata(Metadata {
+            title,
+            published,
+            url,
+            source,
+            origin,
+        });
+        Document::new(id, text, meta)
     }
 
     fn decode(&mut self, file: &str, line: Option<usize>, bytes: &[u8]) -> String {
         match String::from_utf8_lossy(bytes) {
             std::borrow::Cow::Borrowed(s) => s.to_string(),
             std::borrow::Cow::Owned(s) => {
-                self.problem(file, line, "invalid UTF-8 replaced with U+FFFD", Severity::Warning);
+                self.problem(
+                    file,
+                    line,
+                    "invalid UTF-8 replaced with U+FFFD",
+                    Severity::Warning,
+                );
                 s
             }
         }
@@ -181,13 +262,33 @@ impl Reader {
             let record: Record = match serde_json::from_str(&line) {
                 Ok(r) => r,
                 Err(e) => {
-                    self.problem(shown, Some(n), format!("malformed JSON line skipped: {e}"), Severity::Skipped);
+                    self.problem(
+                        shown,
+                        Some(n),
+                        format!("malformed JSON line skipped: {e}"),
+                        Severity::Skipped,
+                    );
                     continue;
                 }
             };
-            let Some(text) = record.text else {
-                self.problem(shown, Some(n), "record has no `text` field; skipped", Severity::Skipped);
-                continue;
+            let page = match (&record.text, &record.html) {
+                (Some(_), _) => None,
+                (None, Some(html)) => match extract_page(html.as_bytes()) {
+                    Ok(page) => Some(page),
+                    Err(e) => {
+                        self.problem(shown, Some(n), format!("{e}; skipped"), Severity::Skipped);
+                        continue;
+                    }
+                },
+                (None, None) => {
+                    self.problem(
+                        shown,
+                        Some(n),
+                        "record has no `text` or `html` field; skipped",
+                        Severity::Skipped,
+                    );
+                    continue;
+                }
             };
             let id = match record.id {
                 Some(serde_json::Value::String(s)) => s,
@@ -196,30 +297,75 @@ impl Reader {
             };
             let given = record.published.or(record.date);
             let published = match given.as_deref().map(|d| (d, parse_date(d))) {
-                Some((_, Some(d))) => d,
+                Some((_, Some(d))) => Some(d),
                 Some((d, None)) => {
                     let msg = format!("unreadable date `{d}`; using {}", self.default_date);
                     self.problem(shown, Some(n), msg, Severity::Warning);
-                    self.undated += 1;
-                    self.default_date
+                    None
                 }
-                None => {
-                    self.undated += 1;
-                    self.default_date
-                }
+                None => None,
             };
-            let meta = Metadata {
-                title: record.title,
-                published: Some(published),
-                url: record.url,
-                source: record.source,
-                origin: Origin { file: shown.to_string(), line: Some(n) },
+            let origin = Origin {
+                file: shown.to_string(),
+                line: Some(n),
             };
-            docs.push(Document::new(id, text, meta));
+            // The record's own fields win over what the page's metadata says.
+            let page = page.unwrap_or_default();
+            let meta = self.metadata(Metadata {
+                title: record.title.or(page.title),
+                published: published.or(page.published),
+                url: record.url.or(page.url),
+                source: record.source.or(page.source),
+                origin,
+            });
+            docs.push(Document::new(id, record.text.unwrap_or(page.text), meta));
         }
     }
 }
 
-fn is_supported(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "jsonl"))
+/// The kinds of file dyad reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FileKind {
+    /// `.txt`: one document.
+    Text,
+    /// `.jsonl`: one document a line.
+    JsonLines,
+    /// `.html`, `.htm`: one web page.
+    Html,
+}
+
+/// What a file's name says: its kind, whether it is gzipped (`.gz`), and
+/// the name without those extensions.
+struct FileName<'a> {
+    kind: FileKind,
+    gzipped: bool,
+    stem: &'a str,
+}
+
+fn parse_file_name(name: &str) -> Option<FileName<'_>> {
+    let (name, gzipped) = name
+        .strip_suffix(".gz")
+        .map_or((name, false), |n| (n, true));
+    let (stem, extension) = name.rsplit_once('.')?;
+    let kind = match extension {
+        "txt" => FileKind::Text,
+        "jsonl" => FileKind::JsonLines,
+        "html" | "htm" => FileKind::Html,
+        _ => return None,
+    };
+    Some(FileName {
+        kind,
+        gzipped,
+        stem,
+    })
+}
+
+fn read_file(path: &Path, gzipped: bool) -> std::io::Result<Vec<u8>> {
+    let bytes = fs::read(path)?;
+    if !gzipped {
+        return Ok(bytes);
+    }
+    let mut out = Vec::new();
+    MultiGzDecoder::new(bytes.as_slice()).read_to_end(&mut out)?;
+    Ok(out)
 }

@@ -118,6 +118,41 @@ impl<'a> EventRecord<'a> {
     }
 }
 
+/// How often a merged event was reported (`dyad code --merge`).
+#[derive(Serialize)]
+pub struct Reports {
+    /// Sentences reporting it.
+    pub mentions: usize,
+    /// Distinct outlets.
+    pub sources: usize,
+    /// Distinct documents.
+    pub articles: usize,
+    pub doc_ids: Vec<String>,
+}
+
+impl Reports {
+    fn flat(&self) -> [String; 4] {
+        [
+            self.mentions.to_string(),
+            self.sources.to_string(),
+            self.articles.to_string(),
+            self.doc_ids.join(";"),
+        ]
+    }
+}
+
+/// Columns the CSV and TSV formats add for merged events, after [`FLAT_COLUMNS`].
+pub const REPORT_COLUMNS: [&str; 4] = ["mentions", "sources", "articles", "doc_ids"];
+
+/// A merged event: the record of its first mention and its counts.
+#[derive(Serialize)]
+pub struct MergedRecord<'a> {
+    #[serde(flatten)]
+    pub event: EventRecord<'a>,
+    #[serde(flatten)]
+    pub reports: Reports,
+}
+
 /// Column names of the CSV and TSV formats, in order.
 pub const FLAT_COLUMNS: [&str; 40] = [
     "event_id", "doc_id", "sentence_index", "date", "date_precision", "date_text",
@@ -152,14 +187,41 @@ pub enum EventWriter<W: Write> {
 impl<W: Write> EventWriter<W> {
     /// A writer; CSV and TSV start with their header row.
     pub fn new(format: Format, out: W) -> std::io::Result<Self> {
+        Self::with_header(format, out, FLAT_COLUMNS.iter())
+    }
+
+    /// A writer of merged events; CSV and TSV add [`REPORT_COLUMNS`].
+    pub fn merged(format: Format, out: W) -> std::io::Result<Self> {
+        Self::with_header(format, out, FLAT_COLUMNS.iter().chain(&REPORT_COLUMNS))
+    }
+
+    fn with_header<'c>(
+        format: Format,
+        out: W,
+        header: impl Iterator<Item = &'c &'c str>,
+    ) -> std::io::Result<Self> {
         let delimiter = match format {
             Format::Jsonl => return Ok(EventWriter::Jsonl(out)),
             Format::Csv => b',',
             Format::Tsv => b'\t',
         };
-        let mut w = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
-        w.write_record(FLAT_COLUMNS)?;
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(delimiter)
+            .from_writer(out);
+        w.write_record(header)?;
         Ok(EventWriter::Flat(Box::new(w)))
+    }
+
+    pub fn write_merged(&mut self, record: &MergedRecord) -> std::io::Result<()> {
+        match self {
+            EventWriter::Jsonl(out) => {
+                serde_json::to_writer(&mut *out, record)?;
+                out.write_all(b"\n")
+            }
+            EventWriter::Flat(w) => {
+                Ok(w.write_record(record.event.flat().into_iter().chain(record.reports.flat()))?)
+            }
+        }
     }
 
     pub fn write(&mut self, record: &EventRecord) -> std::io::Result<()> {

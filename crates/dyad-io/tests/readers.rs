@@ -13,7 +13,11 @@ fn default_date() -> NaiveDate {
 fn folder_ids_are_relative_paths_without_extension_in_sorted_order() {
     let dir = tempfile::tempdir().unwrap();
     fs::create_dir(dir.path().join("a")).unwrap();
-    fs::write(dir.path().join("good.txt"), "Kenya and Uganda signed a deal.").unwrap();
+    fs::write(
+        dir.path().join("good.txt"),
+        "Kenya and Uganda signed a deal.",
+    )
+    .unwrap();
     fs::write(dir.path().join("a/x.txt"), "Talks resumed.").unwrap();
     fs::write(dir.path().join("notes.md"), "ignored").unwrap();
     let mut r = Reader::new(default_date());
@@ -52,7 +56,10 @@ fn json_lines_with_fields_dates_and_missing_ids() {
     let docs = r.read_all(&[Input::Path(path)]);
     assert_eq!(docs.len(), 3);
     assert_eq!(docs[0].id, "a1");
-    assert_eq!(docs[0].meta.published, NaiveDate::from_ymd_opt(2018, 11, 25));
+    assert_eq!(
+        docs[0].meta.published,
+        NaiveDate::from_ymd_opt(2018, 11, 25)
+    );
     assert_eq!(docs[0].meta.source.as_deref(), Some("Wire"));
     assert_eq!(docs[1].id, "feed.jsonl:3");
     assert_eq!(docs[1].meta.published, NaiveDate::from_ymd_opt(2017, 1, 2));
@@ -71,8 +78,20 @@ fn malformed_lines_are_skipped_and_named_by_file_and_line() {
     let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["ok", "ok2"]);
     assert_eq!(r.problems.len(), 2);
-    assert!(r.problems[0].to_string().contains("mixed.jsonl:2: malformed JSON"), "{}", r.problems[0]);
-    assert!(r.problems[1].to_string().contains("mixed.jsonl:3: record has no `text`"), "{}", r.problems[1]);
+    assert!(
+        r.problems[0]
+            .to_string()
+            .contains("mixed.jsonl:2: malformed JSON"),
+        "{}",
+        r.problems[0]
+    );
+    assert!(
+        r.problems[1]
+            .to_string()
+            .contains("mixed.jsonl:3: record has no `text`"),
+        "{}",
+        r.problems[1]
+    );
     assert!(r.problems.iter().all(|p| p.severity == Severity::Skipped));
 }
 
@@ -86,7 +105,9 @@ fn invalid_utf8_is_replaced_with_a_warning() {
     assert_eq!(docs[0].text, "Caf\u{fffd} owners protested in Paris.");
     assert_eq!(r.problems.len(), 1);
     assert_eq!(r.problems[0].severity, Severity::Warning);
-    assert!(r.problems[0].to_string().contains("latin1.txt: invalid UTF-8"));
+    assert!(r.problems[0]
+        .to_string()
+        .contains("latin1.txt: invalid UTF-8"));
 }
 
 #[test]
@@ -99,6 +120,65 @@ fn unreadable_and_unsupported_files_are_skipped() {
     ]);
     assert!(docs.is_empty());
     assert_eq!(r.problems.len(), 2);
-    assert!(r.problems[0].to_string().contains("missing.txt: cannot read"));
+    assert!(r.problems[0]
+        .to_string()
+        .contains("missing.txt: cannot read"));
     assert!(r.problems[1].to_string().contains("unsupported file type"));
+}
+
+const PAGE: &str = include_str!("pages/talks.html");
+
+fn gzipped(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn html_pages_plain_or_gzipped_give_their_article_and_metadata() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("one.html"), PAGE).unwrap();
+    fs::write(dir.path().join("two.htm.gz"), gzipped(PAGE.as_bytes())).unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[
+        Input::Path(dir.path().to_path_buf()),
+        Input::Path(dir.path().join("one.html")),
+    ]);
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["one", "two", "one"]);
+    for doc in &docs {
+        assert!(
+            doc.text.starts_with("Uganda and Kenya agreed"),
+            "{}",
+            doc.text
+        );
+        assert_eq!(
+            doc.meta.title.as_deref(),
+            Some("Talks resume on lake dispute")
+        );
+        assert_eq!(doc.meta.published, NaiveDate::from_ymd_opt(2019, 5, 13));
+        assert_eq!(doc.meta.source.as_deref(), Some("Dyad Wire"));
+    }
+    assert_eq!(r.undated, 0);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+}
+
+#[test]
+fn json_lines_records_may_carry_html_and_their_own_fields_win() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("crawl.jsonl");
+    let record = serde_json::json!({"id": "p1", "html": PAGE, "source": "Crawler"});
+    fs::write(&path, format!("{record}\n")).unwrap();
+    let docs = Reader::new(default_date()).read_all(&[Input::Path(path)]);
+    assert!(
+        docs[0].text.starts_with("Uganda and Kenya agreed"),
+        "{}",
+        docs[0].text
+    );
+    assert_eq!(
+        docs[0].meta.title.as_deref(),
+        Some("Talks resume on lake dispute")
+    );
+    assert_eq!(docs[0].meta.source.as_deref(), Some("Crawler"));
 }

@@ -7,7 +7,7 @@ use dyad_io::{EventRecord, EventWriter, Format, FLAT_COLUMNS};
 fn document() -> Document {
     let text = "Israel accused Iran of attacking a tanker.";
     let mut doc = Document::new("d1", text, Metadata::default());
-    doc.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..0, kind: SentenceKind::Body });
+    doc.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..0, kind: SentenceKind::Body, boilerplate: None });
     let actor = |code: &str, span: Span| {
         let a = Actor { code: code.into(), country: Some(code.into()), sector: None, name: None };
         EventActor::new(&text[span.start..span.end], &a, span)

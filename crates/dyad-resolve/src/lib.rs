@@ -96,7 +96,8 @@ impl Resolver {
             );
             let (date, date_text) = match dated.or_else(|| story.date.clone()) {
                 Some((date, text)) => (Some(date), Some(text)),
-                None => (published.map(EventDate::day), None),
+                // The date the coder gave it: its story's, else the publication date.
+                None => (doc.events[e].date.or(published.map(EventDate::day)), None),
             };
             let placed = nearest(doc, s, trigger, clue.places.iter().map(|p| (p.span, p)));
             let location = placed

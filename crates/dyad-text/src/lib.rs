@@ -1,10 +1,13 @@
 //! The text stage: sentences and tokens with byte spans into the document.
 //!
-//! [`TextAnalyzer::analyze`] fills a [`Document`]'s `sentences` and `tokens`
-//! layers. Its knowledge (abbreviations, typical sentence openers) is data
-//! under `data/text/`, compiled into the binary.
+//! [`TextAnalyzer::analyze`] fills a [`Document`]'s `sentences` (with the
+//! boilerplate among them marked), `tokens` and `stories` layers. Its
+//! knowledge (abbreviations, typical sentence openers, boilerplate openings)
+//! is data under `data/text/`, compiled into the binary.
 
+mod boilerplate;
 mod segment;
+mod stories;
 mod tokenize;
 
 use dyad_core::{Document, Sentence, Token};
@@ -14,6 +17,7 @@ pub use tokenize::Tokenizer;
 
 const ABBREVIATIONS: &str = include_str!("../../../data/text/abbreviations.txt");
 const SENTENCE_STARTERS: &str = include_str!("../../../data/text/sentence-starters.txt");
+const BOILERPLATE: &str = include_str!("../../../data/text/boilerplate.tsv");
 
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
     data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -23,6 +27,7 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
 pub struct TextAnalyzer {
     tokenizer: Tokenizer,
     segmenter: segment::Segmenter,
+    boilerplate: boilerplate::BoilerplateMarker,
 }
 
 impl Default for TextAnalyzer {
@@ -37,6 +42,7 @@ impl TextAnalyzer {
         TextAnalyzer {
             tokenizer: Tokenizer::new(data_lines(ABBREVIATIONS)),
             segmenter: segment::Segmenter::new(data_lines(SENTENCE_STARTERS)),
+            boilerplate: boilerplate::BoilerplateMarker::new(data_lines(BOILERPLATE)),
         }
     }
 
@@ -49,7 +55,7 @@ impl TextAnalyzer {
         self.segmenter.sentences(text, &self.tokenizer)
     }
 
-    /// Fills `doc.sentences` and `doc.tokens`.
+    /// Fills `doc.sentences` (boilerplate marked), `doc.tokens` and `doc.stories`.
     pub fn analyze(&self, doc: &mut Document) {
         doc.sentences.clear();
         doc.tokens.clear();
@@ -57,7 +63,10 @@ impl TextAnalyzer {
             let first = doc.tokens.len();
             let spans = self.tokenizer.tokenize(&doc.text, s.span.start, s.span.end);
             doc.tokens.extend(spans.into_iter().map(Token::new));
-            doc.sentences.push(Sentence { span: s.span, tokens: first..doc.tokens.len(), kind: s.kind });
+            let tokens = first..doc.tokens.len();
+            doc.sentences.push(Sentence { span: s.span, tokens, kind: s.kind, boilerplate: None });
         }
+        self.boilerplate.mark(doc);
+        stories::split(doc);
     }
 }

@@ -11,7 +11,9 @@
 //! same stages and says where the time went, for `dyad bench`.
 
 pub mod bench;
+pub mod dedup;
 pub mod eval;
+pub mod merge;
 
 use std::collections::HashSet;
 use std::path::Path;
@@ -19,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use dyad_code::Trace;
-use dyad_core::Document;
+use dyad_core::{Boilerplate, Document};
 use dyad_lang::{Lexicon, Tagger, WordClass};
 use dyad_lexicon::{Dictionaries, PatternSet};
 use dyad_resolve::Resolver;
@@ -33,6 +35,8 @@ pub struct Pipeline {
     dictionaries: Dictionaries,
     triggers: TriggerWords,
     resolver: Resolver,
+    /// Code inline headlines of related articles as the story's own text.
+    include_related: bool,
 }
 
 /// Which sentences the language stage analyses.
@@ -62,11 +66,22 @@ impl Pipeline {
         let lexicon = Lexicon::builtin();
         let triggers = TriggerWords::new(&dictionaries.patterns, lexicon);
         let resolver = Resolver::builtin();
-        Pipeline { text, tagger: Tagger::builtin(), lexicon, dictionaries, triggers, resolver }
+        Pipeline { text, tagger: Tagger::builtin(), lexicon, dictionaries, triggers, resolver, include_related: false }
+    }
+
+    /// The pipeline coding inline related-article headlines ("Related: ...")
+    /// too, or not (the default).
+    pub fn including_related(self, include_related: bool) -> Self {
+        Pipeline { include_related, ..self }
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
         &self.dictionaries
+    }
+
+    /// Runs the text stage: sentences, tokens and stories.
+    pub fn segment(&self, doc: &mut Document) {
+        self.text.analyze(doc);
     }
 
     /// Runs the text, language and lexicon stages on every sentence:
@@ -94,6 +109,12 @@ impl Pipeline {
     fn run(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>, watch: &mut impl Stopwatch) {
         let scope = if trace.is_some() { Scope::Every } else { Scope::EventCandidates };
         self.analyze_in(doc, scope, watch);
+        if self.include_related {
+            doc.sentences
+                .iter_mut()
+                .filter(|s| s.boilerplate == Some(Boilerplate::Related))
+                .for_each(|s| s.boilerplate = None);
+        }
         dyad_code::code_events(doc, &self.dictionaries, trace);
         watch.lap(Stage::Coding);
         self.resolver.resolve(doc);

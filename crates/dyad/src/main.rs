@@ -1,4 +1,7 @@
-//! The `dyad` command line: `code`, `actors`, `explain`, `eval` and `bench`.
+//! The `dyad` command line: `code`, `actors`, `explain`, `extract`, `dedup`,
+//! `eval` and `bench`.
+
+mod documents;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -40,6 +43,12 @@ enum Command {
         /// Print, on standard error, why each sentence was or was not coded.
         #[arg(long)]
         explain: bool,
+        /// Code inline headlines of related articles ("Related: ...") as the story's own events.
+        #[arg(long)]
+        include_related: bool,
+        /// Fold the same event reported in several sentences or documents into one record, with counts.
+        #[arg(long)]
+        merge: bool,
     },
     /// Print one JSON line per actor mention.
     Actors {
@@ -56,6 +65,22 @@ enum Command {
         /// One JSON object per sentence.
         #[arg(long)]
         json: bool,
+    },
+    /// Print the clusters of near-duplicate documents (one story republished), one line each.
+    Dedup {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Jaccard similarity of word 5-grams at or above which two documents are near-duplicates.
+        #[arg(long, default_value_t = 0.8)]
+        threshold: f64,
+        /// One JSON line per cluster: {"ids": [...]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print each document as dyad reads it (a web page's article body), with its metadata and stories.
+    Extract {
+        #[command(flatten)]
+        input: InputArgs,
     },
     /// Score the coder against gold-standard records.
     Eval {
@@ -94,7 +119,7 @@ enum EvalCommand {
 
 #[derive(Args)]
 struct InputArgs {
-    /// `.txt` and `.jsonl` files, folders (walked recursively), or `-` for JSON Lines on stdin.
+    /// `.txt`, `.jsonl`, `.html` and `.htm` files (also gzipped), folders (walked recursively), or `-` for JSON Lines on stdin.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
     /// Publication date for documents without one (default: today).
@@ -129,13 +154,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => Pipeline::builtin()?,
     };
     match cli.command {
-        Command::Code { input, output, format, explain } => {
+        Command::Code { input, output, format, explain, include_related, merge } => {
             let format = match format {
                 OutputFormat::Jsonl => Format::Jsonl,
                 OutputFormat::Csv => Format::Csv,
                 OutputFormat::Tsv => Format::Tsv,
             };
-            code(&pipeline, &input, output, format, explain)
+            code(&pipeline.including_related(include_related), &input, output, format, explain, merge)
         }
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
@@ -150,6 +175,26 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Dedup { input, threshold, json } => match read(&input)? {
+            Some(batch) => {
+                documents::write_clusters(&batch.docs, threshold, json, &mut open_output(None)?)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("dyad: no input could be read");
+                Ok(ExitCode::FAILURE)
+            }
+        },
+        Command::Extract { input } => match read(&input)? {
+            Some(mut batch) => {
+                documents::write_documents(&pipeline, &mut batch.docs, &mut open_output(None)?)?;
+                Ok(ExitCode::SUCCESS)
+            }
+            None => {
+                eprintln!("dyad: no input could be read");
+                Ok(ExitCode::FAILURE)
+            }
+        },
     }
 }
 
@@ -217,16 +262,19 @@ fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write>> {
     })
 }
 
-fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format: Format, explain: bool) -> Result<ExitCode> {
+fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format: Format, explain: bool, merge: bool) -> Result<ExitCode> {
     let Some(Batch { mut docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
     let traces = process_all(pipeline, &mut docs, explain);
-    let mut writer = EventWriter::new(format, open_output(output)?)?;
+    let mut writer = match merge {
+        true => EventWriter::merged(format, open_output(output)?)?,
+        false => EventWriter::new(format, open_output(output)?)?,
+    };
     let mut events = 0;
     for (doc, trace) in docs.iter().zip(&traces) {
-        for event in &doc.events {
+        for event in doc.events.iter().filter(|_| !merge) {
             writer.write(&EventRecord::new(doc, event)).context("cannot write output")?;
             events += 1;
         }
@@ -235,6 +283,9 @@ fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format:
                 eprint!("{}", render_sentence(doc, t.sentence, Some(t)));
             }
         }
+    }
+    if merge {
+        events = documents::write_merged(&docs, &mut writer).context("cannot write output")?;
     }
     writer.flush().context("cannot write output")?;
     eprintln!("dyad: {} documents read, {} skipped, {} events", docs.len(), skipped, events);
@@ -377,7 +428,7 @@ fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
     let attempts: Vec<_> = t.attempts.iter().map(|a| serde_json::json!({"rule": a.rule, "trigger": a.trigger, "outcome": a.outcome})).collect();
     let events: Vec<_> = doc.events.iter().filter(|e| e.sentence == t.sentence).map(|e| EventRecord::new(doc, e)).collect();
     serde_json::json!({
-        "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind,
+        "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind, "boilerplate": s.boilerplate,
         "tokens": tokens, "actors": actors, "attempts": attempts, "events": events,
     })
 }

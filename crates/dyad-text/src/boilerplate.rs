@@ -1,0 +1,112 @@
+//! Boilerplate inside an article body: lines that are not the story's own
+//! text and must not be coded as its events.
+//!
+//! Extractors keep what sits between an article's paragraphs: a headline or
+//! caption printed twice, inline headlines of other articles ("Related: ...",
+//! "READ MORE: ..."), share, subscribe and advertisement lines. A sentence
+//! repeating an earlier one word for word is a duplicate, so the repeated
+//! line is coded once; the others are recognised by their opening words,
+//! listed in `data/text/boilerplate.tsv`.
+
+use std::collections::HashSet;
+
+use dyad_core::{Boilerplate, Document};
+
+/// Lines longer than this are running text whatever their opening words.
+const MAX_MARKED_WORDS: usize = 20;
+
+/// Sentences shorter than this may repeat without being boilerplate ("He
+/// declined.").
+const MIN_DUPLICATE_WORDS: usize = 4;
+
+pub(crate) struct BoilerplateMarker {
+    /// Opening words (lower-case, single-spaced) and what they mark.
+    openings: Vec<(String, Boilerplate)>,
+}
+
+/// Lower-case words joined by single spaces.
+fn normalized(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+impl BoilerplateMarker {
+    /// The marker for the `kind<TAB>opening words` lines of the data file.
+    pub(crate) fn new<'a>(lines: impl IntoIterator<Item = &'a str>) -> Self {
+        let openings = lines
+            .into_iter()
+            .map(|line| {
+                let (kind, words) = line
+                    .split_once('\t')
+                    .unwrap_or_else(|| panic!("boilerplate line without a tab: {line}"));
+                let kind = match kind {
+                    "related" => Boilerplate::Related,
+                    "furniture" => Boilerplate::Furniture,
+                    other => panic!("unknown boilerplate kind `{other}`"),
+                };
+                (normalized(words), kind)
+            })
+            .collect();
+        BoilerplateMarker { openings }
+    }
+
+    fn by_opening(&self, line: &str) -> Option<Boilerplate> {
+        if line.split_whitespace().count() > MAX_MARKED_WORDS {
+            return None;
+        }
+        let line = normalized(line);
+        self.openings.iter().find_map(|(opening, kind)| {
+            let rest = line.strip_prefix(opening.as_str())?;
+            let whole_words = opening.ends_with(|c: char| !c.is_alphanumeric())
+                || !rest.starts_with(|c: char| c.is_alphanumeric());
+            whole_words.then_some(*kind)
+        })
+    }
+
+    /// Marks the boilerplate sentences of a segmented document.
+    pub(crate) fn mark(&self, doc: &mut Document) {
+        let mut seen = HashSet::new();
+        for sentence in &mut doc.sentences {
+            let line = sentence.span.slice(&doc.text);
+            let repeated = line.split_whitespace().count() >= MIN_DUPLICATE_WORDS
+                && !seen.insert(normalized(line));
+            sentence.boilerplate = if repeated {
+                Some(Boilerplate::Duplicate)
+            } else {
+                self.by_opening(line)
+            };
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marker() -> BoilerplateMarker {
+        BoilerplateMarker::new([
+            "related\tread more:",
+            "furniture\tadvertisement",
+            "furniture\tsubscribe",
+        ])
+    }
+
+    #[test]
+    fn openings_match_whole_words_on_short_lines() {
+        let m = marker();
+        assert_eq!(
+            m.by_opening("READ MORE:  Talks stall"),
+            Some(Boilerplate::Related)
+        );
+        assert_eq!(m.by_opening("Advertisement"), Some(Boilerplate::Furniture));
+        assert_eq!(
+            m.by_opening("Subscribe to our newsletter"),
+            Some(Boilerplate::Furniture)
+        );
+        assert_eq!(m.by_opening("Subscribers protested the price rise."), None);
+        let long = "Subscribe to this view and more than twenty other words that make a long sentence of running text about a dispute over fees.";
+        assert_eq!(m.by_opening(long), None);
+    }
+}

@@ -1,0 +1,127 @@
+//! The document commands: `dyad extract` prints each document's text as
+//! dyad reads it (a web page's article body), its metadata and its stories,
+//! one JSON line a document; `dyad dedup` prints clusters of near-duplicates;
+//! `dyad code --merge` writes each event once, with its counts.
+
+use std::io::Write;
+
+use anyhow::Result;
+use dyad::dedup::{clusters, Shingles};
+use dyad::merge::merge_events;
+use dyad::Pipeline;
+use dyad_core::{Document, EventDate};
+use dyad_io::{EventRecord, EventWriter, MergedRecord, Reports};
+use rayon::prelude::*;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct StoryRecord<'a> {
+    title: Option<&'a str>,
+    published: Option<EventDate>,
+    start: usize,
+    end: usize,
+}
+
+#[derive(Serialize)]
+struct DocumentRecord<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    published: Option<EventDate>,
+    url: Option<&'a str>,
+    source: Option<&'a str>,
+    text: &'a str,
+    stories: Vec<StoryRecord<'a>>,
+}
+
+impl<'a> DocumentRecord<'a> {
+    fn new(doc: &'a Document) -> Self {
+        let stories = doc
+            .stories
+            .iter()
+            .map(|s| StoryRecord {
+                title: s.title.as_deref(),
+                published: s.published.map(EventDate::day),
+                start: s.span.start,
+                end: s.span.end,
+            })
+            .collect();
+        DocumentRecord {
+            id: &doc.id,
+            title: doc.meta.title.as_deref(),
+            published: doc.meta.published.map(EventDate::day),
+            url: doc.meta.url.as_deref(),
+            source: doc.meta.source.as_deref(),
+            text: &doc.text,
+            stories,
+        }
+    }
+}
+
+/// Segments every document into stories and writes one record a document.
+pub fn write_documents(
+    pipeline: &Pipeline,
+    docs: &mut [Document],
+    out: &mut dyn Write,
+) -> Result<()> {
+    docs.par_iter_mut().for_each(|d| pipeline.segment(d));
+    for doc in docs.iter() {
+        serde_json::to_writer(&mut *out, &DocumentRecord::new(doc))?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Near-duplicates at or above this Jaccard similarity share their events
+/// whatever the dates (the default of `dyad dedup`).
+const MERGE_THRESHOLD: f64 = 0.8;
+
+fn near_duplicates(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
+    let shingles: Vec<Shingles> = docs.par_iter().map(|d| Shingles::of(&d.text)).collect();
+    clusters(&shingles, threshold)
+}
+
+/// Writes each event of the coded documents once, with its counts; returns
+/// the number of records written.
+pub fn write_merged<W: Write>(
+    docs: &[Document],
+    writer: &mut EventWriter<W>,
+) -> std::io::Result<usize> {
+    let merged = merge_events(docs, &near_duplicates(docs, MERGE_THRESHOLD));
+    for m in &merged {
+        let (d, e) = m.first;
+        let doc_ids = m.docs.iter().map(|&d| docs[d].id.clone()).collect();
+        let reports = Reports {
+            mentions: m.mentions,
+            sources: m.sources,
+            articles: m.docs.len(),
+            doc_ids,
+        };
+        writer.write_merged(&MergedRecord {
+            event: EventRecord::new(&docs[d], &docs[d].events[e]),
+            reports,
+        })?;
+    }
+    Ok(merged.len())
+}
+
+/// Writes the clusters of near-duplicate documents: their ids, one cluster a
+/// line, tab-separated or as `{"ids": [...]}`.
+pub fn write_clusters(
+    docs: &[Document],
+    threshold: f64,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    for cluster in near_duplicates(docs, threshold) {
+        let ids: Vec<&str> = cluster.iter().map(|&i| docs[i].id.as_str()).collect();
+        if json {
+            serde_json::to_writer(&mut *out, &serde_json::json!({ "ids": ids }))?;
+            out.write_all(b"\n")?;
+        } else {
+            writeln!(out, "{}", ids.join("\t"))?;
+        }
+    }
+    out.flush()?;
+    Ok(())
+}
