@@ -15,6 +15,7 @@
 //! Pronouns are a closed grammatical class, so their lists live here rather
 //! than in the dictionaries.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use dyad_core::{Actor, ActorMention, Document, Span, Via};
@@ -66,7 +67,12 @@ pub fn link(doc: &mut Document) {
         let mut k = range.start;
         while k < range.end {
             // Mentions starting here update the antecedents.
-            if let Some(mi) = (next_mention..doc.mentions.len()).find(|&i| doc.mentions[i].tokens.start == k) {
+            // Mentions are in text order: the next one is the only candidate.
+            while next_mention < doc.mentions.len() && doc.mentions[next_mention].tokens.start < k {
+                next_mention += 1;
+            }
+            let starting = Some(next_mention).filter(|&i| i < doc.mentions.len() && doc.mentions[i].tokens.start == k);
+            if let Some(mi) = starting {
                 let m = &doc.mentions[mi];
                 let plural_group = m.actor.name.is_none() && m.actor.sector.is_some() && doc.tokens[m.tokens.end - 1].tag == "NNS";
                 if plural_group && pair_word_before(doc, k, range.start) {
@@ -110,12 +116,12 @@ pub fn link(doc: &mut Document) {
                 k = m.tokens.end;
                 continue;
             }
-            let word = doc.slice(doc.tokens[k].span).to_string();
-            let lower = word.to_lowercase();
+            let word = doc.slice(doc.tokens[k].span);
+            let lower = if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
             // "both countries", "the two sides": the two latest states.
             let pair_noun = k + 1 < range.end
                 && matches!(doc.slice(doc.tokens[k + 1].span), "countries" | "nations" | "sides" | "governments" | "neighbours" | "neighbors");
-            if pair_noun && matches!(lower.as_str(), "both" | "two") {
+            if pair_noun && matches!(&*lower, "both" | "two") {
                 if let Some(pair) = last_two(doc, &states) {
                     let span = dyad_core::Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
                     for p in pair {
@@ -125,11 +131,11 @@ pub fn link(doc: &mut Document) {
                     continue;
                 }
             }
-            let antecedent = if let Some(&mi) = surnames.get(&word) {
+            let antecedent = if let Some(&mi) = surnames.get(word) {
                 Some((mi, "coreference:surname", k + 1))
             } else if let Some(r) = pronoun(&lower).filter(|_| doc.tokens[k].tag.starts_with("PRP")) {
                 latest.get(&key(r)).map(|&mi| (mi, "coreference:pronoun", k + 1))
-            } else if matches!(lower.as_str(), "his" | "her" | "its" | "their")
+            } else if matches!(&*lower, "his" | "her" | "its" | "their")
                 && k + 1 < range.end
                 && matches!(doc.slice(doc.tokens[k + 1].span), "country" | "government" | "nation")
             {
