@@ -87,7 +87,11 @@ impl Draft {
                 if let Some(role) = e.role_on(date) {
                     self.person_code = Some(role.code.clone());
                     self.country = role.code.get(..3).map(String::from);
-                    self.sector = role.code.get(3..6).map(String::from).filter(|s| !s.is_empty());
+                    self.sector = role
+                        .code
+                        .get(3..6)
+                        .map(String::from)
+                        .filter(|s| !s.is_empty());
                 }
             }
             Shape::Organisation => {
@@ -127,9 +131,18 @@ impl Draft {
         } else if let Some(o) = &self.org {
             o.clone()
         } else {
-            format!("{}{}", self.country.as_deref().unwrap_or("---"), self.sector.as_deref().unwrap_or(""))
+            format!(
+                "{}{}",
+                self.country.as_deref().unwrap_or("---"),
+                self.sector.as_deref().unwrap_or("")
+            )
         };
-        Actor { code, country: self.country.clone(), sector: self.sector.clone(), name: self.name.clone() }
+        Actor {
+            code,
+            country: self.country.clone(),
+            sector: self.sector.clone(),
+            name: self.name.clone(),
+        }
     }
 }
 
@@ -158,7 +171,11 @@ pub fn find_names(doc: &Document, dict: &ActorDictionary) -> Vec<Vec<NameMatch>>
         .iter()
         .map(|sentence| {
             words.clear();
-            words.extend(doc.tokens[sentence.tokens.clone()].iter().map(|t| t.span.slice(&doc.text)));
+            words.extend(
+                doc.tokens[sentence.tokens.clone()]
+                    .iter()
+                    .map(|t| t.span.slice(&doc.text)),
+            );
             dict.find(&words)
         })
         .collect()
@@ -198,8 +215,10 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
             i += 1;
             while let Some(next) = matches.get(i) {
                 let e = dict.entry(next.entry);
-                let between: Vec<String> =
-                    words[d.end..next.tokens.start].iter().map(|w| w.to_lowercase().replace('’', "'")).collect();
+                let between: Vec<String> = words[d.end..next.tokens.start]
+                    .iter()
+                    .map(|w| w.to_lowercase().replace('’', "'"))
+                    .collect();
                 let between: Vec<&str> = between.iter().map(String::as_str).collect();
                 // Modifiers between a country and its group: "Irish nationalist
                 // guerrillas", "Vietnamese-led forces"; "Russian-backed" is
@@ -224,7 +243,10 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                     ["of"] | ["of", "the"] => {
                         (d.last_is_agent() || d.via == Via::Title)
                             && d.country.is_none()
-                            && matches!(shape(e), Shape::Country | Shape::Organisation | Shape::Capital)
+                            && matches!(
+                                shape(e),
+                                Shape::Country | Shape::Organisation | Shape::Capital
+                            )
                     }
                     _ => false,
                 };
@@ -251,17 +273,25 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                     d.via = Via::Title;
                     if let Some(next) = matches.get(i) {
                         let e = dict.entry(next.entry);
-                        let of = words.get(end).is_some_and(|w| *w == "of") && next.tokens.start == end + 1;
-                        if of && d.country.is_none() && matches!(shape(e), Shape::Country | Shape::Capital) {
+                        let of = words.get(end).is_some_and(|w| *w == "of")
+                            && next.tokens.start == end + 1;
+                        if of
+                            && d.country.is_none()
+                            && matches!(shape(e), Shape::Country | Shape::Capital)
+                        {
                             d.extend(e, next.tokens.end, date);
                             i += 1;
                         }
                     }
                 }
             }
-            let placed = d.first > 0 && LOCATING.contains(&words[d.first - 1].to_lowercase().as_str());
+            let placed =
+                d.first > 0 && LOCATING.contains(&words[d.first - 1].to_lowercase().as_str());
             let bare_place = d.last == Shape::Capital || d.sector.is_none();
-            if placed && bare_place && matches!(d.last, Shape::Place | Shape::Country | Shape::Capital) {
+            if placed
+                && bare_place
+                && matches!(d.last, Shape::Place | Shape::Country | Shape::Capital)
+            {
                 if let Some(c) = &d.country {
                     located.get_or_insert((c.clone(), d.entries.join("+")));
                 }
@@ -281,17 +311,26 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
         // coordination takes the country of the adjective before it.
         for k in first_mention + 1..mentions.len() {
             let (prev, cur) = (&mentions[k - 1], &mentions[k]);
-            if cur.actor.country.is_some() || cur.actor.sector.is_none() || prev.actor.country.is_none() {
+            if cur.actor.country.is_some()
+                || cur.actor.sector.is_none()
+                || prev.actor.country.is_none()
+            {
                 continue;
             }
             let gap = prev.tokens.end..cur.tokens.start;
             let coordinated = gap.len() <= 3
                 && doc.tokens[gap.clone()].iter().any(|t| t.tag == "CC")
-                && doc.tokens[gap].iter().all(|t| matches!(t.tag, "CC" | "NN" | "NNS" | "JJ" | ","));
+                && doc.tokens[gap]
+                    .iter()
+                    .all(|t| matches!(t.tag, "CC" | "NN" | "NNS" | "JJ" | ","));
             if coordinated {
                 let country = prev.actor.country.clone();
                 let cur = &mut mentions[k];
-                cur.actor.code = format!("{}{}", country.as_deref().unwrap_or(""), cur.actor.sector.as_deref().unwrap_or(""));
+                cur.actor.code = format!(
+                    "{}{}",
+                    country.as_deref().unwrap_or(""),
+                    cur.actor.sector.as_deref().unwrap_or("")
+                );
                 cur.actor.country = country;
                 cur.entry = format!("{}+coordinated", cur.entry);
             }
@@ -331,7 +370,11 @@ fn place(m: &mut ActorMention, country: &str, why: &str) {
 /// The country named most often by a document's actors, if no other ties it.
 fn leading_country(mentions: &[ActorMention]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for c in mentions.iter().filter_map(|m| m.actor.country.as_deref()).filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "IMG" | "MNC")) {
+    for c in mentions
+        .iter()
+        .filter_map(|m| m.actor.country.as_deref())
+        .filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "IMG" | "MNC"))
+    {
         match counts.iter_mut().find(|(k, _)| *k == c) {
             Some(entry) => entry.1 += 1,
             None => counts.push((c, 1)),
@@ -346,4 +389,5 @@ fn leading_country(mentions: &[ActorMention]) -> Option<String> {
 }
 
 /// Prepositions that place an actor somewhere ("students in Nairobi").
-pub(crate) const LOCATING: &[&str] = &["in", "throughout", "across", "near", "at", "from", "inside"];
+pub(crate) const LOCATING: &[&str] =
+    &["in", "throughout", "across", "near", "at", "from", "inside"];

@@ -11,18 +11,35 @@ use std::borrow::Cow;
 use dyad_core::Token;
 
 /// Words after which a new clause starts, for finding a verb's subject and object.
-const CLAUSE_OPENERS: &[&str] =
-    &["that", "which", "who", "whom", "because", "after", "before", "while", "when", "but", "although", "though", "if", "unless", "where", "since", "until"];
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "because", "after", "before", "while", "when", "but",
+    "although", "though", "if", "unless", "where", "since", "until",
+];
 
 /// Prepositions of place and time: an actor after one is where or when, not whom.
-pub const LOCATIVE: &[&str] = &["in", "near", "at", "inside", "outside", "throughout", "across", "around", "within", "into", "along", "on"];
+pub const LOCATIVE: &[&str] = &[
+    "in",
+    "near",
+    "at",
+    "inside",
+    "outside",
+    "throughout",
+    "across",
+    "around",
+    "within",
+    "into",
+    "along",
+    "on",
+];
 
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
 const HYPOTHETICAL: &[&str] = &["could", "might", "may", "can", "ca"];
 const OBLIGATION: &[&str] = &["must"];
 const ADVICE: &[&str] = &["should", "ought"];
-const BE: &[&str] = &["be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am"];
+const BE: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am",
+];
 
 /// The lower-cased text of a token, with straight apostrophes; borrowed
 /// when already so, as most tokens are.
@@ -88,7 +105,11 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
             g.advice = true;
         } else if BE.contains(&&*w) {
             saw_be = true;
-        } else if !(t.tag.starts_with("RB") || t.tag.starts_with("VB") || t.tag == "MD" || t.tag == "TO") {
+        } else if !(t.tag.starts_with("RB")
+            || t.tag.starts_with("VB")
+            || t.tag == "MD"
+            || t.tag == "TO")
+        {
             // "do not need to send": the words before "to" still count.
             break;
         }

@@ -71,17 +71,34 @@ pub fn link(doc: &mut Document) {
             while next_mention < doc.mentions.len() && doc.mentions[next_mention].tokens.start < k {
                 next_mention += 1;
             }
-            let starting = Some(next_mention).filter(|&i| i < doc.mentions.len() && doc.mentions[i].tokens.start == k);
+            let starting = Some(next_mention)
+                .filter(|&i| i < doc.mentions.len() && doc.mentions[i].tokens.start == k);
             if let Some(mi) = starting {
                 let m = &doc.mentions[mi];
-                let plural_group = m.actor.name.is_none() && m.actor.sector.is_some() && doc.tokens[m.tokens.end - 1].tag == "NNS";
+                let plural_group = m.actor.name.is_none()
+                    && m.actor.sector.is_some()
+                    && doc.tokens[m.tokens.end - 1].tag == "NNS";
                 if plural_group && pair_word_before(doc, k, range.start) {
                     if let Some(pair) = last_two(doc, &named) {
                         let (span, tokens) = (m.span, m.tokens.clone());
-                        let start = if doc.slice(doc.tokens[k - 1].span).eq_ignore_ascii_case("both") { k - 1 } else { k - 2 };
+                        let start = if doc
+                            .slice(doc.tokens[k - 1].span)
+                            .eq_ignore_ascii_case("both")
+                        {
+                            k - 1
+                        } else {
+                            k - 2
+                        };
                         let span = dyad_core::Span::new(doc.tokens[start].span.start, span.end);
                         for p in pair {
-                            added.push(refer(doc, p, si, start..tokens.end, span, "coreference:pair"));
+                            added.push(refer(
+                                doc,
+                                p,
+                                si,
+                                start..tokens.end,
+                                span,
+                                "coreference:pair",
+                            ));
                         }
                         replaced.push(mi);
                         next_mention = mi + 1;
@@ -105,8 +122,15 @@ pub fn link(doc: &mut Document) {
                     }
                 }
                 // A place something happens in ("met in Geneva") is no party to it.
-                let placed = k > range.start && crate::actors::LOCATING.contains(&doc.slice(doc.tokens[k - 1].span).to_lowercase().as_str());
-                if r == Referent::State && !placed && states.last().is_none_or(|&l| doc.mentions[l].actor.code != m.actor.code) {
+                let placed = k > range.start
+                    && crate::actors::LOCATING
+                        .contains(&doc.slice(doc.tokens[k - 1].span).to_lowercase().as_str());
+                if r == Referent::State
+                    && !placed
+                    && states
+                        .last()
+                        .is_none_or(|&l| doc.mentions[l].actor.code != m.actor.code)
+                {
                     states.push(mi);
                 }
                 if matches!(r, Referent::State | Referent::Group) && plural {
@@ -117,13 +141,21 @@ pub fn link(doc: &mut Document) {
                 continue;
             }
             let word = doc.slice(doc.tokens[k].span);
-            let lower = if word.chars().any(char::is_uppercase) { Cow::Owned(word.to_lowercase()) } else { Cow::Borrowed(word) };
+            let lower = if word.chars().any(char::is_uppercase) {
+                Cow::Owned(word.to_lowercase())
+            } else {
+                Cow::Borrowed(word)
+            };
             // "both countries", "the two sides": the two latest states.
             let pair_noun = k + 1 < range.end
-                && matches!(doc.slice(doc.tokens[k + 1].span), "countries" | "nations" | "sides" | "governments" | "neighbours" | "neighbors");
+                && matches!(
+                    doc.slice(doc.tokens[k + 1].span),
+                    "countries" | "nations" | "sides" | "governments" | "neighbours" | "neighbors"
+                );
             if pair_noun && matches!(&*lower, "both" | "two") {
                 if let Some(pair) = last_two(doc, &states) {
-                    let span = dyad_core::Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
+                    let span =
+                        dyad_core::Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
                     for p in pair {
                         added.push(refer(doc, p, si, k..k + 2, span, "coreference:pair"));
                     }
@@ -133,14 +165,26 @@ pub fn link(doc: &mut Document) {
             }
             let antecedent = if let Some(&mi) = surnames.get(word) {
                 Some((mi, "coreference:surname", k + 1))
-            } else if let Some(r) = pronoun(&lower).filter(|_| doc.tokens[k].tag.starts_with("PRP")) {
-                latest.get(&key(r)).map(|&mi| (mi, "coreference:pronoun", k + 1))
+            } else if let Some(r) = pronoun(&lower).filter(|_| doc.tokens[k].tag.starts_with("PRP"))
+            {
+                latest
+                    .get(&key(r))
+                    .map(|&mi| (mi, "coreference:pronoun", k + 1))
             } else if matches!(&*lower, "his" | "her" | "its" | "their")
                 && k + 1 < range.end
-                && matches!(doc.slice(doc.tokens[k + 1].span), "country" | "government" | "nation")
+                && matches!(
+                    doc.slice(doc.tokens[k + 1].span),
+                    "country" | "government" | "nation"
+                )
             {
-                let r = if lower == "its" || lower == "their" { Referent::State } else { Referent::Person };
-                latest.get(&key(r)).map(|&mi| (mi, "coreference:possessive", k + 2))
+                let r = if lower == "its" || lower == "their" {
+                    Referent::State
+                } else {
+                    Referent::Person
+                };
+                latest
+                    .get(&key(r))
+                    .map(|&mi| (mi, "coreference:possessive", k + 2))
             } else {
                 None
             };
@@ -186,19 +230,32 @@ pub fn link(doc: &mut Document) {
 /// Whether "the two" or "both" stands right before token `k`.
 fn pair_word_before(doc: &Document, k: usize, sentence_start: usize) -> bool {
     let word = |i: usize| doc.slice(doc.tokens[i].span).to_lowercase();
-    (k > sentence_start && word(k - 1) == "both") || (k > sentence_start + 1 && word(k - 1) == "two" && word(k - 2) == "the")
+    (k > sentence_start && word(k - 1) == "both")
+        || (k > sentence_start + 1 && word(k - 1) == "two" && word(k - 2) == "the")
 }
 
 /// The two latest distinct actors of `candidates` (mention indices, in order).
 fn last_two(doc: &Document, candidates: &[usize]) -> Option<[usize; 2]> {
     let last = *candidates.last()?;
-    let key = |i: usize| (doc.mentions[i].actor.code.clone(), doc.mentions[i].actor.name.clone());
+    let key = |i: usize| {
+        (
+            doc.mentions[i].actor.code.clone(),
+            doc.mentions[i].actor.name.clone(),
+        )
+    };
     let other = candidates.iter().rev().find(|&&i| key(i) != key(last))?;
     Some([*other, last])
 }
 
 /// A mention of the actor of mention `source` over other words.
-fn refer(doc: &Document, source: usize, sentence: usize, tokens: std::ops::Range<usize>, span: dyad_core::Span, rule: &str) -> ActorMention {
+fn refer(
+    doc: &Document,
+    source: usize,
+    sentence: usize,
+    tokens: std::ops::Range<usize>,
+    span: dyad_core::Span,
+    rule: &str,
+) -> ActorMention {
     let m = &doc.mentions[source];
     ActorMention {
         sentence,

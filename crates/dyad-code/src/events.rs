@@ -15,7 +15,9 @@
 
 use std::borrow::Cow;
 
-use dyad_core::{ActorMention, Document, Event, EventActor, EventDate, Evidence, SentenceKind, Span, Token};
+use dyad_core::{
+    ActorMention, Document, Event, EventActor, EventDate, Evidence, SentenceKind, Span, Token,
+};
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
 
 use crate::clause::{self, lower, verb_group, LOCATIVE};
@@ -31,7 +33,10 @@ pub const DEMAND_WORD: &str = "must";
 const WORD_GAP: usize = 3;
 
 /// Auxiliaries between a coordinating word and its verb ("and has invaded").
-const AUXILIARIES: &[&str] = &["has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could", "can", "may", "might"];
+const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
+    "can", "may", "might",
+];
 
 /// One pattern tried on a sentence, for `dyad explain`.
 #[derive(Clone, Debug)]
@@ -101,9 +106,18 @@ struct Sentence<'a> {
 }
 
 impl<'a> Sentence<'a> {
-    fn new(text: &'a str, tokens: &'a [Token], mentions: Vec<(usize, usize, &'a ActorMention)>) -> Self {
+    fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        mentions: Vec<(usize, usize, &'a ActorMention)>,
+    ) -> Self {
         let lower = tokens.iter().map(|t| lower(text, t)).collect();
-        Sentence { text, tokens, lower, mentions }
+        Sentence {
+            text,
+            tokens,
+            lower,
+            mentions,
+        }
     }
 
     fn word(&self, i: usize) -> &str {
@@ -147,7 +161,10 @@ impl<'a> Sentence<'a> {
         let (start, _, mention) = self.mentions[m];
         mention.actor.country.is_none()
             && start > 0
-            && matches!(self.word(start - 1), "its" | "their" | "his" | "her" | "our")
+            && matches!(
+                self.word(start - 1),
+                "its" | "their" | "his" | "her" | "our"
+            )
     }
 
     /// A mention within a few filler words of `from` (determiners, adjectives,
@@ -158,7 +175,9 @@ impl<'a> Sentence<'a> {
                 return Some(m).filter(|&m| !self.is_own(m));
             }
             let t = &self.tokens[k];
-            let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT") || t.tag.starts_with("JJ") || t.tag.starts_with("RB");
+            let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT")
+                || t.tag.starts_with("JJ")
+                || t.tag.starts_with("RB");
             if !filler {
                 return None;
             }
@@ -168,7 +187,14 @@ impl<'a> Sentence<'a> {
 
     /// Tries one pattern at a trigger token.
     fn try_pattern<'p>(&self, pattern: &'p Pattern, head: usize) -> Result<Hit<'p>, Miss<'p>> {
-        let mut hit = Hit { pattern, head, words: vec![head], end: head + 1, source: None, target: None };
+        let mut hit = Hit {
+            pattern,
+            head,
+            words: vec![head],
+            end: head + 1,
+            source: None,
+            target: None,
+        };
         for el in &pattern.elements[1..] {
             match el {
                 Element::Word(w) => {
@@ -180,14 +206,20 @@ impl<'a> Sentence<'a> {
                         })
                         .find(|&k| self.matches_word(k, w));
                     let Some(k) = found else {
-                        return Err(Miss::Word { word: w, after: hit.end - 1 });
+                        return Err(Miss::Word {
+                            word: w,
+                            after: hit.end - 1,
+                        });
                     };
                     hit.words.push(k);
                     hit.end = k + 1;
                 }
                 Element::Target | Element::Source => {
                     let Some(m) = self.mention_near(hit.end, 5) else {
-                        return Err(Miss::Actor { target: *el == Element::Target, after: hit.end - 1 });
+                        return Err(Miss::Actor {
+                            target: *el == Element::Target,
+                            after: hit.end - 1,
+                        });
                     };
                     hit.end = self.mentions[m].1;
                     if *el == Element::Target {
@@ -242,7 +274,9 @@ impl<'a> Sentence<'a> {
         // coordinated with an earlier one ("has brushed aside the warnings
         // and has invaded Ukraine").
         let mut k = head;
-        while k > 0 && (self.tokens[k - 1].tag.starts_with("RB") || AUXILIARIES.contains(&self.word(k - 1))) {
+        while k > 0
+            && (self.tokens[k - 1].tag.starts_with("RB") || AUXILIARIES.contains(&self.word(k - 1)))
+        {
             k -= 1;
         }
         let prev = if k > 0 { self.word(k - 1) } else { "" };
@@ -255,7 +289,9 @@ impl<'a> Sentence<'a> {
         // infinitive of purpose shares the subject of the verb before it.
         let purpose = self.tokens[head].tag == "VB" && head > 0 && self.word(head - 1) == "to";
         if shares || purpose {
-            let finite = (0..k.saturating_sub(1)).rev().find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP"));
+            let finite = (0..k.saturating_sub(1))
+                .rev()
+                .find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP"));
             if let Some(finite) = finite {
                 return self.subject_before(finite);
             }
@@ -282,7 +318,9 @@ impl<'a> Sentence<'a> {
             k -= 1;
             if let Some(m) = self.mention_covering(k) {
                 let start = self.mentions[m].0;
-                let in_pp = start > 0 && matches!(self.tokens[start - 1].tag, "IN" | "TO") && self.word(start - 1) != "that";
+                let in_pp = start > 0
+                    && matches!(self.tokens[start - 1].tag, "IN" | "TO")
+                    && self.word(start - 1) != "that";
                 if !in_pp {
                     return Some(m);
                 }
@@ -300,7 +338,11 @@ impl<'a> Sentence<'a> {
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
     fn conjuncts(&self, m: usize) -> Vec<usize> {
         // "the two leaders": mentions over the same words are a pair.
-        let same: Vec<usize> = (0..self.mentions.len()).filter(|&o| self.mentions[o].0 == self.mentions[m].0 && self.mentions[o].1 == self.mentions[m].1).collect();
+        let same: Vec<usize> = (0..self.mentions.len())
+            .filter(|&o| {
+                self.mentions[o].0 == self.mentions[m].0 && self.mentions[o].1 == self.mentions[m].1
+            })
+            .collect();
         if same.len() > 1 {
             return same;
         }
@@ -308,7 +350,9 @@ impl<'a> Sentence<'a> {
         let mut cur = m;
         while cur > 0 {
             let prev = cur - 1;
-            let gap: Vec<&str> = (self.mentions[prev].1..self.mentions[cur].0).map(|k| self.word(k)).collect();
+            let gap: Vec<&str> = (self.mentions[prev].1..self.mentions[cur].0)
+                .map(|k| self.word(k))
+                .collect();
             if is_conjunction(&gap) {
                 out.insert(0, prev);
                 cur = prev;
@@ -319,11 +363,14 @@ impl<'a> Sentence<'a> {
         cur = m;
         while cur + 1 < self.mentions.len() {
             let next = cur + 1;
-            let gap: Vec<&str> = (self.mentions[cur].1..self.mentions[next].0).map(|k| self.word(k)).collect();
+            let gap: Vec<&str> = (self.mentions[cur].1..self.mentions[next].0)
+                .map(|k| self.word(k))
+                .collect();
             // "Ukraine and NATO convenes": an actor that starts a new clause
             // is not coordinated with this one.
             let end = self.mentions[next].1;
-            let starts_clause = end < self.tokens.len() && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
+            let starts_clause = end < self.tokens.len()
+                && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
             if is_conjunction(&gap) && gap.contains(&"and") && !starts_clause {
                 out.push(next);
                 cur = next;
@@ -338,7 +385,9 @@ impl<'a> Sentence<'a> {
 /// The code of a frame over a complement; a stated intent to do harm
 /// ("prepared to impose martial law", "will tighten the blockade") is a threat.
 fn derive<'d>(dicts: &'d Dictionaries, frame: Frame, code: &str) -> Option<&'d str> {
-    let threat = (frame == Frame::Intent).then(|| dicts.frames.derive(Frame::Threaten, code)).flatten();
+    let threat = (frame == Frame::Intent)
+        .then(|| dicts.frames.derive(Frame::Threaten, code))
+        .flatten();
     threat.or_else(|| dicts.frames.derive(frame, code))
 }
 
@@ -346,10 +395,13 @@ fn derive<'d>(dicts: &'d Dictionaries, frame: Frame, code: &str) -> Option<&'d s
 /// subject of a statement verb ("the White House said"), or of the verb
 /// whose "that" clause holds it ("a minister reiterated that Libya must").
 fn speaker(s: &Sentence, hits: &[Hit], at: usize) -> Option<usize> {
-    hits.iter().filter(|h| h.pattern.code.starts_with("01")).find_map(|h| s.subject_before(h.head)).or_else(|| {
-        let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
-        s.subject_before(that)
-    })
+    hits.iter()
+        .filter(|h| h.pattern.code.starts_with("01"))
+        .find_map(|h| s.subject_before(h.head))
+        .or_else(|| {
+            let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
+            s.subject_before(that)
+        })
 }
 
 /// Keeps the longest hits whose words do not overlap, in sentence order:
@@ -358,7 +410,10 @@ fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
     hits.sort_by_key(|h| (std::cmp::Reverse(h.words.len()), h.head));
     let mut kept: Vec<Hit> = Vec::new();
     for h in hits {
-        if !kept.iter().any(|k| h.words.iter().any(|w| k.words.contains(w))) {
+        if !kept
+            .iter()
+            .any(|k| h.words.iter().any(|w| k.words.contains(w)))
+        {
             kept.push(h);
         }
     }
@@ -369,7 +424,11 @@ fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
 /// The words between two coordinated actors: "and", ",", ", and", with
 /// an optional article ("Israel and the United Arab Emirates").
 fn is_conjunction(gap: &[&str]) -> bool {
-    let words: Vec<&str> = gap.iter().copied().filter(|w| !matches!(*w, "the" | "a")).collect();
+    let words: Vec<&str> = gap
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "the" | "a"))
+        .collect();
     matches!(words.as_slice(), ["and"] | [","] | [",", "and"])
 }
 
@@ -410,7 +469,10 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
             }
         }
         if let Some(t) = trace.as_deref_mut() {
-            t.push(Trace { sentence: si, attempts: attempts.0.unwrap_or_default() });
+            t.push(Trace {
+                sentence: si,
+                attempts: attempts.0.unwrap_or_default(),
+            });
         }
     }
     doc.events = events;
@@ -420,11 +482,17 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
 fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Attempts) -> Vec<Hit<'d>> {
     let mut hits: Vec<Hit> = Vec::new();
     for (i, t) in s.tokens.iter().enumerate() {
-        if !(clause::is_verb(t) || clause::is_noun(t) || t.tag.starts_with("JJ")) || s.mention_covering(i).is_some() {
+        if !(clause::is_verb(t) || clause::is_noun(t) || t.tag.starts_with("JJ"))
+            || s.mention_covering(i).is_some()
+        {
             continue;
         }
         let mut best: Option<Hit> = None;
-        let lemma = if t.lemma.is_empty() { s.word(i) } else { t.lemma.as_str() };
+        let lemma = if t.lemma.is_empty() {
+            s.word(i)
+        } else {
+            t.lemma.as_str()
+        };
         let trigger = || t.span.slice(s.text).to_string();
         for p in dicts.patterns.with_head(lemma) {
             if !clause::is_verb(t) && p.elements.len() == 1 {
@@ -437,7 +505,11 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Attempts)
             }
             match s.try_pattern(p, i) {
                 Ok(h) => {
-                    attempts.record(|| Attempt { rule: p.id.clone(), trigger: trigger(), outcome: "matched".into() });
+                    attempts.record(|| Attempt {
+                        rule: p.id.clone(),
+                        trigger: trigger(),
+                        outcome: "matched".into(),
+                    });
                     let better = best.as_ref().is_none_or(|b| {
                         (h.words.len(), h.target.is_some()) > (b.words.len(), b.target.is_some())
                     });
@@ -445,7 +517,11 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Attempts)
                         best = Some(h);
                     }
                 }
-                Err(miss) => attempts.record(|| Attempt { rule: p.id.clone(), trigger: trigger(), outcome: miss.describe(s) }),
+                Err(miss) => attempts.record(|| Attempt {
+                    rule: p.id.clone(),
+                    trigger: trigger(),
+                    outcome: miss.describe(s),
+                }),
             }
         }
         hits.extend(best);
@@ -455,7 +531,14 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Attempts)
 
 /// Codes one hit: its frame and complement, negation and modality, then its
 /// source and target. `consumed` marks hits taken as complements.
-fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consumed: &mut [bool], attempts: &mut Attempts) -> Option<Coded> {
+fn code_hit(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    hits: &[Hit],
+    hi: usize,
+    consumed: &mut [bool],
+    attempts: &mut Attempts,
+) -> Option<Coded> {
     let h = &hits[hi];
     let frame = Frame::of_code(&h.pattern.code);
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
@@ -467,7 +550,9 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
             None => (near.clone().find(|&k| s.word(k) == "that")?, 8),
         };
         let c = (hi + 1..hits.len()).find(|&c| {
-            hits[c].head > link && hits[c].head <= link + reach && Frame::of_code(&hits[c].pattern.code).is_none()
+            hits[c].head > link
+                && hits[c].head <= link + reach
+                && Frame::of_code(&hits[c].pattern.code).is_none()
         })?;
         if s.word(link) == "that" {
             that_subject = s.subject_before(hits[c].head);
@@ -485,7 +570,12 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
         None
     };
     let g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
-    let (mut code, mut rule, mut target, mut context) = (h.pattern.code.clone(), h.pattern.id.clone(), h.target, Vec::new());
+    let (mut code, mut rule, mut target, mut context) = (
+        h.pattern.code.clone(),
+        h.pattern.id.clone(),
+        h.target,
+        Vec::new(),
+    );
     let mut trigger = s.tokens[h.head].span;
     let mut words = h.words.clone();
     let mut demanded_by = None;
@@ -493,14 +583,23 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
         consumed[c] = true;
         let comp = &hits[c];
         let frame = if g.negated { Frame::Reject } else { frame };
-        code = derive(dicts, frame, &comp.pattern.code).map(String::from).unwrap_or(code);
+        code = derive(dicts, frame, &comp.pattern.code)
+            .map(String::from)
+            .unwrap_or(code);
         rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
-        target = target.or(that_subject).or(comp.target).or_else(|| s.object_after(comp.head + 1, &comp.words));
+        target = target
+            .or(that_subject)
+            .or(comp.target)
+            .or_else(|| s.object_after(comp.head + 1, &comp.words));
         trigger = trigger.cover(s.tokens[comp.head].span);
         words.extend(&comp.words);
     } else if g.negated {
         if Frame::of_code(&code).is_some() {
-            attempts.record(|| Attempt { rule: rule.clone(), trigger: s.word(h.head).to_string(), outcome: "negated frame verb: not coded".into() });
+            attempts.record(|| Attempt {
+                rule: rule.clone(),
+                trigger: s.word(h.head).to_string(),
+                outcome: "negated frame verb: not coded".into(),
+            });
             return None;
         }
         match dicts.frames.derive(Frame::Reject, &code) {
@@ -509,16 +608,31 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
                 code = r.to_string();
             }
             None => {
-                attempts.record(|| Attempt { rule, trigger: s.word(h.head).to_string(), outcome: "negated, and CAMEO has no rejection for it: not coded".into() });
+                attempts.record(|| Attempt {
+                    rule,
+                    trigger: s.word(h.head).to_string(),
+                    outcome: "negated, and CAMEO has no rejection for it: not coded".into(),
+                });
                 return None;
             }
         }
-    } else if (g.obligation || g.advice) && Frame::of_code(&code).is_none() && speaker(s, hits, h.head).is_some() {
+    } else if (g.obligation || g.advice)
+        && Frame::of_code(&code).is_none()
+        && speaker(s, hits, h.head).is_some()
+    {
         // "China must drop barriers, the US said": a demand of the subject.
-        let frame = if g.obligation { Frame::Demand } else { Frame::Appeal };
+        let frame = if g.obligation {
+            Frame::Demand
+        } else {
+            Frame::Appeal
+        };
         let generic = if g.obligation { "100" } else { "020" };
         rule = format!("{} + {rule}", if g.obligation { "must" } else { "should" });
-        code = dicts.frames.derive(frame, &code).unwrap_or(generic).to_string();
+        code = dicts
+            .frames
+            .derive(frame, &code)
+            .unwrap_or(generic)
+            .to_string();
         target = s.subject_before(h.head);
         demanded_by = speaker(s, hits, h.head);
     } else if g.future && Frame::of_code(&code).is_none() {
@@ -557,7 +671,8 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
     // object of a verb with no pattern of its own ("will provide food
     // aid", "would tighten the blockade"); inside any other phrase
     // ("condemned the arrests", "a debt relief plan") it has no source.
-    let governed = governor.is_some_and(|v| h.head - v <= 7 && !hits.iter().any(|o| o.words.contains(&v)));
+    let governed =
+        governor.is_some_and(|v| h.head - v <= 7 && !hits.iter().any(|o| o.words.contains(&v)));
     if source.is_none() && !passive && (!nominal || governed) {
         source = s.subject_before(h.head);
         if nominal {
@@ -578,25 +693,39 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
     }
     if source.is_none() {
         // Who did it is the one thing an event cannot lack.
-        attempts.record(|| Attempt { rule: rule.clone(), trigger: s.word(h.head).to_string(), outcome: "no source actor: not coded".into() });
+        attempts.record(|| Attempt {
+            rule: rule.clone(),
+            trigger: s.word(h.head).to_string(),
+            outcome: "no source actor: not coded".into(),
+        });
         return None;
     }
     confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
-    confidence += if target.is_some() { 0.1 } else { 0.0 } + if source.is_some() { 0.1 } else { 0.0 };
+    confidence +=
+        if target.is_some() { 0.1 } else { 0.0 } + if source.is_some() { 0.1 } else { 0.0 };
     // Both slots written in the pattern ("fighting between $ and +") are
     // already the pair; otherwise coordinated actors each take part.
-    let expand = |m: usize| if h.source.is_some() && h.target.is_some() { vec![m] } else { s.conjuncts(m) };
+    let expand = |m: usize| {
+        if h.source.is_some() && h.target.is_some() {
+            vec![m]
+        } else {
+            s.conjuncts(m)
+        }
+    };
     let sources = source.map(expand).unwrap_or_default();
     // "accused each other": coordinated sources act on one another.
-    let mutual = (h.end..(h.end + 3).min(s.tokens.len()))
-        .any(|k| matches!((s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true)) && matches!(s.word(k + 1), "other" | "another"));
+    let mutual = (h.end..(h.end + 3).min(s.tokens.len())).any(|k| {
+        matches!((s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true))
+            && matches!(s.word(k + 1), "other" | "another")
+    });
     if mutual {
         target = None;
     }
     let reciprocal = mutual || matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
     // "China and Pakistan signed an agreement in Islamabad": where
     // partners act together is not whom they act on.
-    let placed = target.is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&s.word(s.mentions[t].0 - 1)));
+    let placed = target
+        .is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&s.word(s.mentions[t].0 - 1)));
     if reciprocal && sources.len() > 1 && placed {
         target = None;
     }
@@ -607,7 +736,11 @@ fn code_hit(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], hi: usize, consume
         sources,
         targets,
         trigger,
-        trigger_text: words.iter().map(|&k| s.tokens[k].span.slice(s.text)).collect::<Vec<_>>().join(" "),
+        trigger_text: words
+            .iter()
+            .map(|&k| s.tokens[k].span.slice(s.text))
+            .collect::<Vec<_>>()
+            .join(" "),
         rule,
         context,
         confidence,
@@ -663,8 +796,16 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
     coded
 }
 
-fn to_events(s: &Sentence, si: usize, c: Coded, dicts: &Dictionaries, date: Option<EventDate>) -> Vec<Event> {
-    let Some(info) = dicts.cameo.get(&c.code) else { return Vec::new() };
+fn to_events(
+    s: &Sentence,
+    si: usize,
+    c: Coded,
+    dicts: &Dictionaries,
+    date: Option<EventDate>,
+) -> Vec<Event> {
+    let Some(info) = dicts.cameo.get(&c.code) else {
+        return Vec::new();
+    };
     let actor = |m: usize| {
         let (_, _, mention) = s.mentions[m];
         EventActor::new(mention.span.slice(s.text), &mention.actor, mention.span)
@@ -683,8 +824,16 @@ fn to_events(s: &Sentence, si: usize, c: Coded, dicts: &Dictionaries, date: Opti
             }
         }
         (src, tgt) => {
-            let src: Vec<Option<usize>> = if src.is_empty() { vec![None] } else { src.iter().map(|&m| Some(m)).collect() };
-            let tgt: Vec<Option<usize>> = if tgt.is_empty() { vec![None] } else { tgt.iter().map(|&m| Some(m)).collect() };
+            let src: Vec<Option<usize>> = if src.is_empty() {
+                vec![None]
+            } else {
+                src.iter().map(|&m| Some(m)).collect()
+            };
+            let tgt: Vec<Option<usize>> = if tgt.is_empty() {
+                vec![None]
+            } else {
+                tgt.iter().map(|&m| Some(m)).collect()
+            };
             for a in &src {
                 for b in &tgt {
                     // No actor acts on a later reference to itself ("Russia
@@ -720,8 +869,16 @@ fn to_events(s: &Sentence, si: usize, c: Coded, dicts: &Dictionaries, date: Opti
             mode: info.mode.clone(),
             context: context.clone(),
             location: None,
-            evidence: Evidence { trigger: c.trigger_text.clone(), span: c.trigger, rule: c.rule.clone() },
-            confidence: if n == 0 { c.confidence } else { c.confidence - 0.01 },
+            evidence: Evidence {
+                trigger: c.trigger_text.clone(),
+                span: c.trigger,
+                rule: c.rule.clone(),
+            },
+            confidence: if n == 0 {
+                c.confidence
+            } else {
+                c.confidence - 0.01
+            },
         })
         .collect()
 }

@@ -23,7 +23,10 @@ pub struct EventDate {
 
 impl EventDate {
     pub fn day(date: NaiveDate) -> Self {
-        EventDate { date, precision: Precision::Day }
+        EventDate {
+            date,
+            precision: Precision::Day,
+        }
     }
 }
 
@@ -62,9 +65,15 @@ mod tests {
     fn formats_at_its_precision() {
         let d = NaiveDate::from_ymd_opt(2018, 11, 25).unwrap();
         assert_eq!(EventDate::day(d).to_string(), "2018-11-25");
-        let m = EventDate { date: d, precision: Precision::Month };
+        let m = EventDate {
+            date: d,
+            precision: Precision::Month,
+        };
         assert_eq!(m.to_string(), "2018-11");
-        let y = EventDate { date: d, precision: Precision::Year };
+        let y = EventDate {
+            date: d,
+            precision: Precision::Year,
+        };
         assert_eq!(y.to_string(), "2018");
     }
 }

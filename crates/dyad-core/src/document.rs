@@ -103,7 +103,11 @@ pub struct Token {
 
 impl Token {
     pub fn new(span: Span) -> Self {
-        Token { span, tag: "", lemma: String::new() }
+        Token {
+            span,
+            tag: "",
+            lemma: String::new(),
+        }
     }
 }
 
@@ -176,12 +180,24 @@ pub struct Document {
 
 impl Document {
     pub fn new(id: impl Into<String>, text: impl Into<String>, meta: Metadata) -> Self {
-        Document { id: id.into(), text: text.into(), meta, ..Default::default() }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            meta,
+            ..Default::default()
+        }
     }
 
     /// A document with only an id, a text and its publication date.
     pub fn dated(id: impl Into<String>, text: impl Into<String>, published: NaiveDate) -> Self {
-        Self::new(id, text, Metadata { published: Some(published), ..Default::default() })
+        Self::new(
+            id,
+            text,
+            Metadata {
+                published: Some(published),
+                ..Default::default()
+            },
+        )
     }
 
     /// The exact words of a span.
@@ -197,7 +213,9 @@ impl Document {
     /// The story a sentence belongs to (none for a line between stories).
     pub fn sentence_story(&self, sentence: usize) -> Option<&Story> {
         let start = self.sentences[sentence].span.start;
-        self.stories.iter().find(|s| s.span.start <= start && start <= s.span.end)
+        self.stories
+            .iter()
+            .find(|s| s.span.start <= start && start <= s.span.end)
     }
 
     /// The actor mentions of one sentence (mentions are kept in text order).

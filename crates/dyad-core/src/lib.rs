@@ -12,6 +12,7 @@ mod event;
 
 pub use date::{EventDate, Precision};
 pub use document::{
-    Actor, ActorMention, Boilerplate, Document, Metadata, Origin, Sentence, SentenceKind, Span, Story, Token, Via,
+    Actor, ActorMention, Boilerplate, Document, Metadata, Origin, Sentence, SentenceKind, Span,
+    Story, Token, Via,
 };
 pub use event::{Event, EventActor, Evidence, Location};

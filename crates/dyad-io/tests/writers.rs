@@ -1,20 +1,35 @@
 //! The writers: JSON Lines carries the schema; CSV and TSV flatten it.
 
 use chrono::NaiveDate;
-use dyad_core::{Actor, Document, Event, EventActor, EventDate, Evidence, Location, Metadata, Sentence, SentenceKind, Span};
+use dyad_core::{
+    Actor, Document, Event, EventActor, EventDate, Evidence, Location, Metadata, Sentence,
+    SentenceKind, Span,
+};
 use dyad_io::{EventRecord, EventWriter, Format, FLAT_COLUMNS};
 
 fn document() -> Document {
     let text = "Israel accused Iran of attacking a tanker.";
     let mut doc = Document::new("d1", text, Metadata::default());
-    doc.sentences.push(Sentence { span: Span::new(0, text.len()), tokens: 0..0, kind: SentenceKind::Body, boilerplate: None });
+    doc.sentences.push(Sentence {
+        span: Span::new(0, text.len()),
+        tokens: 0..0,
+        kind: SentenceKind::Body,
+        boilerplate: None,
+    });
     let actor = |code: &str, span: Span| {
-        let a = Actor { code: code.into(), country: Some(code.into()), sector: None, name: None };
+        let a = Actor {
+            code: code.into(),
+            country: Some(code.into()),
+            sector: None,
+            name: None,
+        };
         EventActor::new(&text[span.start..span.end], &a, span)
     };
     doc.events.push(Event {
         sentence: 0,
-        date: Some(EventDate::day(NaiveDate::from_ymd_opt(2019, 5, 14).unwrap())),
+        date: Some(EventDate::day(
+            NaiveDate::from_ymd_opt(2019, 5, 14).unwrap(),
+        )),
         date_text: Some("Monday".into()),
         source: Some(actor("ISR", Span::new(0, 6))),
         target: Some(actor("IRN", Span::new(15, 19))),
@@ -34,7 +49,11 @@ fn document() -> Document {
             geonames_id: Some(266826),
             text: "TRIPOLI".into(),
         }),
-        evidence: Evidence { trigger: "accused of".into(), span: Span::new(7, 14), rule: "112 accuse + of".into() },
+        evidence: Evidence {
+            trigger: "accused of".into(),
+            span: Span::new(7, 14),
+            rule: "112 accuse + of".into(),
+        },
         confidence: 0.8,
     });
     doc
@@ -78,7 +97,10 @@ fn jsonl_has_the_schema_fields() {
 fn tsv_and_csv_flatten_into_documented_columns() {
     let tsv = written(Format::Tsv);
     let mut lines = tsv.lines();
-    assert_eq!(lines.next().unwrap().split('\t').collect::<Vec<_>>(), FLAT_COLUMNS);
+    assert_eq!(
+        lines.next().unwrap().split('\t').collect::<Vec<_>>(),
+        FLAT_COLUMNS
+    );
     let row: Vec<&str> = lines.next().unwrap().split('\t').collect();
     let col = |name: &str| row[FLAT_COLUMNS.iter().position(|c| *c == name).unwrap()];
     assert_eq!(col("source_code"), "ISR");
@@ -91,5 +113,7 @@ fn tsv_and_csv_flatten_into_documented_columns() {
     assert_eq!(col("location_geonames_id"), "266826");
     assert_eq!(col("location_text"), "TRIPOLI");
     let csv = written(Format::Csv);
-    assert!(csv.starts_with("event_id,doc_id,sentence_index,date,date_precision,date_text,source_text"));
+    assert!(
+        csv.starts_with("event_id,doc_id,sentence_index,date,date_precision,date_text,source_text")
+    );
 }

@@ -128,7 +128,10 @@ impl ActorDictionary {
             let last = starts.partition_point(|&s| s < m.end());
             let (entry, case, written) = &self.names[m.pattern().as_usize()];
             if case_ok(*case, written, &tokens[first..last]) {
-                out.push(NameMatch { tokens: first..last, entry: *entry });
+                out.push(NameMatch {
+                    tokens: first..last,
+                    entry: *entry,
+                });
             }
         }
         out
@@ -161,14 +164,21 @@ fn case_of(name: &str) -> Case {
 fn case_ok(case: Case, written: &str, tokens: &[&str]) -> bool {
     match case {
         Case::Any => true,
-        Case::Capital => tokens.first().and_then(|t| t.chars().find(|c| c.is_alphabetic())).is_some_and(char::is_uppercase),
+        Case::Capital => tokens
+            .first()
+            .and_then(|t| t.chars().find(|c| c.is_alphabetic()))
+            .is_some_and(char::is_uppercase),
         Case::Exact => {
             // "UN" and "US" exactly; three- and four-letter acronyms also in
             // title case ("Nato", "Opec").
             let text: String = tokens.concat();
             let written: String = written.split_whitespace().collect();
             let mut chars = written.chars();
-            let title: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+            let title: String = chars
+                .next()
+                .into_iter()
+                .chain(chars.flat_map(char::to_lowercase))
+                .collect();
             text == written || (written.len() >= 3 && text == title)
         }
     }
@@ -185,7 +195,13 @@ pub(crate) struct Builder<'t> {
 
 impl<'t> Builder<'t> {
     pub fn new(tokenizer: &'t Tokenizer) -> Self {
-        Builder { tokenizer, entries: Vec::new(), names: Vec::new(), keys: Vec::new(), seen: HashMap::new() }
+        Builder {
+            tokenizer,
+            entries: Vec::new(),
+            names: Vec::new(),
+            keys: Vec::new(),
+            seen: HashMap::new(),
+        }
     }
 
     fn add(&mut self, entry: ActorEntry, names: &[&str]) {
@@ -209,29 +225,50 @@ impl<'t> Builder<'t> {
 
     /// `countries.tsv`: code, name, names, adjectives, capitals, seats, places.
     pub fn countries(&mut self, file: &str, text: &str) -> Result<(), DictError> {
-        let cols = ["code", "name", "names", "adjectives", "capitals", "seats", "places"];
+        let cols = [
+            "code",
+            "name",
+            "names",
+            "adjectives",
+            "capitals",
+            "seats",
+            "places",
+        ];
         table::read(file, text, &cols, |row| {
             let code = row.required("code")?;
             let name = row.required("name")?;
             let country = Some(code.to_string());
-            let entry = |kind, code: String, sector: Option<&str>, display: Option<&str>| ActorEntry {
-                kind,
-                code,
-                country: country.clone(),
-                sector: sector.map(String::from),
-                name: display.map(String::from),
-                id: format!("countries:{}", row.get("code")),
-            };
+            let entry =
+                |kind, code: String, sector: Option<&str>, display: Option<&str>| ActorEntry {
+                    kind,
+                    code,
+                    country: country.clone(),
+                    sector: sector.map(String::from),
+                    name: display.map(String::from),
+                    id: format!("countries:{}", row.get("code")),
+                };
             let mut names = vec![name];
             names.extend(row.list("names"));
-            self.add(entry(EntryKind::Country, code.to_string(), None, None), &names);
+            self.add(
+                entry(EntryKind::Country, code.to_string(), None, None),
+                &names,
+            );
             let adjectives: Vec<&str> = row.list("adjectives").collect();
-            self.add(entry(EntryKind::Adjective, code.to_string(), None, None), &adjectives);
+            self.add(
+                entry(EntryKind::Adjective, code.to_string(), None, None),
+                &adjectives,
+            );
             for capital in row.list("capitals").chain(row.list("seats")) {
-                self.add(entry(EntryKind::Capital, format!("{code}GOV"), Some("GOV"), None), &[capital]);
+                self.add(
+                    entry(EntryKind::Capital, format!("{code}GOV"), Some("GOV"), None),
+                    &[capital],
+                );
             }
             let places: Vec<&str> = row.list("places").collect();
-            self.add(entry(EntryKind::Place, code.to_string(), None, None), &places);
+            self.add(
+                entry(EntryKind::Place, code.to_string(), None, None),
+                &places,
+            );
             Ok(())
         })
     }
@@ -285,10 +322,16 @@ impl<'t> Builder<'t> {
     /// lines `CODE START END TITLE` (dates `YYYY-MM-DD`, `-` when open).
     pub fn people(&mut self, file: &str, text: &str) -> Result<(), DictError> {
         let mut current: Option<(Vec<String>, Vec<Role>, usize)> = None;
-        let finish = |b: &mut Self, person: Option<(Vec<String>, Vec<Role>, usize)>| -> Result<(), DictError> {
+        let finish = |b: &mut Self,
+                      person: Option<(Vec<String>, Vec<Role>, usize)>|
+         -> Result<(), DictError> {
             if let Some((names, roles, line)) = person {
                 let Some(first) = roles.first() else {
-                    return Err(DictError::new(file, line, format!("`{}` has no role line", names[0])));
+                    return Err(DictError::new(
+                        file,
+                        line,
+                        format!("`{}` has no role line", names[0]),
+                    ));
                 };
                 let country = first.code.get(..3).map(String::from);
                 let entry = ActorEntry {
@@ -316,7 +359,11 @@ impl<'t> Builder<'t> {
                 };
                 roles.push(parse_role(content.trim()).map_err(|m| DictError::new(file, line, m))?);
             } else {
-                let names = content.split('|').map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+                let names = content
+                    .split('|')
+                    .map(|n| n.trim().to_string())
+                    .filter(|n| !n.is_empty())
+                    .collect();
                 let previous = current.replace((names, Vec::new(), line));
                 finish(self, previous)?;
             }
@@ -329,7 +376,11 @@ impl<'t> Builder<'t> {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&self.keys)
             .expect("actor automaton");
-        ActorDictionary { entries: self.entries, names: self.names, automaton }
+        ActorDictionary {
+            entries: self.entries,
+            names: self.names,
+            automaton,
+        }
     }
 }
 
@@ -343,7 +394,9 @@ fn parse_role(line: &str) -> Result<Role, String> {
         match s.map(str::trim) {
             None | Some("") => Err("a role needs START and END (`-` when open)".into()),
             Some("-") => Ok(None),
-            Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d").map(Some).map_err(|_| format!("bad date `{d}`")),
+            Some(d) => NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| format!("bad date `{d}`")),
         }
     };
     let start = date(parts.next())?;
@@ -353,7 +406,12 @@ fn parse_role(line: &str) -> Result<Role, String> {
             return Err(format!("role ends ({e}) before it starts ({s})"));
         }
     }
-    Ok(Role { code: code.to_string(), start, end, title: parts.next().unwrap_or("").trim().to_string() })
+    Ok(Role {
+        code: code.to_string(),
+        start,
+        end,
+        title: parts.next().unwrap_or("").trim().to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -372,20 +430,33 @@ mod tests {
         .unwrap();
         b.people("people.txt", "Vladimir Putin | Putin\n  RUSGOV 2000-05-07 2008-05-07 president\n  RUSGOV 2008-05-08 2012-05-07 prime minister\n")
             .unwrap();
-        b.agents("agents.tsv", "phrase\tsector\tkind\ntroops\tMIL\tgroup\n").unwrap();
+        b.agents("agents.tsv", "phrase\tsector\tkind\ntroops\tMIL\tgroup\n")
+            .unwrap();
         b.build()
     }
 
     fn found(d: &ActorDictionary, words: &[&str]) -> Vec<(String, Range<usize>)> {
-        d.find(words).into_iter().map(|m| (d.entry(m.entry).code.clone(), m.tokens)).collect()
+        d.find(words)
+            .into_iter()
+            .map(|m| (d.entry(m.entry).code.clone(), m.tokens))
+            .collect()
     }
 
     #[test]
     fn names_match_on_token_boundaries_only() {
         let d = dictionary();
-        assert_eq!(found(&d, &["Russian", "troops"]), [("RUS".to_string(), 0..1), ("MIL".to_string(), 1..2)]);
-        assert_eq!(found(&d, &["the", "Kremlin", "said"]), [("RUSGOV".to_string(), 1..2)]);
-        assert_eq!(found(&d, &["Washington", "'s", "envoy"]), [("USAGOV".to_string(), 0..1)]);
+        assert_eq!(
+            found(&d, &["Russian", "troops"]),
+            [("RUS".to_string(), 0..1), ("MIL".to_string(), 1..2)]
+        );
+        assert_eq!(
+            found(&d, &["the", "Kremlin", "said"]),
+            [("RUSGOV".to_string(), 1..2)]
+        );
+        assert_eq!(
+            found(&d, &["Washington", "'s", "envoy"]),
+            [("USAGOV".to_string(), 0..1)]
+        );
     }
 
     #[test]
@@ -402,7 +473,10 @@ mod tests {
         let m = &d.find(&["Putin", "said"])[0];
         let putin = d.entry(m.entry);
         let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
-        assert_eq!(putin.role_on(on(2010, 1, 1)).unwrap().title, "prime minister");
+        assert_eq!(
+            putin.role_on(on(2010, 1, 1)).unwrap().title,
+            "prime minister"
+        );
         assert_eq!(putin.role_on(on(2005, 1, 1)).unwrap().title, "president");
         assert!(putin.role_on(on(1995, 1, 1)).is_none());
     }
@@ -411,7 +485,9 @@ mod tests {
     fn bad_role_lines_name_file_and_line() {
         let tokenizer = Tokenizer::new([]);
         let mut b = Builder::new(&tokenizer);
-        let err = b.people("people.txt", "A Person\n  XYZGOV 2001-13-01 - president\n").unwrap_err();
+        let err = b
+            .people("people.txt", "A Person\n  XYZGOV 2001-13-01 - president\n")
+            .unwrap_err();
         assert_eq!(err.to_string(), "people.txt:2: bad date `2001-13-01`");
     }
 }

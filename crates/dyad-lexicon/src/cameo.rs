@@ -26,17 +26,36 @@ pub struct CameoTable {
 impl CameoTable {
     pub fn parse(file: &str, text: &str) -> Result<Self, DictError> {
         let mut codes = HashMap::new();
-        let cols = ["code", "name", "goldstein", "quad_class", "plover", "mode", "context"];
+        let cols = [
+            "code",
+            "name",
+            "goldstein",
+            "quad_class",
+            "plover",
+            "mode",
+            "context",
+        ];
         table::read(file, text, &cols, |row| {
             let code = row.required("code")?.to_string();
             let goldstein = match row.get("goldstein") {
                 "" => None,
-                g => Some(g.parse().map_err(|_| row.error(format!("bad Goldstein score `{g}`")))?),
+                g => Some(
+                    g.parse()
+                        .map_err(|_| row.error(format!("bad Goldstein score `{g}`")))?,
+                ),
             };
             let quad = row.required("quad_class")?;
-            let quad_class = quad.parse().map_err(|_| row.error(format!("bad quad class `{quad}`")))?;
+            let quad_class = quad
+                .parse()
+                .map_err(|_| row.error(format!("bad quad class `{quad}`")))?;
             let opt = |c: &str| Some(row.get(c).to_string()).filter(|s| !s.is_empty());
-            let context = row.get("context").split(';').map(str::trim).filter(|c| !c.is_empty()).map(String::from).collect();
+            let context = row
+                .get("context")
+                .split(';')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .map(String::from)
+                .collect();
             let entry = CameoCode {
                 code: code.clone(),
                 name: row.required("name")?.to_string(),
@@ -125,6 +144,10 @@ impl FrameTable {
     /// The code for `frame` over a complement coded `code`, by the longest
     /// listed prefix of `code`.
     pub fn derive(&self, frame: Frame, code: &str) -> Option<&str> {
-        (2..=code.len()).rev().find_map(|n| self.derived.get(&(code[..n].to_string(), frame)).map(String::as_str))
+        (2..=code.len()).rev().find_map(|n| {
+            self.derived
+                .get(&(code[..n].to_string(), frame))
+                .map(String::as_str)
+        })
     }
 }

@@ -11,6 +11,10 @@ pub struct DictError {
 
 impl DictError {
     pub fn new(file: impl Into<String>, line: usize, message: impl Into<String>) -> Self {
-        DictError { file: file.into(), line, message: message.into() }
+        DictError {
+            file: file.into(),
+            line,
+            message: message.into(),
+        }
     }
 }

@@ -54,7 +54,13 @@ pub struct Dictionaries {
 impl Dictionaries {
     /// The dictionaries shipped with dyad.
     pub fn builtin(tokenizer: &dyad_text::Tokenizer) -> Result<Self, DictError> {
-        Self::from_sources(BUILTIN.iter().map(|(p, s)| (p.to_string(), s.to_string())).collect(), tokenizer)
+        Self::from_sources(
+            BUILTIN
+                .iter()
+                .map(|(p, s)| (p.to_string(), s.to_string()))
+                .collect(),
+            tokenizer,
+        )
     }
 
     /// Dictionaries read from a folder laid out as `data/` is.
@@ -71,9 +77,12 @@ impl Dictionaries {
         Self::from_sources(sources, tokenizer)
     }
 
-    fn from_sources(sources: Vec<(String, String)>, tokenizer: &dyad_text::Tokenizer) -> Result<Self, DictError> {
-        let [countries, organisations, people, agents, patterns, cameo, frames]: [(String, String); 7] =
-            sources.try_into().expect("one source per dictionary file");
+    fn from_sources(
+        sources: Vec<(String, String)>,
+        tokenizer: &dyad_text::Tokenizer,
+    ) -> Result<Self, DictError> {
+        let [countries, organisations, people, agents, patterns, cameo, frames]: [(String, String);
+            7] = sources.try_into().expect("one source per dictionary file");
         let mut builder = actors::Builder::new(tokenizer);
         builder.organisations(&organisations.0, &organisations.1)?;
         builder.people(&people.0, &people.1)?;
@@ -82,7 +91,12 @@ impl Dictionaries {
         let cameo = CameoTable::parse(&cameo.0, &cameo.1)?;
         let patterns = PatternSet::parse(&patterns.0, &patterns.1, &cameo)?;
         let frames = FrameTable::parse(&frames.0, &frames.1, &cameo)?;
-        Ok(Dictionaries { actors: builder.build(), patterns, cameo, frames })
+        Ok(Dictionaries {
+            actors: builder.build(),
+            patterns,
+            cameo,
+            frames,
+        })
     }
 }
 

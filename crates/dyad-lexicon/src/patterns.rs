@@ -58,7 +58,9 @@ impl PatternSet {
                 continue;
             }
             let err = |m: String| DictError::new(file, line, m);
-            let (code, pattern) = body.split_once('\t').ok_or_else(|| err("expected CODE<TAB>PATTERN".into()))?;
+            let (code, pattern) = body
+                .split_once('\t')
+                .ok_or_else(|| err("expected CODE<TAB>PATTERN".into()))?;
             let code = code.trim();
             if cameo.get(code).is_none() {
                 return Err(err(format!("unknown CAMEO code `{code}`")));
@@ -76,10 +78,19 @@ impl PatternSet {
             }
             let written = pattern.split_whitespace().collect::<Vec<_>>().join(" ");
             if let Some(first) = seen.insert(written.clone(), line) {
-                return Err(err(format!("pattern `{written}` already given on line {first}")));
+                return Err(err(format!(
+                    "pattern `{written}` already given on line {first}"
+                )));
             }
-            let p = Pattern { id: format!("{code} {written}"), code: code.to_string(), elements };
-            set.by_head.entry(p.head().to_string()).or_default().push(set.patterns.len());
+            let p = Pattern {
+                id: format!("{code} {written}"),
+                code: code.to_string(),
+                elements,
+            };
+            set.by_head
+                .entry(p.head().to_string())
+                .or_default()
+                .push(set.patterns.len());
             set.patterns.push(p);
         }
         Ok(set)
@@ -95,7 +106,11 @@ impl PatternSet {
 
     /// Patterns whose trigger is this lemma.
     pub fn with_head<'a>(&'a self, lemma: &str) -> impl Iterator<Item = &'a Pattern> + 'a {
-        self.by_head.get(lemma).into_iter().flatten().map(|&i| &self.patterns[i])
+        self.by_head
+            .get(lemma)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.patterns[i])
     }
 
     /// Every trigger lemma.

@@ -14,7 +14,11 @@ pub(crate) struct Row<'a> {
 impl<'a> Row<'a> {
     /// The cell of a named column (empty when the row is short).
     pub fn get(&self, column: &str) -> &'a str {
-        self.header.iter().position(|h| h == column).and_then(|i| self.cells.get(i)).map_or("", |c| c.trim())
+        self.header
+            .iter()
+            .position(|h| h == column)
+            .and_then(|i| self.cells.get(i))
+            .map_or("", |c| c.trim())
     }
 
     /// A cell that must not be empty.
@@ -27,7 +31,10 @@ impl<'a> Row<'a> {
 
     /// The `|`-separated values of a cell.
     pub fn list(&self, column: &str) -> impl Iterator<Item = &'a str> {
-        self.get(column).split('|').map(str::trim).filter(|v| !v.is_empty())
+        self.get(column)
+            .split('|')
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
     }
 
     pub fn error(&self, message: impl Into<String>) -> DictError {
@@ -54,12 +61,21 @@ pub(crate) fn read<'a>(
                 let h: Vec<String> = cells.iter().map(|c| c.trim().to_string()).collect();
                 for c in columns {
                     if !h.iter().any(|x| x == c) {
-                        return Err(DictError::new(file, line, format!("header lacks column `{c}`")));
+                        return Err(DictError::new(
+                            file,
+                            line,
+                            format!("header lacks column `{c}`"),
+                        ));
                     }
                 }
                 header = Some(h);
             }
-            Some(h) => each(Row { line, cells, header: h, file })?,
+            Some(h) => each(Row {
+                line,
+                cells,
+                header: h,
+                file,
+            })?,
         }
     }
     if header.is_none() {

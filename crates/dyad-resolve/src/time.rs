@@ -238,7 +238,9 @@ impl TimeWords {
             // Finding matches runs on the fast automaton; only a match pays
             // for its capture groups.
             for m in re.find_iter(text) {
-                let Some(caps) = re.captures_at(text, m.start()) else { continue };
+                let Some(caps) = re.captures_at(text, m.start()) else {
+                    continue;
+                };
                 let whole = caps.get(0).expect("match");
                 // "the fall of Aleppo", "the summer of 2014" (a year, found as such).
                 let of_after = text[whole.end()..].trim_start().starts_with("of ");

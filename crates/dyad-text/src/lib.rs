@@ -20,7 +20,9 @@ const SENTENCE_STARTERS: &str = include_str!("../../../data/text/sentence-starte
 const BOILERPLATE: &str = include_str!("../../../data/text/boilerplate.tsv");
 
 fn data_lines(data: &str) -> impl Iterator<Item = &str> {
-    data.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    data.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// Segments documents into sentences and tokens.
@@ -64,7 +66,12 @@ impl TextAnalyzer {
             let spans = self.tokenizer.tokenize(&doc.text, s.span.start, s.span.end);
             doc.tokens.extend(spans.into_iter().map(Token::new));
             let tokens = first..doc.tokens.len();
-            doc.sentences.push(Sentence { span: s.span, tokens, kind: s.kind, boilerplate: None });
+            doc.sentences.push(Sentence {
+                span: s.span,
+                tokens,
+                kind: s.kind,
+                boilerplate: None,
+            });
         }
         self.boilerplate.mark(doc);
         stories::split(doc);

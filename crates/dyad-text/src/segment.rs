@@ -56,7 +56,9 @@ fn ends_with_terminal(s: &str) -> bool {
 
 impl Segmenter {
     pub(crate) fn new<'a>(starters: impl IntoIterator<Item = &'a str>) -> Self {
-        Segmenter { starters: starters.into_iter().map(str::to_string).collect() }
+        Segmenter {
+            starters: starters.into_iter().map(str::to_string).collect(),
+        }
     }
 
     pub(crate) fn sentences(&self, text: &str, tokenizer: &Tokenizer) -> Vec<SentenceSpan> {
@@ -67,12 +69,21 @@ impl Segmenter {
         out
     }
 
-    fn paragraph(&self, text: &str, para: Span, tokenizer: &Tokenizer, out: &mut Vec<SentenceSpan>) {
+    fn paragraph(
+        &self,
+        text: &str,
+        para: Span,
+        tokenizer: &Tokenizer,
+        out: &mut Vec<SentenceSpan>,
+    ) {
         let mut start = para.start;
         if let Some(m) = dateline_pattern().find(&text[start..para.end]) {
             if m.end() < para.end - start {
                 let dl = trim(text, Span::new(start, start + m.end()));
-                out.push(SentenceSpan { span: dl, kind: SentenceKind::Dateline });
+                out.push(SentenceSpan {
+                    span: dl,
+                    kind: SentenceKind::Dateline,
+                });
                 start += m.end();
             }
         }
@@ -162,7 +173,10 @@ fn paragraphs(text: &str) -> Vec<Span> {
         }
     }
     out.extend(current);
-    out.into_iter().map(|p| trim(text, p)).filter(|p| p.start < p.end).collect()
+    out.into_iter()
+        .map(|p| trim(text, p))
+        .filter(|p| p.start < p.end)
+        .collect()
 }
 
 fn line_spans(text: &str) -> Vec<Span> {
@@ -181,7 +195,11 @@ fn line_spans(text: &str) -> Vec<Span> {
 /// Wire copy wrapped at a fixed width: most long lines end without final
 /// punctuation and no line is very long.
 fn is_hard_wrapped(text: &str, lines: &[Span]) -> bool {
-    let long: Vec<&str> = lines.iter().map(|l| l.slice(text).trim_end()).filter(|l| l.len() >= 40).collect();
+    let long: Vec<&str> = lines
+        .iter()
+        .map(|l| l.slice(text).trim_end())
+        .filter(|l| l.len() >= 40)
+        .collect();
     if long.len() < 3 || long.iter().any(|l| l.len() > 100) {
         return false;
     }

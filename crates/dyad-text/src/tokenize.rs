@@ -18,7 +18,9 @@ const PREFIXES: &[char] = &[
 const SUFFIXES: &[char] = &[
     '"', '”', '’', '\'', '»', ')', ']', '}', ',', ';', ':', '!', '?', '%', '…', '*', '>',
 ];
-const CLITICS: &[&str] = &["'s", "’s", "'S", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d", "'m", "’m"];
+const CLITICS: &[&str] = &[
+    "'s", "’s", "'S", "'ll", "’ll", "'re", "’re", "'ve", "’ve", "'d", "’d", "'m", "’m",
+];
 const NEGATION: &[&str] = &["n't", "n’t", "N'T"];
 const DASHES: &[char] = &['-', '–', '—', '/'];
 
@@ -30,7 +32,9 @@ pub struct Tokenizer {
 
 impl Tokenizer {
     pub fn new<'a>(abbreviations: impl IntoIterator<Item = &'a str>) -> Self {
-        Tokenizer { abbreviations: abbreviations.into_iter().map(str::to_string).collect() }
+        Tokenizer {
+            abbreviations: abbreviations.into_iter().map(str::to_string).collect(),
+        }
     }
 
     /// Whether the word is a listed abbreviation such as `Gen.` or `Nov.`.
@@ -49,7 +53,8 @@ impl Tokenizer {
         }
         let stem = &word[..word.len() - 1];
         let mut chars = stem.chars();
-        let single_letter = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
+        let single_letter =
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic());
         single_letter || is_dotted_acronym(word)
     }
 
@@ -95,7 +100,10 @@ impl Tokenizer {
         let mut suffixes = Vec::new();
         while s < e {
             let word = &text[s..e];
-            if let Some(k) = NEGATION.iter().find(|k| word.len() > k.len() && ends_with_ci(word, k)) {
+            if let Some(k) = NEGATION
+                .iter()
+                .find(|k| word.len() > k.len() && ends_with_ci(word, k))
+            {
                 let k = k.len();
                 suffixes.push(Span::new(e - k, e));
                 e -= k;
@@ -104,7 +112,10 @@ impl Tokenizer {
             if let Some(k) = CLITICS.iter().find(|k| {
                 word.len() > k.len()
                     && ends_with_ci(word, k)
-                    && word[..word.len() - k.len()].chars().last().is_some_and(|c| c.is_alphanumeric())
+                    && word[..word.len() - k.len()]
+                        .chars()
+                        .last()
+                        .is_some_and(|c| c.is_alphanumeric())
             }) {
                 let k = k.len();
                 suffixes.push(Span::new(e - k, e));
@@ -158,7 +169,11 @@ fn split_infixes(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
                 if off > piece {
                     out.push(Span::new(s + piece, s + off));
                 }
-                let dash_end = if j < chars.len() { chars[j].0 } else { word.len() };
+                let dash_end = if j < chars.len() {
+                    chars[j].0
+                } else {
+                    word.len()
+                };
                 out.push(Span::new(s + off, s + dash_end));
                 piece = dash_end;
                 i = j;
@@ -183,7 +198,9 @@ fn is_dotted_acronym(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.len() >= 4
         && bytes.len().is_multiple_of(2)
-        && bytes.chunks(2).all(|p| p[0].is_ascii_alphabetic() && p[1] == b'.')
+        && bytes
+            .chunks(2)
+            .all(|p| p[0].is_ascii_alphabetic() && p[1] == b'.')
 }
 
 #[cfg(test)]
@@ -192,26 +209,49 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         let t = Tokenizer::new(["Gen.", "Lt.", "Nov.", "Sen.", "Jr."]);
-        t.tokenize(text, 0, text.len()).iter().map(|s| &text[s.start..s.end]).collect()
+        t.tokenize(text, 0, text.len())
+            .iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn splits_punctuation_and_keeps_acronyms() {
         assert_eq!(
             words("The U.S. and U.N. warned Iran, officials said."),
-            ["The", "U.S.", "and", "U.N.", "warned", "Iran", ",", "officials", "said", "."]
+            [
+                "The",
+                "U.S.",
+                "and",
+                "U.N.",
+                "warned",
+                "Iran",
+                ",",
+                "officials",
+                "said",
+                "."
+            ]
         );
     }
 
     #[test]
     fn splits_clitics_and_negation() {
-        assert_eq!(words("Russia's army won't stop"), ["Russia", "'s", "army", "wo", "n't", "stop"]);
-        assert_eq!(words("Washington’s envoy didn’t"), ["Washington", "’s", "envoy", "did", "n’t"]);
+        assert_eq!(
+            words("Russia's army won't stop"),
+            ["Russia", "'s", "army", "wo", "n't", "stop"]
+        );
+        assert_eq!(
+            words("Washington’s envoy didn’t"),
+            ["Washington", "’s", "envoy", "did", "n’t"]
+        );
     }
 
     #[test]
     fn splits_hyphens_between_letters_but_not_numbers() {
-        assert_eq!(words("a Kremlin-linked firm"), ["a", "Kremlin", "-", "linked", "firm"]);
+        assert_eq!(
+            words("a Kremlin-linked firm"),
+            ["a", "Kremlin", "-", "linked", "firm"]
+        );
         assert_eq!(words("al-Qaeda"), ["al", "-", "Qaeda"]);
         assert_eq!(words("the 2014-15 season"), ["the", "2014-15", "season"]);
     }
@@ -226,7 +266,10 @@ mod tests {
 
     #[test]
     fn titles_and_initials_keep_their_period() {
-        assert_eq!(words("Lt. Gen. John J. Smith Jr. arrived."), ["Lt.", "Gen.", "John", "J.", "Smith", "Jr.", "arrived", "."]);
+        assert_eq!(
+            words("Lt. Gen. John J. Smith Jr. arrived."),
+            ["Lt.", "Gen.", "John", "J.", "Smith", "Jr.", "arrived", "."]
+        );
     }
 
     #[test]

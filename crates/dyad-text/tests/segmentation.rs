@@ -19,7 +19,10 @@ fn texts(text: &str) -> Vec<String> {
 fn abbreviations_and_initials_do_not_end_sentences() {
     assert_eq!(
         texts("Lt. Gen. Mark R. Hale met Sen. Ruiz on Nov. 3 in Kyiv. The talks went well."),
-        ["Lt. Gen. Mark R. Hale met Sen. Ruiz on Nov. 3 in Kyiv.", "The talks went well."]
+        [
+            "Lt. Gen. Mark R. Hale met Sen. Ruiz on Nov. 3 in Kyiv.",
+            "The talks went well."
+        ]
     );
 }
 
@@ -35,26 +38,54 @@ fn dotted_acronyms_continue_unless_a_sentence_opener_follows() {
 fn quotations_ending_sentences() {
     assert_eq!(
         texts("“We will not retreat,” the general said. “Never.” Officials agreed."),
-        ["“We will not retreat,” the general said.", "“Never.”", "Officials agreed."]
+        [
+            "“We will not retreat,” the general said.",
+            "“Never.”",
+            "Officials agreed."
+        ]
     );
 }
 
 #[test]
 fn datelines_stand_apart() {
     let got = sentences("SOCHI, Russia (Reuters) - Russian troops attacked a village on Monday.");
-    assert_eq!(got[0], ("SOCHI, Russia (Reuters) -".to_string(), SentenceKind::Dateline));
+    assert_eq!(
+        got[0],
+        (
+            "SOCHI, Russia (Reuters) -".to_string(),
+            SentenceKind::Dateline
+        )
+    );
     assert_eq!(got[1].0, "Russian troops attacked a village on Monday.");
     let got = sentences("MOSCOW, Dec 5 (Reuters) - Russia expelled two British diplomats.");
-    assert_eq!(got[0], ("MOSCOW, Dec 5 (Reuters) -".to_string(), SentenceKind::Dateline));
+    assert_eq!(
+        got[0],
+        (
+            "MOSCOW, Dec 5 (Reuters) -".to_string(),
+            SentenceKind::Dateline
+        )
+    );
     let got = sentences("DEC 05, 2018\n\nKenya and Uganda signed a border deal.");
     assert_eq!(got[0], ("DEC 05, 2018".to_string(), SentenceKind::Headline));
-    assert_eq!(got[1], ("Kenya and Uganda signed a border deal.".to_string(), SentenceKind::Body));
+    assert_eq!(
+        got[1],
+        (
+            "Kenya and Uganda signed a border deal.".to_string(),
+            SentenceKind::Body
+        )
+    );
 }
 
 #[test]
 fn headlines_are_sentences_of_their_own() {
     let got = sentences("Ministers agree on grain corridor\n\nThe ministers of both countries agreed on a corridor.");
-    assert_eq!(got[0], ("Ministers agree on grain corridor".to_string(), SentenceKind::Headline));
+    assert_eq!(
+        got[0],
+        (
+            "Ministers agree on grain corridor".to_string(),
+            SentenceKind::Headline
+        )
+    );
     assert_eq!(got[1].1, SentenceKind::Body);
 }
 

@@ -66,13 +66,24 @@ impl Pipeline {
         let lexicon = Lexicon::builtin();
         let triggers = TriggerWords::new(&dictionaries.patterns, lexicon);
         let resolver = Resolver::builtin();
-        Pipeline { text, tagger: Tagger::builtin(), lexicon, dictionaries, triggers, resolver, include_related: false }
+        Pipeline {
+            text,
+            tagger: Tagger::builtin(),
+            lexicon,
+            dictionaries,
+            triggers,
+            resolver,
+            include_related: false,
+        }
     }
 
     /// The pipeline coding inline related-article headlines ("Related: ...")
     /// too, or not (the default).
     pub fn including_related(self, include_related: bool) -> Self {
-        Pipeline { include_related, ..self }
+        Pipeline {
+            include_related,
+            ..self
+        }
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -101,13 +112,20 @@ impl Pipeline {
     /// Runs every stage, as [`Pipeline::process`] does, and returns the time
     /// each took.
     pub fn process_timed(&self, doc: &mut Document) -> StageTimes {
-        let mut laps = Laps { last: Instant::now(), times: StageTimes::default() };
+        let mut laps = Laps {
+            last: Instant::now(),
+            times: StageTimes::default(),
+        };
         self.run(doc, None, &mut laps);
         laps.times
     }
 
     fn run(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>, watch: &mut impl Stopwatch) {
-        let scope = if trace.is_some() { Scope::Every } else { Scope::EventCandidates };
+        let scope = if trace.is_some() {
+            Scope::Every
+        } else {
+            Scope::EventCandidates
+        };
         self.analyze_in(doc, scope, watch);
         if self.include_related {
             doc.sentences
@@ -132,7 +150,9 @@ impl Pipeline {
             .iter()
             .zip(&names)
             .map(|(sentence, found)| {
-                let words = doc.tokens[sentence.tokens.clone()].iter().map(|t| t.span.slice(&doc.text));
+                let words = doc.tokens[sentence.tokens.clone()]
+                    .iter()
+                    .map(|t| t.span.slice(&doc.text));
                 scope == Scope::Every || !found.is_empty() && self.triggers.any(words)
             })
             .collect();
@@ -147,9 +167,16 @@ impl Pipeline {
     fn language(&self, doc: &mut Document, selected: &[bool]) {
         for s in (0..doc.sentences.len()).filter(|&s| selected[s]) {
             let range = doc.sentences[s].tokens.clone();
-            let words: Vec<&str> = doc.tokens[range.clone()].iter().map(|t| t.span.slice(&doc.text)).collect();
+            let words: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| t.span.slice(&doc.text))
+                .collect();
             let tags = self.tagger.tag(&words);
-            let lemmas: Vec<String> = words.iter().zip(&tags).map(|(w, t)| self.lexicon.lemma(w, t)).collect();
+            let lemmas: Vec<String> = words
+                .iter()
+                .zip(&tags)
+                .map(|(w, t)| self.lexicon.lemma(w, t))
+                .collect();
             for ((tok, tag), lemma) in doc.tokens[range].iter_mut().zip(tags).zip(lemmas) {
                 tok.tag = tag;
                 tok.lemma = lemma;
@@ -165,7 +192,9 @@ struct TriggerWords(HashSet<String>);
 impl TriggerWords {
     fn new(patterns: &PatternSet, lexicon: &Lexicon) -> Self {
         let classes = [WordClass::Verb, WordClass::Noun, WordClass::Adjective];
-        let forms = patterns.heads().flat_map(|head| classes.iter().flat_map(move |&c| lexicon.forms(head, c)));
+        let forms = patterns
+            .heads()
+            .flat_map(|head| classes.iter().flat_map(move |&c| lexicon.forms(head, c)));
         TriggerWords(forms.chain([dyad_code::DEMAND_WORD.to_string()]).collect())
     }
 
@@ -198,7 +227,13 @@ pub enum Stage {
 }
 
 impl Stage {
-    pub const ALL: [Stage; 5] = [Stage::Text, Stage::Language, Stage::Actors, Stage::Coding, Stage::Resolution];
+    pub const ALL: [Stage; 5] = [
+        Stage::Text,
+        Stage::Language,
+        Stage::Actors,
+        Stage::Coding,
+        Stage::Resolution,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -263,13 +298,26 @@ mod tests {
         let pipeline = Pipeline::builtin().unwrap();
         let text = include_str!("../../../examples/sample-page.txt");
         let date = chrono::NaiveDate::from_ymd_opt(2019, 5, 14);
-        let doc = || Document::new("sample", text, Metadata { published: date, ..Default::default() });
+        let doc = || {
+            Document::new(
+                "sample",
+                text,
+                Metadata {
+                    published: date,
+                    ..Default::default()
+                },
+            )
+        };
         let (mut candidates, mut every) = (doc(), doc());
         pipeline.process(&mut candidates, None);
         pipeline.process(&mut every, Some(&mut Vec::new()));
         assert!(!every.events.is_empty());
         assert_eq!(candidates.events, every.events);
-        let untagged = candidates.tokens.iter().filter(|t| t.tag.is_empty()).count();
+        let untagged = candidates
+            .tokens
+            .iter()
+            .filter(|t| t.tag.is_empty())
+            .count();
         assert!(untagged > 0, "every sentence was tagged");
     }
 }

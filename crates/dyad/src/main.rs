@@ -20,7 +20,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 #[derive(Parser)]
-#[command(name = "dyad", version, about = "Political event data from news text: who did what to whom, when and where.")]
+#[command(
+    name = "dyad",
+    version,
+    about = "Political event data from news text: who did what to whom, when and where."
+)]
 struct Cli {
     /// Replace the built-in dictionaries with those in DIR (laid out as data/).
     #[arg(long, global = true, value_name = "DIR")]
@@ -154,13 +158,27 @@ fn run(cli: Cli) -> Result<ExitCode> {
         None => Pipeline::builtin()?,
     };
     match cli.command {
-        Command::Code { input, output, format, explain, include_related, merge } => {
+        Command::Code {
+            input,
+            output,
+            format,
+            explain,
+            include_related,
+            merge,
+        } => {
             let format = match format {
                 OutputFormat::Jsonl => Format::Jsonl,
                 OutputFormat::Csv => Format::Csv,
                 OutputFormat::Tsv => Format::Tsv,
             };
-            code(&pipeline.including_related(include_related), &input, output, format, explain, merge)
+            code(
+                &pipeline.including_related(include_related),
+                &input,
+                output,
+                format,
+                explain,
+                merge,
+            )
         }
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
@@ -175,7 +193,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Dedup { input, threshold, json } => match read(&input)? {
+        Command::Dedup {
+            input,
+            threshold,
+            json,
+        } => match read(&input)? {
             Some(batch) => {
                 documents::write_clusters(&batch.docs, threshold, json, &mut open_output(None)?)?;
                 Ok(ExitCode::SUCCESS)
@@ -207,7 +229,10 @@ struct Batch {
 /// Reads every input, reporting problems on stderr; `None` when nothing could be read.
 fn read(input: &InputArgs) -> Result<Option<Batch>> {
     if let Some(n) = input.threads {
-        rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global().ok();
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global()
+            .ok();
     }
     let today = chrono::Local::now().date_naive();
     let mut reader = Reader::new(input.date.unwrap_or(today));
@@ -226,7 +251,11 @@ fn read(input: &InputArgs) -> Result<Option<Batch>> {
     if input.date.is_none() && reader.undated > 0 {
         eprintln!("dyad: {} document(s) carry no publication date; using today, {today} (set one with --date)", reader.undated);
     }
-    let skipped = reader.problems.iter().filter(|p| p.severity == Severity::Skipped).count();
+    let skipped = reader
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Skipped)
+        .count();
     if docs.is_empty() && skipped > 0 {
         return Ok(None);
     }
@@ -237,7 +266,10 @@ fn read(input: &InputArgs) -> Result<Option<Batch>> {
 fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Vec<Vec<Trace>> {
     let bar = if io::stderr().is_terminal() && docs.len() > 50 {
         let bar = ProgressBar::new(docs.len() as u64);
-        bar.set_style(ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}").expect("template"));
+        bar.set_style(
+            ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
+                .expect("template"),
+        );
         bar
     } else {
         ProgressBar::hidden()
@@ -257,12 +289,21 @@ fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Vec<
 
 fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write>> {
     Ok(match output {
-        Some(path) => Box::new(BufWriter::new(File::create(&path).with_context(|| format!("cannot create {}", path.display()))?)),
+        Some(path) => Box::new(BufWriter::new(
+            File::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
         None => Box::new(BufWriter::new(io::stdout().lock())),
     })
 }
 
-fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format: Format, explain: bool, merge: bool) -> Result<ExitCode> {
+fn code(
+    pipeline: &Pipeline,
+    input: &InputArgs,
+    output: Option<PathBuf>,
+    format: Format,
+    explain: bool,
+    merge: bool,
+) -> Result<ExitCode> {
     let Some(Batch { mut docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
@@ -275,7 +316,9 @@ fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format:
     let mut events = 0;
     for (doc, trace) in docs.iter().zip(&traces) {
         for event in doc.events.iter().filter(|_| !merge) {
-            writer.write(&EventRecord::new(doc, event)).context("cannot write output")?;
+            writer
+                .write(&EventRecord::new(doc, event))
+                .context("cannot write output")?;
             events += 1;
         }
         if explain {
@@ -288,7 +331,12 @@ fn code(pipeline: &Pipeline, input: &InputArgs, output: Option<PathBuf>, format:
         events = documents::write_merged(&docs, &mut writer).context("cannot write output")?;
     }
     writer.flush().context("cannot write output")?;
-    eprintln!("dyad: {} documents read, {} skipped, {} events", docs.len(), skipped, events);
+    eprintln!(
+        "dyad: {} documents read, {} skipped, {} events",
+        docs.len(),
+        skipped,
+        events
+    );
     Ok(ExitCode::SUCCESS)
 }
 
@@ -335,10 +383,17 @@ fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn explain(pipeline: &Pipeline, input: &InputArgs, text: Option<String>, json: bool) -> Result<ExitCode> {
+fn explain(
+    pipeline: &Pipeline,
+    input: &InputArgs,
+    text: Option<String>,
+    json: bool,
+) -> Result<ExitCode> {
     let mut docs = match text {
         Some(t) => {
-            let date = input.date.unwrap_or_else(|| chrono::Local::now().date_naive());
+            let date = input
+                .date
+                .unwrap_or_else(|| chrono::Local::now().date_naive());
             vec![Document::dated("text", t, date)]
         }
         None => match read(input)? {
@@ -425,8 +480,17 @@ fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
         .sentence_mentions(t.sentence)
         .map(|m| serde_json::json!({"text": doc.slice(m.span), "span": m.span, "code": m.actor.code, "country": m.actor.country, "sector": m.actor.sector, "name": m.actor.name, "via": m.via, "entry": m.entry}))
         .collect();
-    let attempts: Vec<_> = t.attempts.iter().map(|a| serde_json::json!({"rule": a.rule, "trigger": a.trigger, "outcome": a.outcome})).collect();
-    let events: Vec<_> = doc.events.iter().filter(|e| e.sentence == t.sentence).map(|e| EventRecord::new(doc, e)).collect();
+    let attempts: Vec<_> = t
+        .attempts
+        .iter()
+        .map(|a| serde_json::json!({"rule": a.rule, "trigger": a.trigger, "outcome": a.outcome}))
+        .collect();
+    let events: Vec<_> = doc
+        .events
+        .iter()
+        .filter(|e| e.sentence == t.sentence)
+        .map(|e| EventRecord::new(doc, e))
+        .collect();
     serde_json::json!({
         "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind, "boilerplate": s.boilerplate,
         "tokens": tokens, "actors": actors, "attempts": attempts, "events": events,
@@ -437,17 +501,40 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
     use std::fmt::Write as _;
     let s = &doc.sentences[si];
     let mut out = String::new();
-    let _ = writeln!(out, "── {} #{} ({:?}): {}", doc.id, si, s.kind, doc.slice(s.span));
-    let toks: Vec<String> = doc.tokens[s.tokens.clone()].iter().map(|t| format!("{}/{}/{}", doc.slice(t.span), t.tag, t.lemma)).collect();
+    let _ = writeln!(
+        out,
+        "── {} #{} ({:?}): {}",
+        doc.id,
+        si,
+        s.kind,
+        doc.slice(s.span)
+    );
+    let toks: Vec<String> = doc.tokens[s.tokens.clone()]
+        .iter()
+        .map(|t| format!("{}/{}/{}", doc.slice(t.span), t.tag, t.lemma))
+        .collect();
     let _ = writeln!(out, "   tokens: {}", toks.join(" "));
     for m in doc.sentence_mentions(si) {
-        let _ = writeln!(out, "   actor: {:?} → {} ({:?}, {})", doc.slice(m.span), m.actor.code, m.via, m.entry);
+        let _ = writeln!(
+            out,
+            "   actor: {:?} → {} ({:?}, {})",
+            doc.slice(m.span),
+            m.actor.code,
+            m.via,
+            m.entry
+        );
     }
     for a in trace.map(|t| t.attempts.as_slice()).unwrap_or_default() {
-        let _ = writeln!(out, "   tried [{}] at {:?}: {}", a.rule, a.trigger, a.outcome);
+        let _ = writeln!(
+            out,
+            "   tried [{}] at {:?}: {}",
+            a.rule, a.trigger, a.outcome
+        );
     }
     for e in doc.events.iter().filter(|e| e.sentence == si) {
-        let code = |a: &Option<dyad_core::EventActor>| a.as_ref().map_or("—".to_string(), |a| a.code.clone());
+        let code = |a: &Option<dyad_core::EventActor>| {
+            a.as_ref().map_or("—".to_string(), |a| a.code.clone())
+        };
         let _ = writeln!(
             out,
             "   EVENT {} {} ({}) {} → {} [{}] confidence {:.2}",

@@ -8,15 +8,26 @@ fn dyad() -> Command {
 }
 
 fn events(stdout: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(stdout).lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+    String::from_utf8_lossy(stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
 }
 
 fn code_text(text: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("doc.txt");
     fs::write(&path, text).unwrap();
-    let out = dyad().args(["code", "--date", "2019-05-14"]).arg(&path).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dyad()
+        .args(["code", "--date", "2019-05-14"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     events(&out.stdout)
 }
 
@@ -32,45 +43,91 @@ fn has(events: &[serde_json::Value], cameo_root: &str, source: &str, target: &st
 fn a_mixed_folder_codes_every_good_document_and_names_the_bad_line() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    fs::write(d.join("good.txt"), "Israel accused Iran of attacking a tanker.").unwrap();
-    fs::write(d.join("broken.txt"), b"Russian troops attacked Ukrainian positions near Donetsk on Monday.\xff").unwrap();
+    fs::write(
+        d.join("good.txt"),
+        "Israel accused Iran of attacking a tanker.",
+    )
+    .unwrap();
+    fs::write(
+        d.join("broken.txt"),
+        b"Russian troops attacked Ukrainian positions near Donetsk on Monday.\xff",
+    )
+    .unwrap();
     fs::write(
         d.join("mixed.jsonl"),
         "{\"id\": \"m1\", \"text\": \"Russian troops attacked Ukrainian positions near Donetsk on Monday.\"}\n{\"id\": \"m2\", \"text\": \n",
     )
     .unwrap();
-    let out = dyad().args(["code", "--date", "2019-05-14"]).arg(d).output().unwrap();
+    let out = dyad()
+        .args(["code", "--date", "2019-05-14"])
+        .arg(d)
+        .output()
+        .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("mixed.jsonl:2"), "{stderr}");
     assert!(stderr.contains("broken.txt: invalid UTF-8"), "{stderr}");
     let ev = events(&out.stdout);
     let docs: Vec<&str> = ev.iter().map(|e| e["doc_id"].as_str().unwrap()).collect();
-    assert!(docs.contains(&"good") && docs.contains(&"broken") && docs.contains(&"m1"), "{docs:?}");
-    let good: Vec<_> = ev.iter().filter(|e| e["doc_id"] == "good").cloned().collect();
+    assert!(
+        docs.contains(&"good") && docs.contains(&"broken") && docs.contains(&"m1"),
+        "{docs:?}"
+    );
+    let good: Vec<_> = ev
+        .iter()
+        .filter(|e| e["doc_id"] == "good")
+        .cloned()
+        .collect();
     assert!(has(&good, "112", "ISR", "IRN"), "{good:?}");
     let m1: Vec<_> = ev.iter().filter(|e| e["doc_id"] == "m1").cloned().collect();
     assert!(has(&m1, "19", "RUS", "UKR"), "{m1:?}");
     assert_eq!(m1[0]["source"]["code"], "RUSMIL");
-    assert_eq!(m1[0]["sentence"], "Russian troops attacked Ukrainian positions near Donetsk on Monday.");
+    assert_eq!(
+        m1[0]["sentence"],
+        "Russian troops attacked Ukrainian positions near Donetsk on Monday."
+    );
 }
 
 #[test]
 fn nothing_readable_is_a_failure() {
-    let out = dyad().args(["code", "/nonexistent/file.txt"]).output().unwrap();
+    let out = dyad()
+        .args(["code", "/nonexistent/file.txt"])
+        .output()
+        .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("/nonexistent/file.txt"));
 }
 
 #[test]
 fn a_glued_page_gives_schema_complete_events_with_their_exact_sentences() {
-    let page = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample-page.txt")).unwrap();
+    let page = fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/sample-page.txt"
+    ))
+    .unwrap();
     let ev = code_text(&page);
     assert!(ev.len() >= 5, "{ev:#?}");
     for e in &ev {
         for field in [
-            "event_id", "doc_id", "sentence_index", "sentence", "date", "date_precision", "date_text", "source", "target", "cameo", "cameo_name",
-            "plover", "quad_class", "goldstein", "mode", "context", "location", "evidence", "confidence",
+            "event_id",
+            "doc_id",
+            "sentence_index",
+            "sentence",
+            "date",
+            "date_precision",
+            "date_text",
+            "source",
+            "target",
+            "cameo",
+            "cameo_name",
+            "plover",
+            "quad_class",
+            "goldstein",
+            "mode",
+            "context",
+            "location",
+            "evidence",
+            "confidence",
         ] {
             assert!(e.get(field).is_some(), "missing {field} in {e}");
         }
@@ -78,16 +135,27 @@ fn a_glued_page_gives_schema_complete_events_with_their_exact_sentences() {
         assert!(page.contains(sentence));
         let span = &e["evidence"]["span"];
         let trigger = &page[span[0].as_u64().unwrap() as usize..span[1].as_u64().unwrap() as usize];
-        assert!(sentence.contains(trigger), "{trigger:?} not in {sentence:?}");
+        assert!(
+            sentence.contains(trigger),
+            "{trigger:?} not in {sentence:?}"
+        );
     }
     assert!(has(&ev, "19", "RUS", "UKR"));
-    assert!(has(&ev, "17", "UGA", "KEN") || has(&ev, "17", "UGA", ""), "the navy seizure: {ev:#?}");
+    assert!(
+        has(&ev, "17", "UGA", "KEN") || has(&ev, "17", "UGA", ""),
+        "the navy seizure: {ev:#?}"
+    );
 }
 
 #[test]
 fn passive_voice_takes_the_agent_as_source() {
     let ev = code_text("The ceasefire proposal was rejected by Moscow on Friday.");
-    assert!(ev.iter().any(|e| e["cameo"].as_str().unwrap().starts_with("12") && e["source"]["code"] == "RUSGOV"), "{ev:#?}");
+    assert!(
+        ev.iter()
+            .any(|e| e["cameo"].as_str().unwrap().starts_with("12")
+                && e["source"]["code"] == "RUSGOV"),
+        "{ev:#?}"
+    );
 }
 
 #[test]
@@ -96,7 +164,12 @@ fn output_formats_and_files() {
     let input = dir.path().join("a.txt");
     fs::write(&input, "Israel accused Iran of attacking a tanker.").unwrap();
     let out_path = dir.path().join("events.tsv");
-    let out = dyad().args(["code", "--date", "2019-05-14", "--format", "tsv", "-o"]).arg(&out_path).arg(&input).output().unwrap();
+    let out = dyad()
+        .args(["code", "--date", "2019-05-14", "--format", "tsv", "-o"])
+        .arg(&out_path)
+        .arg(&input)
+        .output()
+        .unwrap();
     assert!(out.status.success());
     let tsv = fs::read_to_string(&out_path).unwrap();
     assert!(tsv.starts_with("event_id\tdoc_id\tsentence_index\tdate\tdate_precision\tdate_text\tsource_text\tsource_code"));
@@ -105,15 +178,30 @@ fn output_formats_and_files() {
 
 #[test]
 fn explain_shows_tokens_actors_and_patterns() {
-    let out = dyad().args(["explain", "--json", "--date", "2019-05-14", "--text", "Israel accused Iran of attacking a tanker."]).output().unwrap();
+    let out = dyad()
+        .args([
+            "explain",
+            "--json",
+            "--date",
+            "2019-05-14",
+            "--text",
+            "Israel accused Iran of attacking a tanker.",
+        ])
+        .output()
+        .unwrap();
     assert!(out.status.success());
-    let v: serde_json::Value = serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
+    let v: serde_json::Value =
+        serde_json::from_str(String::from_utf8_lossy(&out.stdout).lines().next().unwrap()).unwrap();
     assert_eq!(v["doc_id"], "text");
     assert_eq!(v["tokens"][1]["text"], "accused");
     assert_eq!(v["tokens"][1]["lemma"], "accuse");
     assert_eq!(v["tokens"][1]["span"], serde_json::json!([7, 14]));
     assert!(v["actors"].as_array().unwrap().len() >= 2);
-    assert!(v["attempts"].as_array().unwrap().iter().any(|a| a["outcome"] == "matched"));
+    assert!(v["attempts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["outcome"] == "matched"));
 }
 
 #[test]
@@ -139,7 +227,10 @@ fn json_lines_on_stdin_and_today_as_the_default_date() {
     assert!(stderr.contains("1 documents read, 0 skipped"), "{stderr}");
     let ev = events(&out.stdout);
     assert_eq!(ev[0]["doc_id"], "s1");
-    let today = chrono::Local::now().date_naive().format("%Y-%m-%d").to_string();
+    let today = chrono::Local::now()
+        .date_naive()
+        .format("%Y-%m-%d")
+        .to_string();
     assert_eq!(ev[0]["date"], today);
 }
 
@@ -186,12 +277,23 @@ fn bench_reports_every_stage() {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
     fs::write(&corpus, "{\"id\": \"b1\", \"text\": \"Russian troops attacked Ukrainian positions near Donetsk on Monday.\", \"published\": \"2019-05-14\"}\n").unwrap();
-    let out = dyad().args(["bench", "--json"]).arg(&corpus).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = dyad()
+        .args(["bench", "--json"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["documents"], 1);
     assert_eq!(report["events"], 1);
     for stage in ["text", "language", "actors", "coding", "resolution"] {
-        assert!(report["stage_seconds"][stage].is_number(), "no {stage} in {report}");
+        assert!(
+            report["stage_seconds"][stage].is_number(),
+            "no {stage} in {report}"
+        );
     }
 }

@@ -13,7 +13,14 @@ fn pipeline() -> &'static Pipeline {
 
 fn run(text: &str, date: (i32, u32, u32)) -> Document {
     let published = NaiveDate::from_ymd_opt(date.0, date.1, date.2);
-    let mut doc = Document::new("t", text, Metadata { published, ..Default::default() });
+    let mut doc = Document::new(
+        "t",
+        text,
+        Metadata {
+            published,
+            ..Default::default()
+        },
+    );
     pipeline().process(&mut doc, None);
     doc
 }
@@ -21,28 +28,50 @@ fn run(text: &str, date: (i32, u32, u32)) -> Document {
 /// (text, code, name) of each actor mention.
 fn actors(text: &str, date: (i32, u32, u32)) -> Vec<(String, String, Option<String>)> {
     let doc = run(text, date);
-    doc.mentions.iter().map(|m| (doc.slice(m.span).to_string(), m.actor.code.clone(), m.actor.name.clone())).collect()
+    doc.mentions
+        .iter()
+        .map(|m| {
+            (
+                doc.slice(m.span).to_string(),
+                m.actor.code.clone(),
+                m.actor.name.clone(),
+            )
+        })
+        .collect()
 }
 
 /// (cameo, source code, target code) of each event.
 fn events(text: &str) -> Vec<(String, String, String)> {
     let doc = run(text, (2019, 5, 14));
-    let code = |a: &Option<dyad_core::EventActor>| a.as_ref().map_or("---".to_string(), |a| a.code.clone());
-    doc.events.iter().map(|e| (e.cameo.clone(), code(&e.source), code(&e.target))).collect()
+    let code = |a: &Option<dyad_core::EventActor>| {
+        a.as_ref().map_or("---".to_string(), |a| a.code.clone())
+    };
+    doc.events
+        .iter()
+        .map(|e| (e.cameo.clone(), code(&e.source), code(&e.target)))
+        .collect()
 }
 
 fn has_code(events: &[(String, String, String)], code: &str, source: &str, target: &str) -> bool {
-    events.iter().any(|(c, s, t)| c.starts_with(code) && s == source && t == target)
+    events
+        .iter()
+        .any(|(c, s, t)| c.starts_with(code) && s == source && t == target)
 }
 
 #[test]
 fn countries_with_agents_titles_and_metonyms() {
-    let got = actors("Ukrainian sailors were detained by Russian border guards, the Kremlin said.", (2018, 11, 26));
+    let got = actors(
+        "Ukrainian sailors were detained by Russian border guards, the Kremlin said.",
+        (2018, 11, 26),
+    );
     let codes: Vec<&str> = got.iter().map(|a| a.1.as_str()).collect();
     assert_eq!(codes[0], "UKRMIL");
     assert!(codes[1].starts_with("RUS"));
     assert_eq!(codes[2], "RUSGOV");
-    let got = actors("The Venezuelan opposition said the White House backed it.", (2019, 2, 1));
+    let got = actors(
+        "The Venezuelan opposition said the White House backed it.",
+        (2019, 2, 1),
+    );
     assert_eq!(got[0].1, "VENOPP");
     assert_eq!(got[1].1, "USAGOV");
 }
@@ -55,15 +84,30 @@ fn the_same_name_on_two_dates() {
     assert_eq!(in_2019[0].1, "RUSGOV");
     assert_eq!(in_2010[0].2.as_deref(), Some("Vladimir Putin"));
     let doc = run("Vladimir Putin met the Chinese premier.", (2010, 6, 1));
-    let putin = pipeline().dictionaries().actors.find(&["Vladimir", "Putin"]);
+    let putin = pipeline()
+        .dictionaries()
+        .actors
+        .find(&["Vladimir", "Putin"]);
     let entry = pipeline().dictionaries().actors.entry(putin[0].entry);
-    assert_eq!(entry.role_on(doc.meta.published.unwrap()).unwrap().title, "prime minister");
-    assert_eq!(entry.role_on(NaiveDate::from_ymd_opt(2019, 6, 1).unwrap()).unwrap().title, "president");
+    assert_eq!(
+        entry.role_on(doc.meta.published.unwrap()).unwrap().title,
+        "prime minister"
+    );
+    assert_eq!(
+        entry
+            .role_on(NaiveDate::from_ymd_opt(2019, 6, 1).unwrap())
+            .unwrap()
+            .title,
+        "president"
+    );
 }
 
 #[test]
 fn unknown_names_resolve_from_title_and_adjective() {
-    let got = actors("Venezuelan opposition leader Juanito Perezoso called for protests.", (2019, 1, 25));
+    let got = actors(
+        "Venezuelan opposition leader Juanito Perezoso called for protests.",
+        (2019, 1, 25),
+    );
     assert_eq!(got[0].1, "VENOPP");
     assert_eq!(got[0].2.as_deref(), Some("Juanito Perezoso"));
     let got = actors("The president of Armenia arrived in Moscow.", (2019, 1, 25));
@@ -72,14 +116,27 @@ fn unknown_names_resolve_from_title_and_adjective() {
 
 #[test]
 fn events_from_plain_sentences() {
-    assert!(has_code(&events("Israel accused Iran of attacking a tanker."), "112", "ISR", "IRN"));
-    assert!(has_code(&events("Russian troops attacked Ukrainian positions near Donetsk on Monday."), "19", "RUSMIL", "UKR"));
+    assert!(has_code(
+        &events("Israel accused Iran of attacking a tanker."),
+        "112",
+        "ISR",
+        "IRN"
+    ));
+    assert!(has_code(
+        &events("Russian troops attacked Ukrainian positions near Donetsk on Monday."),
+        "19",
+        "RUSMIL",
+        "UKR"
+    ));
 }
 
 #[test]
 fn frames_combine_with_their_complement() {
     let ev = events("Kenya and Uganda agreed to hold talks on the border.");
-    assert!(has_code(&ev, "036", "KEN", "UGA") && has_code(&ev, "036", "UGA", "KEN"), "{ev:?}");
+    assert!(
+        has_code(&ev, "036", "KEN", "UGA") && has_code(&ev, "036", "UGA", "KEN"),
+        "{ev:?}"
+    );
     let ev = events("Turkey threatened to impose sanctions on Austria.");
     assert!(has_code(&ev, "13", "TUR", "AUT"), "{ev:?}");
 }
@@ -87,7 +144,10 @@ fn frames_combine_with_their_complement() {
 #[test]
 fn negation_turns_into_rejection() {
     let ev = events("Serbia refused to withdraw its troops from Kosovo.");
-    assert!(ev.iter().any(|(c, s, _)| c.starts_with("12") && s == "SRB"), "{ev:?}");
+    assert!(
+        ev.iter().any(|(c, s, _)| c.starts_with("12") && s == "SRB"),
+        "{ev:?}"
+    );
 }
 
 #[test]
@@ -118,12 +178,38 @@ fn the_two_leaders_and_both_countries_stand_for_a_pair() {
     let text = "Vladimir Putin hosted Xi Jinping in Moscow on Wednesday. The two leaders signed an agreement on energy.";
     let ev = {
         let doc = run(text, (2019, 6, 1));
-        let pair: Vec<_> = doc.mentions.iter().filter(|m| doc.slice(m.span) == "The two leaders").map(|m| m.actor.code.clone()).collect();
+        let pair: Vec<_> = doc
+            .mentions
+            .iter()
+            .filter(|m| doc.slice(m.span) == "The two leaders")
+            .map(|m| m.actor.code.clone())
+            .collect();
         assert_eq!(pair, ["RUSGOV", "CHNGOV"]);
-        doc.events.iter().filter(|e| e.sentence == 1).map(|e| (e.source.clone().unwrap().code, e.target.clone().unwrap().code)).collect::<Vec<_>>()
+        doc.events
+            .iter()
+            .filter(|e| e.sentence == 1)
+            .map(|e| {
+                (
+                    e.source.clone().unwrap().code,
+                    e.target.clone().unwrap().code,
+                )
+            })
+            .collect::<Vec<_>>()
     };
-    assert!(ev.contains(&("RUSGOV".to_string(), "CHNGOV".to_string())) && ev.contains(&("CHNGOV".to_string(), "RUSGOV".to_string())), "{ev:?}");
-    let doc = run("Armenia and Azerbaijan met in Geneva. Both countries agreed to exchange prisoners.", (2020, 12, 1));
-    let pair: Vec<_> = doc.mentions.iter().filter(|m| doc.slice(m.span) == "Both countries").map(|m| m.actor.code.clone()).collect();
+    assert!(
+        ev.contains(&("RUSGOV".to_string(), "CHNGOV".to_string()))
+            && ev.contains(&("CHNGOV".to_string(), "RUSGOV".to_string())),
+        "{ev:?}"
+    );
+    let doc = run(
+        "Armenia and Azerbaijan met in Geneva. Both countries agreed to exchange prisoners.",
+        (2020, 12, 1),
+    );
+    let pair: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.slice(m.span) == "Both countries")
+        .map(|m| m.actor.code.clone())
+        .collect();
     assert_eq!(pair, ["ARM", "AZE"]);
 }
