@@ -285,8 +285,8 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                     }
                 }
             }
-            let placed =
-                d.first > 0 && LOCATING.contains(&words[d.first - 1].to_lowercase().as_str());
+            let placed = d.first > 0
+                && crate::clause::PLACING.contains(&words[d.first - 1].to_lowercase().as_str());
             let bare_place = d.last == Shape::Capital || d.sector.is_none();
             if placed
                 && bare_place
@@ -387,7 +387,3 @@ fn leading_country(mentions: &[ActorMention]) -> Option<String> {
         _ => None,
     }
 }
-
-/// Prepositions that place an actor somewhere ("students in Nairobi").
-pub(crate) const LOCATING: &[&str] =
-    &["in", "throughout", "across", "near", "at", "from", "inside"];

@@ -32,6 +32,16 @@ pub const LOCATIVE: &[&str] = &[
     "on",
 ];
 
+/// Prepositions that place a group somewhere ("students in Nairobi",
+/// "security forces from Guinea"): the place gives the group its country.
+pub const PLACING: &[&str] = &["in", "throughout", "across", "near", "at", "from", "inside"];
+
+/// Auxiliaries between a coordinating word and its verb ("and has invaded").
+pub const AUXILIARIES: &[&str] = &[
+    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
+    "can", "may", "might",
+];
+
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
 const HYPOTHETICAL: &[&str] = &["could", "might", "may", "can", "ca"];

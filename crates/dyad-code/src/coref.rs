@@ -123,7 +123,7 @@ pub fn link(doc: &mut Document) {
                 }
                 // A place something happens in ("met in Geneva") is no party to it.
                 let placed = k > range.start
-                    && crate::actors::LOCATING
+                    && crate::clause::PLACING
                         .contains(&doc.slice(doc.tokens[k - 1].span).to_lowercase().as_str());
                 if r == Referent::State
                     && !placed

@@ -32,12 +32,6 @@ pub const DEMAND_WORD: &str = "must";
 /// economic sanctions on": three fillers between `impose` and `sanction`).
 const WORD_GAP: usize = 3;
 
-/// Auxiliaries between a coordinating word and its verb ("and has invaded").
-const AUXILIARIES: &[&str] = &[
-    "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
-    "can", "may", "might",
-];
-
 /// One pattern tried on a sentence, for `dyad explain`.
 #[derive(Clone, Debug)]
 pub struct Attempt {
@@ -275,7 +269,8 @@ impl<'a> Sentence<'a> {
         // and has invaded Ukraine").
         let mut k = head;
         while k > 0
-            && (self.tokens[k - 1].tag.starts_with("RB") || AUXILIARIES.contains(&self.word(k - 1)))
+            && (self.tokens[k - 1].tag.starts_with("RB")
+                || clause::AUXILIARIES.contains(&self.word(k - 1)))
         {
             k -= 1;
         }
