@@ -42,6 +42,9 @@ pub const AUXILIARIES: &[&str] = &[
     "can", "may", "might",
 ];
 
+/// Particles of phrasal verbs ("take in", "call off", "hand over").
+pub const PARTICLES: &[&str] = &["in", "out", "up", "off", "over", "down", "back", "away"];
+
 const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
 const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
 const HYPOTHETICAL: &[&str] = &["could", "might", "may", "can", "ca"];

@@ -192,7 +192,10 @@ impl<'a> Sentence<'a> {
         for el in &pattern.elements[1..] {
             match el {
                 Element::Word(w) => {
-                    let reach = self.reach(hit.end, WORD_GAP + 1);
+                    // A particle right after its verb stays next to it: "take
+                    // in refugees", not "taken over vast swaths in Iraq".
+                    let particle = hit.words.len() == 1 && clause::PARTICLES.contains(&w.as_str());
+                    let reach = self.reach(hit.end, if particle { 1 } else { WORD_GAP + 1 });
                     let found = (hit.end..reach)
                         .take_while(|&k| {
                             let blocked = self.is_boundary(k) || self.word(k) == ",";
@@ -348,7 +351,10 @@ impl<'a> Sentence<'a> {
             let gap: Vec<&str> = (self.mentions[prev].1..self.mentions[cur].0)
                 .map(|k| self.word(k))
                 .collect();
-            if is_conjunction(&gap) {
+            // "A, B and C": the step next to C needs its "and"; a plain comma
+            // alone ("Before the summit of A and B, C warned") joins nothing.
+            let first = cur == m;
+            if is_conjunction(&gap) && (!first || gap.contains(&"and")) {
                 out.insert(0, prev);
                 cur = prev;
             } else {
