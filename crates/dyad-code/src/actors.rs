@@ -305,6 +305,7 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 via: d.via,
                 entry: d.entries.join("+"),
                 country_from_context: false,
+                person: matches!(d.last, Shape::Person | Shape::Agent { title: true }),
             });
         }
         // "Israeli helicopters and tanks": a country-less group in a

@@ -37,16 +37,16 @@ fn pronoun(word: &str) -> Option<Referent> {
     }
 }
 
-/// What an earlier mention can be referred back to as.
+/// What an earlier mention can be referred back to as: a person ("he"),
+/// a group named in the plural ("they"), or a state, organisation or body
+/// ("it": "the government", "the army").
 fn referent(m: &ActorMention, plural: bool) -> Referent {
-    if m.actor.name.is_some() && m.actor.code.len() >= 3 && !m.entry.starts_with("organisations:") {
+    if m.person {
         Referent::Person
-    } else if m.actor.sector.is_none() || m.entry.starts_with("organisations:") {
-        Referent::State
     } else if plural {
         Referent::Group
     } else {
-        Referent::Person
+        Referent::State
     }
 }
 
@@ -211,6 +211,7 @@ pub fn link(doc: &mut Document) {
                     via: Via::Coreference,
                     entry: format!("{rule}:{}", doc.slice(source.span)),
                     country_from_context: source.country_from_context,
+                    person: source.person && rule != "coreference:possessive",
                 });
                 k = end;
                 continue;
@@ -265,6 +266,7 @@ fn refer(
         via: Via::Coreference,
         entry: format!("{rule}:{}", doc.slice(m.span)),
         country_from_context: m.country_from_context,
+        person: m.person,
     }
 }
 

@@ -326,6 +326,14 @@ impl<'a> Sentence<'a> {
                 k = start;
                 continue;
             }
+            // "The International Labor Office (ILO) reiterated": a
+            // parenthesis right before the verb is passed over.
+            if self.word(k) == ")" {
+                if let Some(open) = (0..k).rev().find(|&o| self.word(o) == "(") {
+                    k = open;
+                    continue;
+                }
+            }
             if self.is_boundary(k) {
                 break;
             }
@@ -681,13 +689,15 @@ fn code_hit(
         }
     }
     if source.is_none() && !nominal && !passive {
-        // An infinitive or reported clause: the sentence's first actor.
+        // An infinitive or reported clause without an actor of its own: the
+        // sentence's first actor outside a prepositional phrase, as a guess
+        // that lowers the event's confidence.
         source = (0..s.mentions.len()).find(|&m| {
             let start = s.mentions[m].0;
             let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");
             Some(m) != target && start < h.head && !in_pp
         });
-        confidence -= 0.15;
+        confidence -= 0.25;
     }
     if source.is_some() && source == target {
         target = None;

@@ -162,6 +162,9 @@ pub struct ActorMention {
     /// Such a country is a guess, not evidence (e.g. of which "Tripoli" a
     /// story means).
     pub country_from_context: bool,
+    /// The mention names or describes one person (a named person, or a
+    /// title such as "the president"), not a state or a group.
+    pub person: bool,
 }
 
 /// A document and every layer the pipeline has added to it.
