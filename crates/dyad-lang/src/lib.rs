@@ -22,7 +22,9 @@
 
 mod hash;
 mod lexicon;
+mod perceptron;
 mod tagger;
 
 pub use lexicon::{Lexicon, WordClass};
-pub use tagger::{ModelError, Tagger};
+pub use perceptron::ModelError;
+pub use tagger::Tagger;
