@@ -70,16 +70,41 @@ impl<'a> Reader<'a> {
 pub(crate) struct WeightTable {
     slots: Vec<Slot>,
     mask: usize,
+    /// The weights of features with more than [`INLINE_MAX`] of them.
     weights: Vec<(u8, i16)>,
 }
 
-/// A feature key (0 marks an empty slot) and where its weights are, kept
-/// together so that a lookup touches one cache line.
+/// A feature key (0 marks an empty slot) and its weights: up to
+/// [`INLINE_MAX`] of them in place, more as a span of `WeightTable::weights`.
+/// Most features have one or two weights, so a lookup usually touches one
+/// cache line.
 #[derive(Clone, Copy)]
 struct Slot {
     key: u64,
-    start: u32,
-    len: u32,
+    /// With the [`INLINE`] bit: the count (bits 48-49) and the weights, 24
+    /// bits each (class, then i16).  Without: start (low 32 bits) and count.
+    weights: u64,
+}
+
+const INLINE: u64 = 1 << 63;
+const INLINE_MAX: usize = 2;
+
+impl Slot {
+    #[inline]
+    fn add_to(self, spilled: &[(u8, i16)], scores: &mut [i32]) {
+        let w = self.weights;
+        if w & INLINE != 0 {
+            for k in 0..((w >> 48) & 3) {
+                let e = w >> (24 * k);
+                scores[(e & 0xff) as usize] += ((e >> 8) & 0xffff) as u16 as i16 as i32;
+            }
+        } else {
+            let start = (w & 0xffff_ffff) as usize;
+            for &(c, x) in &spilled[start..start + (w >> 32) as usize] {
+                scores[c as usize] += x as i32;
+            }
+        }
+    }
 }
 
 impl WeightTable {
@@ -87,52 +112,78 @@ impl WeightTable {
     /// be below `n_classes`.
     pub fn read(r: &mut Reader, n_classes: usize) -> Result<WeightTable, ModelError> {
         let n_feats = r.u32()? as usize;
-        let header = r.take(n_feats.checked_mul(9).ok_or_else(|| ModelError("overflow".into()))?)?;
+        let header = r.take(
+            n_feats
+                .checked_mul(9)
+                .ok_or_else(|| ModelError("overflow".into()))?,
+        )?;
+        let total: usize = header.chunks_exact(9).map(|h| h[8] as usize).sum();
+        let body = r.take(total * 3)?;
         let cap = (n_feats * 2).max(16).next_power_of_two();
         let mask = cap - 1;
-        let mut slots = vec![Slot { key: 0, start: 0, len: 0 }; cap];
-        let mut total = 0usize;
+        let mut slots = vec![Slot { key: 0, weights: 0 }; cap];
+        let mut weights = Vec::new();
+        let mut entries = body.chunks_exact(3);
         for h in header.chunks_exact(9) {
             let key = u64::from_le_bytes(h[..8].try_into().unwrap());
-            let len = h[8] as u32;
             if key == 0 {
                 return Err(ModelError("zero feature key".into()));
+            }
+            let n = h[8] as usize;
+            let mut packed = INLINE | (n as u64) << 48;
+            let start = weights.len();
+            for k in 0..n {
+                let e = entries.next().expect("body length checked");
+                if e[0] as usize >= n_classes {
+                    return Err(ModelError("bad class index".into()));
+                }
+                let w = i16::from_le_bytes([e[1], e[2]]);
+                if k < INLINE_MAX {
+                    packed |= (e[0] as u64 | (w as u16 as u64) << 8) << (24 * k);
+                }
+                weights.push((e[0], w));
+            }
+            if n <= INLINE_MAX {
+                weights.truncate(start);
+            } else {
+                packed = start as u64 | (n as u64) << 32;
             }
             let mut i = (mix(key) as usize) & mask;
             while slots[i].key != 0 {
                 i = (i + 1) & mask;
             }
-            slots[i] = Slot { key, start: total as u32, len };
-            total += len as usize;
+            slots[i] = Slot {
+                key,
+                weights: packed,
+            };
         }
-        let body = r.take(total * 3)?;
-        let mut weights = Vec::with_capacity(total);
-        for e in body.chunks_exact(3) {
-            if e[0] as usize >= n_classes {
-                return Err(ModelError("bad class index".into()));
+        Ok(WeightTable {
+            slots,
+            mask,
+            weights,
+        })
+    }
+
+    #[inline]
+    fn find(&self, key: u64) -> Option<Slot> {
+        let mut i = (mix(key) as usize) & self.mask;
+        loop {
+            let slot = self.slots[i];
+            if slot.key == key {
+                return Some(slot);
             }
-            weights.push((e[0], i16::from_le_bytes([e[1], e[2]])));
+            if slot.key == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
         }
-        Ok(WeightTable { slots, mask, weights })
     }
 
     /// Adds the weights of feature `key` (if the model has it) to `scores`.
     #[inline]
     pub fn add(&self, key: u64, scores: &mut [i32]) {
-        let mut i = (mix(key) as usize) & self.mask;
-        loop {
-            let slot = self.slots[i];
-            if slot.key == key {
-                let start = slot.start as usize;
-                for &(c, w) in &self.weights[start..start + slot.len as usize] {
-                    scores[c as usize] += w as i32;
-                }
-                return;
-            }
-            if slot.key == 0 {
-                return;
-            }
-            i = (i + 1) & self.mask;
+        if let Some(slot) = self.find(key) {
+            slot.add_to(&self.weights, scores);
         }
     }
 }
