@@ -186,6 +186,26 @@ impl WeightTable {
             slot.add_to(&self.weights, scores);
         }
     }
+
+    /// Adds the weights of all `keys` to `scores`: finds every key's slot
+    /// first and only then adds, so that the memory accesses of different
+    /// features overlap instead of waiting on each other.
+    #[inline]
+    pub fn add_all<const N: usize>(&self, keys: &[u64; N], scores: &mut [i32]) {
+        let empty = Slot {
+            key: 0,
+            weights: INLINE,
+        };
+        let mut found = [empty; N];
+        for (f, &key) in found.iter_mut().zip(keys) {
+            if let Some(slot) = self.find(key) {
+                *f = slot;
+            }
+        }
+        for slot in found {
+            slot.add_to(&self.weights, scores);
+        }
+    }
 }
 
 /// Slot of a key: FNV's low bits are weak for short inputs, so fold the high
@@ -195,3 +215,132 @@ fn mix(h: u64) -> u64 {
     (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 7
 }
 
+/// Learns averaged-perceptron weights (Collins 2002) over hashed features,
+/// for the trainers; [`Learner::export`] writes the weight block that
+/// [`WeightTable::read`] loads.
+#[cfg(feature = "train")]
+pub(crate) struct Learner {
+    features: crate::hash::FxMap<u64, Vec<LearnedWeight>>,
+    /// Number of training examples seen so far.
+    step: u64,
+}
+
+#[cfg(feature = "train")]
+struct LearnedWeight {
+    class: u8,
+    value: i32,
+    /// Sum of `value` over the steps up to `stamp`, for the average.
+    total: i64,
+    stamp: u64,
+}
+
+#[cfg(feature = "train")]
+impl Learner {
+    pub fn new() -> Learner {
+        Learner {
+            features: Default::default(),
+            step: 0,
+        }
+    }
+
+    /// The current (not averaged) scores of every class.
+    pub fn score(&self, keys: &[u64], scores: &mut [i32]) {
+        scores.fill(0);
+        for k in keys {
+            if let Some(ws) = self.features.get(k) {
+                for w in ws {
+                    scores[w.class as usize] += w.value;
+                }
+            }
+        }
+    }
+
+    /// One training example: rewards `truth` and penalizes `guess` if they differ.
+    pub fn learn(&mut self, keys: &[u64], truth: usize, guess: usize) {
+        self.step += 1;
+        if truth == guess {
+            return;
+        }
+        let step = self.step;
+        for &k in keys {
+            let ws = self.features.entry(k).or_default();
+            for (class, delta) in [(truth as u8, 1), (guess as u8, -1)] {
+                let i = match ws.iter().position(|w| w.class == class) {
+                    Some(i) => i,
+                    None => {
+                        ws.push(LearnedWeight {
+                            class,
+                            value: 0,
+                            total: 0,
+                            stamp: step,
+                        });
+                        ws.len() - 1
+                    }
+                };
+                let w = &mut ws[i];
+                w.total += (step - w.stamp) as i64 * w.value as i64;
+                w.stamp = step;
+                w.value += delta;
+            }
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.features.len()
+    }
+
+    /// Appends the averaged weights as an f32 scale and the weight block (see
+    /// the module docs), dropping those with |w| < `min_weight` and quantizing
+    /// the rest to i16 with one scale.  Returns the number of weights kept.
+    pub fn export(&self, min_weight: f64, out: &mut Vec<u8>) -> usize {
+        let step = self.step.max(1);
+        let mut kept: Vec<(u64, Vec<(u8, f64)>)> = Vec::new();
+        let mut max = 0f64;
+        for (&k, ws) in &self.features {
+            let mut avg: Vec<(u8, f64)> = ws
+                .iter()
+                .map(|w| {
+                    let total = w.total + (step - w.stamp) as i64 * w.value as i64;
+                    (w.class, total as f64 / step as f64)
+                })
+                .filter(|(_, a)| a.abs() >= min_weight && *a != 0.0)
+                .collect();
+            if !avg.is_empty() {
+                avg.sort_by_key(|x| x.0);
+                max = avg.iter().fold(max, |m, x| m.max(x.1.abs()));
+                kept.push((k, avg));
+            }
+        }
+        kept.sort_by_key(|x| x.0);
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let quantized: Vec<(u64, Vec<(u8, i16)>)> = kept
+            .into_iter()
+            .map(|(k, ws)| {
+                let q = ws
+                    .into_iter()
+                    .map(|(c, a)| (c, (a / scale).round() as i16))
+                    .filter(|x| x.1 != 0)
+                    .collect();
+                (k, q)
+            })
+            .filter(|x: &(u64, Vec<(u8, i16)>)| !x.1.is_empty())
+            .collect();
+        out.extend((scale as f32).to_le_bytes());
+        out.extend((quantized.len() as u32).to_le_bytes());
+        for (k, ws) in &quantized {
+            assert!(ws.len() <= 255, "at most 255 classes");
+            out.extend(k.to_le_bytes());
+            out.push(ws.len() as u8);
+        }
+        let mut n = 0;
+        for (_, ws) in &quantized {
+            for &(c, w) in ws {
+                out.push(c);
+                out.extend(w.to_le_bytes());
+                n += 1;
+            }
+        }
+        n
+    }
+}

@@ -22,8 +22,9 @@ use crate::perceptron::{ModelError, Reader, WeightTable};
 
 static TAGGER_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lang/tagger.bin"));
 
-/// Penn Treebank tags (as produced by spaCy's English models), used to give the model's tag names a `'static` lifetime.
-const PTB_TAGS: &[&str] = &[
+/// Penn Treebank tags (as produced by spaCy's English models), in byte order,
+/// used to give the model's tag names a `'static` lifetime.
+pub(crate) const PTB_TAGS: &[&str] = &[
     "$", "''", ",", "-LRB-", "-RRB-", ".", ":", "ADD", "AFX", "CC", "CD", "DT", "EX", "FW", "HYPH", "IN", "JJ",
     "JJR", "JJS", "LS", "MD", "NFP", "NN", "NNP", "NNPS", "NNS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS",
     "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "XX", "_SP", "``",
@@ -202,15 +203,23 @@ impl Tagger {
 
 /// Word form used in word features (train_tagger.py `normalize`).
 fn normalize(word: &str) -> String {
-    if word.bytes().any(|b| b.is_ascii_digit()) {
-        if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
-            return "!YEAR".to_string();
-        }
-        if word.as_bytes()[0].is_ascii_digit() {
-            return "!DIGITS".to_string();
-        }
+    match number_class(word) {
+        Some(class) => class.to_string(),
+        None => word.to_lowercase(),
     }
-    word.to_lowercase()
+}
+
+/// The stand-in for a number in word features: `!YEAR` for four digits,
+/// `!DIGITS` for other words that start with a digit.
+pub(crate) fn number_class(word: &str) -> Option<&'static str> {
+    let b = word.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        None
+    } else if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
+        Some("!YEAR")
+    } else {
+        Some("!DIGITS")
+    }
 }
 
 /// train_tagger.py `shape`: X / x / d / a / other char, runs collapsed, ≤ 5 symbols.
