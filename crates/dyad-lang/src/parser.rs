@@ -79,7 +79,7 @@ impl Parser {
         }
         let mut labels = Vec::with_capacity(n_labels);
         for _ in 0..n_labels {
-            labels.push(&*Box::leak(Box::from(r.str()?)));
+            labels.push(static_label(r.str()?));
         }
         let root_label = labels
             .iter()
@@ -115,6 +115,63 @@ impl Parser {
             state.apply(state.best_valid(&scores));
         }
         state.arcs(&self.labels)
+    }
+}
+
+/// The dependency labels of spaCy's English models, used to give the model's
+/// label names a `'static` lifetime without leaking them on every load.
+const SPACY_LABELS: &[&str] = &[
+    "ROOT",
+    "acl",
+    "acomp",
+    "advcl",
+    "advmod",
+    "agent",
+    "amod",
+    "appos",
+    "attr",
+    "aux",
+    "auxpass",
+    "case",
+    "cc",
+    "ccomp",
+    "compound",
+    "conj",
+    "csubj",
+    "csubjpass",
+    "dative",
+    "dep",
+    "det",
+    "dobj",
+    "expl",
+    "intj",
+    "mark",
+    "meta",
+    "neg",
+    "nmod",
+    "npadvmod",
+    "nsubj",
+    "nsubjpass",
+    "nummod",
+    "oprd",
+    "parataxis",
+    "pcomp",
+    "pobj",
+    "poss",
+    "preconj",
+    "predet",
+    "prep",
+    "prt",
+    "punct",
+    "quantmod",
+    "relcl",
+    "xcomp",
+];
+
+fn static_label(name: &str) -> &'static str {
+    match SPACY_LABELS.iter().find(|l| **l == name) {
+        Some(l) => l,
+        None => Box::leak(Box::from(name)),
     }
 }
 
