@@ -106,8 +106,14 @@ def good_sentence(words):
 
 
 class Labeller:
-    def __init__(self, cache_dir):
+    """spaCy labels per document, cached as JSON lines.  A sentence is
+    [words, tags], or with `parse` [words, tags, heads, deps] where heads[i] is
+    the index of token i's head in the sentence (-1 for the root) and deps[i]
+    its label (spaCy's `dep_`); the two kinds go to different cache files."""
+
+    def __init__(self, cache_dir, parse=False):
         self.cache_dir = cache_dir
+        self.parse = parse
         self.nlp = None
         os.makedirs(cache_dir, exist_ok=True)
 
@@ -119,7 +125,8 @@ class Labeller:
             self.version = "%s-%s-spacy%s" % (MODEL, self.nlp.meta["version"], spacy.__version__)
 
     def cache_path(self, stem):
-        return os.path.join(self.cache_dir, "%s.labelled.jsonl" % stem)
+        kind = "parsed" if self.parse else "labelled"
+        return os.path.join(self.cache_dir, "%s.%s.jsonl" % (stem, kind))
 
     def load_cache(self, stem):
         cache = {}
@@ -151,7 +158,14 @@ class Labeller:
                         toks = [t for t in s if not t.is_space]
                         words = [t.text for t in toks]
                         tags = [t.tag_ for t in toks]
-                        if good_sentence(words):
+                        if not good_sentence(words):
+                            continue
+                        if self.parse:
+                            index = {t.i: k for k, t in enumerate(toks)}
+                            heads = [-1 if t.head.i == t.i else index.get(t.head.i, -1) for t in toks]
+                            deps = [t.dep_ for t in toks]
+                            sents.append([words, tags, heads, deps])
+                        else:
                             sents.append([words, tags])
                 cache[doc_id] = sents
                 n_sent += len(sents)
@@ -162,8 +176,9 @@ class Labeller:
               % (len(todo), n_sent, dt, n_sent / max(dt, 1e-9)), file=sys.stderr)
 
 
-def collect(corpora, cache_dir, budget, heldout_budget):
+def collect(corpora, cache_dir, budget, heldout_budget, parse=False):
     """Return (train_sentences, heldout_sentences), labelling what is missing.
+    Sentences are (words, tags), or (words, tags, heads, deps) with `parse`.
 
     The held-out sentences come first (every 10th allsides document, so they
     do not depend on the training budget).  Then the training documents of each
@@ -171,7 +186,7 @@ def collect(corpora, cache_dir, budget, heldout_budget):
     that corpus' share of the budget is reached.  Exact duplicate sentences are
     dropped (the same-event sets repeat a lot), and so is any training sentence
     that also occurs in the held-out set."""
-    lab = Labeller(cache_dir)
+    lab = Labeller(cache_dir, parse)
     train, held = [], []
     seen = set()
     plan = []
@@ -198,12 +213,12 @@ def collect(corpora, cache_dir, budget, heldout_budget):
             i += 20
             lab.label(stem, chunk, cache)
             for d in chunk:
-                for words, tags in cache.get(d[0], []):
-                    key = " ".join(words)
+                for sent in cache.get(d[0], []):
+                    key = " ".join(sent[0])
                     if key in seen:
                         continue
                     seen.add(key)
-                    dest.append((words, tags))
+                    dest.append(tuple(sent))
                     got += 1
                     if got >= want:
                         break

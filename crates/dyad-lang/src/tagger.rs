@@ -18,12 +18,13 @@
 use std::sync::OnceLock;
 
 use crate::hash::{Fnv, FxMap};
+use crate::perceptron::{ModelError, Reader, WeightTable};
 
 static TAGGER_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lang/tagger.bin"));
 
-/// Penn Treebank tags (as produced by spaCy's English models), used to give
-/// the model's tag names a `'static` lifetime.
-const PTB_TAGS: &[&str] = &[
+/// Penn Treebank tags (as produced by spaCy's English models), in byte order,
+/// used to give the model's tag names a `'static` lifetime.
+pub(crate) const PTB_TAGS: &[&str] = &[
     "$", "''", ",", "-LRB-", "-RRB-", ".", ":", "ADD", "AFX", "CC", "CD", "DT", "EX", "FW", "HYPH", "IN", "JJ",
     "JJR", "JJS", "LS", "MD", "NFP", "NN", "NNP", "NNPS", "NNS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS",
     "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "XX", "_SP", "``",
@@ -39,51 +40,8 @@ pub struct Tagger {
     tags: Vec<&'static str>,
     /// word (case-sensitive) -> tag index, for frequent unambiguous words
     tagdict: FxMap<Box<str>, u8>,
-    /// open-addressing table of feature keys; 0 = empty slot
-    keys: Vec<u64>,
-    /// for each slot: start (low 32 bits) and count (high bits) into `weights`
-    spans: Vec<u64>,
-    mask: usize,
-    /// (tag index, weight) pairs
-    weights: Vec<(u8, i16)>,
-}
-
-/// Error loading a tagger model.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ModelError(pub String);
-
-impl std::fmt::Display for ModelError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "bad tagger model: {}", self.0)
-    }
-}
-
-impl std::error::Error for ModelError {}
-
-struct Reader<'a> {
-    b: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        if self.pos + n > self.b.len() {
-            return Err(ModelError("truncated".into()));
-        }
-        let s = &self.b[self.pos..self.pos + n];
-        self.pos += n;
-        Ok(s)
-    }
-    fn u8(&mut self) -> Result<u8, ModelError> {
-        Ok(self.take(1)?[0])
-    }
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().unwrap()))
-    }
-    fn str(&mut self) -> Result<&'a str, ModelError> {
-        let n = self.u8()? as usize;
-        std::str::from_utf8(self.take(n)?).map_err(|_| ModelError("bad utf-8".into()))
-    }
+    /// feature key -> (tag index, weight) pairs
+    weights: WeightTable,
 }
 
 fn static_tag(name: &str) -> &'static str {
@@ -109,7 +67,7 @@ impl Tagger {
 
     /// Load a model in the tagger.bin format.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
-        let mut r = Reader { b: bytes, pos: 0 };
+        let mut r = Reader::new(bytes);
         if r.take(8)? != b"DYADTAG1" {
             return Err(ModelError("bad magic".into()));
         }
@@ -133,40 +91,9 @@ impl Tagger {
             }
             tagdict.insert(Box::from(w), t);
         }
-        let n_feats = r.u32()? as usize;
-        let header = r.take(n_feats.checked_mul(9).ok_or_else(|| ModelError("overflow".into()))?)?;
-        let cap = (n_feats * 2).max(16).next_power_of_two();
-        let mask = cap - 1;
-        let mut keys = vec![0u64; cap];
-        let mut spans = vec![0u64; cap];
-        let mut total = 0usize;
-        for i in 0..n_feats {
-            let h = &header[i * 9..i * 9 + 9];
-            let key = u64::from_le_bytes(h[..8].try_into().unwrap());
-            let n = h[8] as u64;
-            if key == 0 {
-                return Err(ModelError("zero feature key".into()));
-            }
-            let mut slot = (mix(key) as usize) & mask;
-            while keys[slot] != 0 {
-                slot = (slot + 1) & mask;
-            }
-            keys[slot] = key;
-            spans[slot] = (total as u64) | (n << 32);
-            total += n as usize;
-        }
-        let body = r.take(total * 3)?;
-        let mut weights = Vec::with_capacity(total);
-        for e in body.chunks_exact(3) {
-            if e[0] as usize >= n_tags {
-                return Err(ModelError("bad tag index".into()));
-            }
-            weights.push((e[0], i16::from_le_bytes([e[1], e[2]])));
-        }
-        if r.pos != bytes.len() {
-            return Err(ModelError("trailing bytes".into()));
-        }
-        Ok(Tagger { tags, tagdict, keys, spans, mask, weights })
+        let weights = WeightTable::read(&mut r, n_tags)?;
+        r.finish()?;
+        Ok(Tagger { tags, tagdict, weights })
     }
 
     /// The tag set, in the model's order.
@@ -227,7 +154,7 @@ impl Tagger {
                     let wp1 = norm_at(ii + 1);
                     let wp2 = norm_at(ii + 2);
                     let f = Fnv::new();
-                    let mut add = |h: Fnv| self.add(h.0, &mut scores);
+                    let mut add = |h: Fnv| self.weights.add(h.0, &mut scores);
                     add(f.str("b"));
                     add(f.str("w ").str(w));
                     add(f.str("s3 ").str(suffix(w, 3)));
@@ -272,46 +199,27 @@ impl Tagger {
         }
         out
     }
-
-    #[inline]
-    fn add(&self, key: u64, scores: &mut [i32]) {
-        let mut slot = (mix(key) as usize) & self.mask;
-        loop {
-            let k = self.keys[slot];
-            if k == key {
-                let span = self.spans[slot];
-                let start = (span & 0xffff_ffff) as usize;
-                let len = (span >> 32) as usize;
-                for &(t, w) in &self.weights[start..start + len] {
-                    scores[t as usize] += w as i32;
-                }
-                return;
-            }
-            if k == 0 {
-                return;
-            }
-            slot = (slot + 1) & self.mask;
-        }
-    }
-}
-
-#[inline]
-fn mix(h: u64) -> u64 {
-    // FNV's low bits are weak for short inputs: fold the high bits in
-    (h ^ (h >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9) >> 7
 }
 
 /// Word form used in word features (train_tagger.py `normalize`).
 fn normalize(word: &str) -> String {
-    if word.bytes().any(|b| b.is_ascii_digit()) {
-        if word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit()) {
-            return "!YEAR".to_string();
-        }
-        if word.as_bytes()[0].is_ascii_digit() {
-            return "!DIGITS".to_string();
-        }
+    match number_class(word) {
+        Some(class) => class.to_string(),
+        None => word.to_lowercase(),
     }
-    word.to_lowercase()
+}
+
+/// The stand-in for a number in word features: `!YEAR` for four digits,
+/// `!DIGITS` for other words that start with a digit.
+pub(crate) fn number_class(word: &str) -> Option<&'static str> {
+    let b = word.as_bytes();
+    if !b.first().is_some_and(u8::is_ascii_digit) {
+        None
+    } else if b.len() == 4 && b.iter().all(u8::is_ascii_digit) {
+        Some("!YEAR")
+    } else {
+        Some("!DIGITS")
+    }
 }
 
 /// train_tagger.py `shape`: X / x / d / a / other char, runs collapsed, ≤ 5 symbols.

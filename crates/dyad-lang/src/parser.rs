@@ -1,0 +1,714 @@
+//! Greedy transition-based dependency parser (arc-hybrid, averaged perceptron).
+//!
+//! The event coder needs grammatical relations (subject, object, passive
+//! agent, prepositional objects, complements, appositions, relative clauses,
+//! coordination).  A greedy parser reads them off in one left-to-right pass at
+//! a few hundred thousand tokens per second, and it is trained to reproduce
+//! spaCy's `en_core_web_sm` parses (labels included) on news text by
+//! tools/lang/train_parser.py, which calls the trainer in `crate::train`.  The
+//! feature extractor and the transition system below are the only ones: the
+//! trainer uses them too.
+//!
+//! Transitions (arc-hybrid, Kuhlmann et al. 2011), with a virtual ROOT at the
+//! bottom of the stack:
+//! * SHIFT moves the first buffer word onto the stack;
+//! * LEFT-l makes the first buffer word the head of the stack top (label l),
+//!   and pops it;
+//! * RIGHT-l makes the word below the stack top its head, and pops it; onto
+//!   ROOT only with the label `ROOT` and once the buffer is empty, so every
+//!   sentence has exactly one root.
+//!
+//! File format of data/lang/parser.bin (little-endian):
+//! ```text
+//! magic   "DYADPAR1"
+//! u32     n_labels, then n_labels x (u8 len, utf-8 bytes)    dependency labels, one is "ROOT"
+//! f32     scale (weight = i16 * scale; unused for decoding)
+//! u32     n_feats, then n_feats x (u64 key, u8 n)            key = `feature_key` of a feature
+//! then    for each feature in order: n x (u8 class, i16 weight)
+//! ```
+//! Class 0 is SHIFT, class 1 + 2l is LEFT with label l, 2 + 2l is RIGHT with label l.
+
+use std::sync::OnceLock;
+
+use crate::hash::Fnv;
+use crate::perceptron::{ModelError, Reader, WeightTable};
+use crate::tagger::{number_class, PTB_TAGS};
+
+static PARSER_BIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/lang/parser.bin"
+));
+
+pub(crate) const MAGIC: &[u8; 8] = b"DYADPAR1";
+
+/// The label of the arc from the virtual root.
+pub(crate) const ROOT_LABEL: &str = "ROOT";
+
+/// One token's attachment: its head (`None` for the sentence root) and the
+/// label of the arc (spaCy's labels: `nsubj`, `dobj`, `agent`, `pobj`, ...;
+/// `ROOT` for the root).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Arc {
+    pub head: Option<usize>,
+    pub label: &'static str,
+}
+
+/// A dependency parser.  Thread-safe (`&self` only); use [`Parser::builtin`].
+pub struct Parser {
+    labels: Vec<&'static str>,
+    root_label: u8,
+    weights: WeightTable,
+}
+
+impl Parser {
+    /// The parser built into the binary (loaded once, on first use).
+    pub fn builtin() -> &'static Parser {
+        static PARSER: OnceLock<Parser> = OnceLock::new();
+        PARSER.get_or_init(|| Parser::from_bytes(PARSER_BIN).expect("embedded parser.bin is valid"))
+    }
+
+    /// Loads a model in the parser.bin format.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
+        let mut r = Reader::new(bytes);
+        if r.take(8)? != MAGIC {
+            return Err(ModelError("bad magic".into()));
+        }
+        let n_labels = r.u32()? as usize;
+        if n_labels == 0 || n_classes(n_labels) > 255 {
+            return Err(ModelError("bad label count".into()));
+        }
+        let mut labels = Vec::with_capacity(n_labels);
+        for _ in 0..n_labels {
+            labels.push(static_label(r.str()?));
+        }
+        let root_label = labels
+            .iter()
+            .position(|l| *l == ROOT_LABEL)
+            .ok_or_else(|| ModelError("no ROOT label".into()))? as u8;
+        let _scale = r.take(4)?;
+        let weights = WeightTable::read(&mut r, n_classes(n_labels))?;
+        r.finish()?;
+        Ok(Parser {
+            labels,
+            root_label,
+            weights,
+        })
+    }
+
+    /// The dependency labels, in the model's order.
+    pub fn labels(&self) -> &[&'static str] {
+        &self.labels
+    }
+
+    /// One arc per word.  `words` is one sentence in spaCy's English
+    /// tokenization and `tags` its Penn Treebank tags (from [`crate::Tagger`]).
+    pub fn parse(&self, words: &[&str], tags: &[&str]) -> Vec<Arc> {
+        assert_eq!(words.len(), tags.len(), "one tag per word");
+        let tokens = Tokens::new(words, tags);
+        let mut state = State::new(words.len(), self.root_label);
+        let mut features = [0u64; N_FEATURES];
+        let mut scores = vec![0i32; n_classes(self.labels.len())];
+        while !state.is_final() {
+            state.features(&tokens, &mut features);
+            scores.fill(0);
+            self.weights.add_all(&features, &mut scores);
+            state.apply(state.best_valid(&scores));
+        }
+        state.arcs(&self.labels)
+    }
+}
+
+/// The dependency labels of spaCy's English models, used to give the model's
+/// label names a `'static` lifetime without leaking them on every load.
+const SPACY_LABELS: &[&str] = &[
+    "ROOT",
+    "acl",
+    "acomp",
+    "advcl",
+    "advmod",
+    "agent",
+    "amod",
+    "appos",
+    "attr",
+    "aux",
+    "auxpass",
+    "case",
+    "cc",
+    "ccomp",
+    "compound",
+    "conj",
+    "csubj",
+    "csubjpass",
+    "dative",
+    "dep",
+    "det",
+    "dobj",
+    "expl",
+    "intj",
+    "mark",
+    "meta",
+    "neg",
+    "nmod",
+    "npadvmod",
+    "nsubj",
+    "nsubjpass",
+    "nummod",
+    "oprd",
+    "parataxis",
+    "pcomp",
+    "pobj",
+    "poss",
+    "preconj",
+    "predet",
+    "prep",
+    "prt",
+    "punct",
+    "quantmod",
+    "relcl",
+    "xcomp",
+];
+
+fn static_label(name: &str) -> &'static str {
+    match SPACY_LABELS.iter().find(|l| **l == name) {
+        Some(l) => l,
+        None => Box::leak(Box::from(name)),
+    }
+}
+
+pub(crate) fn n_classes(n_labels: usize) -> usize {
+    1 + 2 * n_labels
+}
+
+/// What a transition does, without its label.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Move {
+    Shift,
+    Left,
+    Right,
+}
+
+/// A class's move and label.
+#[inline]
+pub(crate) fn decode(class: usize) -> (Move, u8) {
+    match class {
+        0 => (Move::Shift, 0),
+        c if c % 2 == 1 => (Move::Left, (c / 2) as u8),
+        c => (Move::Right, (c / 2 - 1) as u8),
+    }
+}
+
+/// Per-token feature values; index `n` is the virtual root, `n + 1` stands
+/// for "no token".
+pub(crate) struct Tokens {
+    words: Vec<u64>,
+    tags: Vec<u64>,
+}
+
+const NO_VALUE: u64 = 0;
+const ROOT_WORD: u64 = 1;
+/// Tag values: 1 + index in PTB_TAGS; past them, unknown tags and the root.
+const UNKNOWN_TAG: u64 = PTB_TAGS.len() as u64 + 1;
+const ROOT_TAG: u64 = PTB_TAGS.len() as u64 + 2;
+
+impl Tokens {
+    pub fn new(words: &[&str], tags: &[&str]) -> Tokens {
+        let mut w: Vec<u64> = words.iter().map(|x| word_value(x)).collect();
+        let mut t: Vec<u64> = tags
+            .iter()
+            .map(|x| match PTB_TAGS.binary_search(x) {
+                Ok(i) => i as u64 + 1,
+                Err(_) => UNKNOWN_TAG,
+            })
+            .collect();
+        w.extend([ROOT_WORD, NO_VALUE]);
+        t.extend([ROOT_TAG, NO_VALUE]);
+        Tokens { words: w, tags: t }
+    }
+}
+
+/// The lower-cased word, numbers replaced by their class as in the tagger's
+/// word features, hashed without allocating.
+fn word_value(word: &str) -> u64 {
+    if let Some(class) = number_class(word) {
+        return Fnv::new().str(class).0;
+    }
+    let mut h = Fnv::new();
+    if word.is_ascii() {
+        for &c in word.as_bytes() {
+            h = h.bytes(&[c.to_ascii_lowercase()]);
+        }
+    } else {
+        let mut buf = [0u8; 4];
+        for c in word.chars().flat_map(char::to_lowercase) {
+            h = h.bytes(c.encode_utf8(&mut buf).as_bytes());
+        }
+    }
+    // 0 and 1 are NO_VALUE and ROOT_WORD
+    h.0.max(2)
+}
+
+/// The key of a feature: its template number and up to four values, mixed.
+#[inline]
+fn feature_key(template: u64, values: &[u64; 4]) -> u64 {
+    const K: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut h = template.wrapping_add(1).wrapping_mul(K);
+    for &v in values {
+        h = (h.rotate_left(23) ^ v).wrapping_mul(K);
+    }
+    // murmur3 finalizer
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h.max(1)
+}
+
+pub(crate) const N_FEATURES: usize = 67;
+
+/// The transitions allowed in a configuration.
+pub(crate) struct Validity {
+    shift: bool,
+    left: bool,
+    right: bool,
+    /// RIGHT would attach the stack top to the root.
+    onto_root: bool,
+    root_label: u8,
+}
+
+impl Validity {
+    /// Whether a class is allowed: its move, and the ROOT label exactly for
+    /// the arc from the root.
+    #[inline]
+    pub fn allows(&self, class: usize) -> bool {
+        let (m, label) = decode(class);
+        match m {
+            Move::Shift => self.shift,
+            Move::Left => self.left && label != self.root_label,
+            Move::Right => self.right && (label == self.root_label) == self.onto_root,
+        }
+    }
+}
+
+/// A parser configuration: stack, buffer (the words from `next` on) and the
+/// arcs built so far, with the leftmost and rightmost children of each word
+/// for the features.
+pub(crate) struct State {
+    n: usize,
+    root_label: u8,
+    stack: Vec<u32>,
+    next: usize,
+    /// Head of each word (index `n` is the root); `n + 1` until attached.
+    heads: Vec<u32>,
+    /// 1 + label index of each word's arc; 0 until attached.
+    labels: Vec<u8>,
+    /// Leftmost and second-leftmost, rightmost and second-rightmost child.
+    left: Vec<[u32; 2]>,
+    right: Vec<[u32; 2]>,
+    n_left: Vec<u8>,
+    n_right: Vec<u8>,
+}
+
+impl State {
+    pub fn new(n: usize, root_label: u8) -> State {
+        let none = (n + 1) as u32;
+        let mut stack = Vec::with_capacity(n + 1);
+        stack.push(n as u32);
+        State {
+            n,
+            root_label,
+            stack,
+            next: 0,
+            heads: vec![none; n + 2],
+            labels: vec![0; n + 2],
+            left: vec![[none; 2]; n + 2],
+            right: vec![[none; 2]; n + 2],
+            n_left: vec![0; n + 2],
+            n_right: vec![0; n + 2],
+        }
+    }
+
+    pub fn is_final(&self) -> bool {
+        self.next == self.n && self.stack.len() == 1
+    }
+
+    /// The stack top (`n + 1` where there is none, as for `s1` and `b0`).
+    #[inline]
+    pub fn s0(&self) -> usize {
+        self.stack_at(0)
+    }
+
+    /// The word below the stack top.
+    #[inline]
+    pub fn s1(&self) -> usize {
+        self.stack_at(1)
+    }
+
+    #[inline]
+    fn stack_at(&self, depth: usize) -> usize {
+        let len = self.stack.len();
+        if depth < len {
+            self.stack[len - 1 - depth] as usize
+        } else {
+            self.n + 1
+        }
+    }
+
+    /// The first buffer word.
+    #[inline]
+    pub fn b0(&self) -> usize {
+        self.buffer_at(0)
+    }
+
+    #[inline]
+    fn buffer_at(&self, offset: usize) -> usize {
+        if self.next + offset < self.n {
+            self.next + offset
+        } else {
+            self.n + 1
+        }
+    }
+
+    /// Words on the stack, bottom (the root, index `n`) first.
+    #[cfg(feature = "train")]
+    pub fn stack(&self) -> &[u32] {
+        &self.stack
+    }
+
+    /// Index of the first buffer word (`n` when the buffer is empty).
+    #[cfg(feature = "train")]
+    pub fn next(&self) -> usize {
+        self.next
+    }
+
+    /// Which classes are allowed here.
+    #[inline]
+    pub fn validity(&self) -> Validity {
+        let buffer = self.next < self.n;
+        let depth = self.stack.len();
+        Validity {
+            shift: buffer,
+            left: buffer && depth > 1,
+            right: depth > 2 || (depth == 2 && !buffer),
+            onto_root: depth == 2,
+            root_label: self.root_label,
+        }
+    }
+
+    /// The highest-scoring valid class (ties go to the lower class).
+    pub fn best_valid(&self, scores: &[i32]) -> usize {
+        let valid = self.validity();
+        let mut best = usize::MAX;
+        let mut best_score = i32::MIN;
+        for (c, &s) in scores.iter().enumerate() {
+            if (s > best_score || best == usize::MAX) && valid.allows(c) {
+                best = c;
+                best_score = s;
+            }
+        }
+        best
+    }
+
+    pub fn apply(&mut self, class: usize) {
+        let (m, label) = decode(class);
+        match m {
+            Move::Shift => {
+                self.stack.push(self.next as u32);
+                self.next += 1;
+            }
+            Move::Left => {
+                let child = self.stack.pop().expect("LEFT needs a stack") as usize;
+                self.attach(self.next, child, label);
+            }
+            Move::Right => {
+                let child = self.stack.pop().expect("RIGHT needs a stack") as usize;
+                let head = *self.stack.last().expect("RIGHT needs two") as usize;
+                self.attach(head, child, label);
+            }
+        }
+    }
+
+    fn attach(&mut self, head: usize, child: usize, label: u8) {
+        self.heads[child] = head as u32;
+        self.labels[child] = label + 1;
+        let c = child as u32;
+        if child < head {
+            let l = &mut self.left[head];
+            if c < l[0] || l[0] as usize > self.n {
+                *l = [c, l[0]];
+            } else if c < l[1] || l[1] as usize > self.n {
+                l[1] = c;
+            }
+            self.n_left[head] = self.n_left[head].saturating_add(1);
+        } else {
+            let r = &mut self.right[head];
+            if r[0] as usize > self.n || c > r[0] {
+                *r = [c, r[0]];
+            } else if r[1] as usize > self.n || c > r[1] {
+                r[1] = c;
+            }
+            self.n_right[head] = self.n_right[head].saturating_add(1);
+        }
+    }
+
+    /// The finished parse: `n` arcs.
+    pub fn arcs(&self, labels: &[&'static str]) -> Vec<Arc> {
+        (0..self.n)
+            .map(|i| {
+                let h = self.heads[i] as usize;
+                Arc {
+                    head: (h < self.n).then_some(h),
+                    label: match self.labels[i] {
+                        0 => "",
+                        l => labels[l as usize - 1],
+                    },
+                }
+            })
+            .collect()
+    }
+
+    /// Fills `out` with the keys of this configuration's features.
+    pub fn features(&self, tok: &Tokens, out: &mut [u64; N_FEATURES]) {
+        let (s0, s1, s2) = (self.s0(), self.s1(), self.stack_at(2));
+        let (n0, n1, n2) = (self.b0(), self.buffer_at(1), self.buffer_at(2));
+        let [s0l, s0l2] = self.left[s0].map(|x| x as usize);
+        let [s0r, s0r2] = self.right[s0].map(|x| x as usize);
+        let [n0l, n0l2] = self.left[n0].map(|x| x as usize);
+        let s1l = self.left[s1][0] as usize;
+        let s1r = self.right[s1][0] as usize;
+        let w = |i: usize| tok.words[i];
+        let t = |i: usize| tok.tags[i];
+        let l = |i: usize| self.labels[i] as u64;
+        let dist = if s0 < self.n && n0 < self.n {
+            (n0 - s0).min(6) as u64
+        } else {
+            0
+        };
+        let (vs0l, vs0r, vn0l) = (
+            self.n_left[s0] as u64,
+            self.n_right[s0] as u64,
+            self.n_left[n0] as u64,
+        );
+        let (ws0, wn0, ts0, tn0) = (w(s0), w(n0), t(s0), t(n0));
+        let values: [[u64; 4]; N_FEATURES] = [
+            [0, 0, 0, 0],
+            // words
+            [wn0, 0, 0, 0],
+            [w(n1), 0, 0, 0],
+            [w(n2), 0, 0, 0],
+            [ws0, 0, 0, 0],
+            [w(s1), 0, 0, 0],
+            [w(s2), 0, 0, 0],
+            [w(n0l), 0, 0, 0],
+            [w(s0l), 0, 0, 0],
+            [w(s0r), 0, 0, 0],
+            // tags
+            [tn0, 0, 0, 0],
+            [t(n1), 0, 0, 0],
+            [t(n2), 0, 0, 0],
+            [ts0, 0, 0, 0],
+            [t(s1), 0, 0, 0],
+            [t(s2), 0, 0, 0],
+            [t(n0l), 0, 0, 0],
+            [t(n0l2), 0, 0, 0],
+            [t(s0l), 0, 0, 0],
+            [t(s0l2), 0, 0, 0],
+            [t(s0r), 0, 0, 0],
+            [t(s0r2), 0, 0, 0],
+            [t(s1r), 0, 0, 0],
+            // word and tag
+            [wn0, tn0, 0, 0],
+            [w(n1), t(n1), 0, 0],
+            [ws0, ts0, 0, 0],
+            [w(s1), t(s1), 0, 0],
+            // pairs
+            [ws0, wn0, 0, 0],
+            [ws0, ts0, wn0, 0],
+            [ws0, wn0, tn0, 0],
+            [ws0, ts0, tn0, 0],
+            [ts0, wn0, tn0, 0],
+            [ws0, ts0, wn0, tn0],
+            [ts0, tn0, 0, 0],
+            [tn0, t(n1), 0, 0],
+            [w(s1), ws0, 0, 0],
+            [t(s1), ts0, 0, 0],
+            [wn0, w(n1), 0, 0],
+            // tag trigrams
+            [tn0, t(n1), t(n2), 0],
+            [ts0, tn0, t(n1), 0],
+            [t(s1), ts0, tn0, 0],
+            [ts0, t(s0r), tn0, 0],
+            [ts0, tn0, t(n0l), 0],
+            [ts0, t(s0l), t(s0l2), 0],
+            [ts0, t(s0r), t(s0r2), 0],
+            [tn0, t(n0l), t(n0l2), 0],
+            [t(s2), t(s1), ts0, 0],
+            [t(s1), t(s1r), ts0, 0],
+            // labels of the children
+            [l(s0l), l(s0l2), 0, 0],
+            [l(s0r), l(s0r2), 0, 0],
+            [l(n0l), l(n0l2), 0, 0],
+            [ts0, l(s0l), l(s0r), 0],
+            [tn0, l(n0l), 0, 0],
+            [ws0, l(s0r), 0, 0],
+            [wn0, l(n0l), 0, 0],
+            [t(s1), l(s1r), ts0, 0],
+            // a pending clause below the stack top (a subject relative
+            // clause before its main verb)
+            [t(s1), l(s1l), ts0, tn0],
+            [l(s0l), ts0, tn0, 0],
+            [t(s2), t(s1), tn0, 0],
+            [w(s1), tn0, 0, 0],
+            [w(s1), ts0, tn0, 0],
+            // valency and distance
+            [ws0, vs0l, vs0r, 0],
+            [ts0, vs0l, vs0r, 0],
+            [tn0, vn0l, 0, 0],
+            [ws0, dist, 0, 0],
+            [wn0, dist, 0, 0],
+            [ts0, tn0, dist, 0],
+        ];
+        for (k, (o, v)) in out.iter_mut().zip(values.iter()).enumerate() {
+            *o = feature_key(k as u64, v);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Tagger;
+
+    fn parse(sentence: &str) -> (Vec<&str>, Vec<Arc>) {
+        let words: Vec<&str> = sentence.split(' ').collect();
+        let tags = Tagger::builtin().tag(&words);
+        let arcs = Parser::builtin().parse(&words, &tags);
+        assert_eq!(arcs.len(), words.len());
+        (words, arcs)
+    }
+
+    /// The arc of `word` as (label, head word).
+    fn arc<'a>(words: &[&'a str], arcs: &[Arc], word: &str) -> (&'static str, Option<&'a str>) {
+        let i = words
+            .iter()
+            .position(|w| *w == word)
+            .expect("word in sentence");
+        (arcs[i].label, arcs[i].head.map(|h| words[h]))
+    }
+
+    #[test]
+    fn passive_agent() {
+        let (w, a) = parse("His call was rejected by Moscow .");
+        assert_eq!(arc(&w, &a, "rejected"), ("ROOT", None));
+        assert_eq!(arc(&w, &a, "call"), ("nsubjpass", Some("rejected")));
+        assert_eq!(arc(&w, &a, "by"), ("agent", Some("rejected")));
+        assert_eq!(arc(&w, &a, "Moscow"), ("pobj", Some("by")));
+        assert_eq!(arc(&w, &a, "was"), ("auxpass", Some("rejected")));
+    }
+
+    #[test]
+    fn subject_object_and_gerund() {
+        let (w, a) = parse("Russia accused Ukraine of attacking a tanker .");
+        assert_eq!(arc(&w, &a, "Russia"), ("nsubj", Some("accused")));
+        assert_eq!(arc(&w, &a, "Ukraine"), ("dobj", Some("accused")));
+        assert_eq!(arc(&w, &a, "of"), ("prep", Some("accused")));
+        assert_eq!(arc(&w, &a, "attacking"), ("pcomp", Some("of")));
+        assert_eq!(arc(&w, &a, "tanker"), ("dobj", Some("attacking")));
+    }
+
+    #[test]
+    fn coordination_and_infinitive() {
+        let (w, a) = parse("Kenya and Uganda agreed to hold talks .");
+        assert_eq!(arc(&w, &a, "Kenya"), ("nsubj", Some("agreed")));
+        assert_eq!(arc(&w, &a, "and"), ("cc", Some("Kenya")));
+        assert_eq!(arc(&w, &a, "Uganda"), ("conj", Some("Kenya")));
+        assert_eq!(arc(&w, &a, "hold"), ("xcomp", Some("agreed")));
+        assert_eq!(arc(&w, &a, "to"), ("aux", Some("hold")));
+        assert_eq!(arc(&w, &a, "talks"), ("dobj", Some("hold")));
+    }
+
+    #[test]
+    fn that_clause_relative_clause_and_apposition() {
+        let (w, a) = parse("The minister said that the army had withdrawn .");
+        assert_eq!(arc(&w, &a, "withdrawn"), ("ccomp", Some("said")));
+        assert_eq!(arc(&w, &a, "army"), ("nsubj", Some("withdrawn")));
+        let (w, a) = parse("Rebels who seized the town released the hostages .");
+        assert_eq!(arc(&w, &a, "seized"), ("relcl", Some("Rebels")));
+        assert_eq!(arc(&w, &a, "Rebels"), ("nsubj", Some("released")));
+        assert_eq!(arc(&w, &a, "hostages"), ("dobj", Some("released")));
+        let (w, a) =
+            parse("Sergei Lavrov , Russia 's foreign minister , met his Chinese counterpart .");
+        assert_eq!(arc(&w, &a, "minister"), ("appos", Some("Lavrov")));
+        assert_eq!(arc(&w, &a, "Lavrov"), ("nsubj", Some("met")));
+        assert_eq!(arc(&w, &a, "counterpart"), ("dobj", Some("met")));
+    }
+
+    #[test]
+    fn every_word_has_one_head_and_the_tree_has_one_root() {
+        for s in [
+            "Police said on Tuesday that at least 12 people were killed when gunmen opened fire on a bus .",
+            "Talks .",
+            "x",
+            ", , ,",
+        ] {
+            let (w, a) = parse(s);
+            assert_eq!(a.iter().filter(|x| x.head.is_none()).count(), 1, "{s}");
+            for (i, x) in a.iter().enumerate() {
+                // following heads from any word reaches the root
+                let mut h = x.head;
+                let mut steps = 0;
+                while let Some(j) = h {
+                    assert_ne!(j, i);
+                    h = a[j].head;
+                    steps += 1;
+                    assert!(steps <= w.len());
+                }
+                assert!(!x.label.is_empty());
+            }
+        }
+        assert!(Parser::builtin().parse(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn odd_tokens_do_not_panic() {
+        let words = [
+            "",
+            "é",
+            "日本",
+            "ǅ",
+            "1987",
+            "3.5",
+            "“",
+            "’s",
+            "--",
+            "N'Djamena",
+        ];
+        let tags = [
+            "NN", "XYZ", "NNP", "NNP", "CD", "CD", "``", "POS", ":", "NNP",
+        ];
+        assert_eq!(Parser::builtin().parse(&words, &tags).len(), words.len());
+    }
+
+    #[test]
+    fn bad_models_are_rejected() {
+        assert!(Parser::from_bytes(b"").is_err());
+        assert!(Parser::from_bytes(b"DYADTAG1").is_err());
+        assert!(Parser::from_bytes(&PARSER_BIN[..PARSER_BIN.len() - 1]).is_err());
+        let mut longer = PARSER_BIN.to_vec();
+        longer.push(0);
+        assert!(Parser::from_bytes(&longer).is_err());
+        assert!(Parser::from_bytes(PARSER_BIN)
+            .unwrap()
+            .labels()
+            .contains(&"nsubjpass"));
+    }
+
+    #[test]
+    fn word_values() {
+        assert_eq!(word_value("Moscow"), word_value("MOSCOW"));
+        assert_eq!(word_value("Éire"), word_value("éire"));
+        assert_eq!(word_value("1987"), Fnv::new().str("!YEAR").0);
+        assert_eq!(word_value("12,000"), word_value("3.5"));
+        assert_ne!(word_value("12,000"), word_value("1987"));
+    }
+}
