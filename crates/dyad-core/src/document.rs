@@ -99,12 +99,21 @@ pub struct Token {
     pub tag: &'static str,
     /// Lower-case lemma (empty until the language stage has run).
     pub lemma: String,
+    /// The token this one depends on, as an index into
+    /// [`Document::tokens`]; `None` for the root of its sentence (and
+    /// before the language stage has run).
+    pub head: Option<usize>,
+    /// The dependency label (spaCy's English set: `nsubj`, `dobj`, `agent`,
+    /// `pobj`, `xcomp`, ...; empty until the language stage has run).
+    pub dep: &'static str,
 }
 
 impl Token {
     pub fn new(span: Span) -> Self {
         Token {
             span,
+            head: None,
+            dep: "",
             tag: "",
             lemma: String::new(),
         }

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use dyad_code::Trace;
 use dyad_core::{Boilerplate, Document};
-use dyad_lang::{Lexicon, Tagger, WordClass};
+use dyad_lang::{Lexicon, Parser, Tagger, WordClass};
 use dyad_lexicon::{Dictionaries, PatternSet};
 use dyad_resolve::Resolver;
 use dyad_text::TextAnalyzer;
@@ -31,6 +31,7 @@ use dyad_text::TextAnalyzer;
 pub struct Pipeline {
     text: TextAnalyzer,
     tagger: &'static Tagger,
+    parser: &'static Parser,
     lexicon: &'static Lexicon,
     dictionaries: Dictionaries,
     triggers: TriggerWords,
@@ -69,6 +70,7 @@ impl Pipeline {
         Pipeline {
             text,
             tagger: Tagger::builtin(),
+            parser: Parser::builtin(),
             lexicon,
             dictionaries,
             triggers,
@@ -157,14 +159,17 @@ impl Pipeline {
             })
             .collect();
         watch.lap(Stage::Actors);
-        self.language(doc, &selected);
+        self.language(doc, &selected, scope == Scope::Every);
         watch.lap(Stage::Language);
         dyad_code::resolve_actors(doc, &self.dictionaries.actors, names);
         watch.lap(Stage::Actors);
     }
 
-    /// Tags and lemmas, one selected sentence at a time.
-    fn language(&self, doc: &mut Document, selected: &[bool]) {
+    /// Tags and lemmas, one selected sentence at a time; with `parse`, the
+    /// dependency layer too. The coder reads clause structure from tags
+    /// today, so the parse is computed only when every sentence is analysed
+    /// for a trace (`dyad explain`, `dyad eval`), where it is shown.
+    fn language(&self, doc: &mut Document, selected: &[bool], parse: bool) {
         for s in (0..doc.sentences.len()).filter(|&s| selected[s]) {
             let range = doc.sentences[s].tokens.clone();
             let words: Vec<&str> = doc.tokens[range.clone()]
@@ -172,14 +177,24 @@ impl Pipeline {
                 .map(|t| t.span.slice(&doc.text))
                 .collect();
             let tags = self.tagger.tag(&words);
+            let arcs = if parse {
+                self.parser.parse(&words, &tags)
+            } else {
+                Vec::new()
+            };
             let lemmas: Vec<String> = words
                 .iter()
                 .zip(&tags)
                 .map(|(w, t)| self.lexicon.lemma(w, t))
                 .collect();
-            for ((tok, tag), lemma) in doc.tokens[range].iter_mut().zip(tags).zip(lemmas) {
+            let first = range.start;
+            for ((tok, tag), lemma) in doc.tokens[range.clone()].iter_mut().zip(tags).zip(lemmas) {
                 tok.tag = tag;
                 tok.lemma = lemma;
+            }
+            for (tok, arc) in doc.tokens[range].iter_mut().zip(arcs) {
+                tok.head = arc.head.map(|h| first + h);
+                tok.dep = arc.label;
             }
         }
     }

@@ -474,7 +474,11 @@ fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
     let s = &doc.sentences[t.sentence];
     let tokens: Vec<_> = doc.tokens[s.tokens.clone()]
         .iter()
-        .map(|tok| serde_json::json!({"text": doc.slice(tok.span), "span": tok.span, "tag": tok.tag, "lemma": tok.lemma}))
+        .map(|tok| {
+            // The head as an index within the sentence, as the tokens list counts.
+            let head = tok.head.map(|h| h - s.tokens.start);
+            serde_json::json!({"text": doc.slice(tok.span), "span": tok.span, "tag": tok.tag, "lemma": tok.lemma, "head": head, "dep": tok.dep})
+        })
         .collect();
     let actors: Vec<_> = doc
         .sentence_mentions(t.sentence)
@@ -497,6 +501,23 @@ fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
     })
 }
 
+/// Dependency labels `dyad explain` lists as relations.
+const RELATIONS: &[&str] = &[
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "dative",
+    "agent",
+    "pobj",
+    "xcomp",
+    "ccomp",
+    "appos",
+    "relcl",
+    "conj",
+    "acl",
+    "advcl",
+];
+
 fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
     use std::fmt::Write as _;
     let s = &doc.sentences[si];
@@ -514,6 +535,24 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
         .map(|t| format!("{}/{}/{}", doc.slice(t.span), t.tag, t.lemma))
         .collect();
     let _ = writeln!(out, "   tokens: {}", toks.join(" "));
+    // The grammatical relations the coder asks for: subject, object,
+    // passive agent, complements, appositions, relative clauses, coordination.
+    let relations: Vec<String> = doc.tokens[s.tokens.clone()]
+        .iter()
+        .filter(|t| RELATIONS.contains(&t.dep))
+        .filter_map(|t| {
+            let head = &doc.tokens[t.head?];
+            Some(format!(
+                "{}({}, {})",
+                t.dep,
+                doc.slice(head.span),
+                doc.slice(t.span)
+            ))
+        })
+        .collect();
+    if !relations.is_empty() {
+        let _ = writeln!(out, "   relations: {}", relations.join(" "));
+    }
     for m in doc.sentence_mentions(si) {
         let _ = writeln!(
             out,

@@ -196,6 +196,11 @@ fn explain_shows_tokens_actors_and_patterns() {
     assert_eq!(v["tokens"][1]["text"], "accused");
     assert_eq!(v["tokens"][1]["lemma"], "accuse");
     assert_eq!(v["tokens"][1]["span"], serde_json::json!([7, 14]));
+    // The dependency layer: "Israel" is the subject of "accused", "Iran" its object.
+    assert_eq!(v["tokens"][0]["dep"], "nsubj");
+    assert_eq!(v["tokens"][0]["head"], 1);
+    assert_eq!(v["tokens"][2]["dep"], "dobj");
+    assert_eq!(v["tokens"][2]["head"], 1);
     assert!(v["actors"].as_array().unwrap().len() >= 2);
     assert!(v["attempts"]
         .as_array()
