@@ -6,9 +6,14 @@ use std::sync::OnceLock;
 
 use crate::hash::FxMap;
 
-static LEMMAS_TSV: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lang/lemmas.tsv"));
-static INFLECTIONS_TSV: &str =
-    include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lang/inflections.tsv"));
+static LEMMAS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/lang/lemmas.tsv"
+));
+static INFLECTIONS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/lang/inflections.tsv"
+));
 
 /// Word class of a lemma, for [`Lexicon::forms`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,7 +92,10 @@ impl Lexicon {
                 }
             }
         }
-        Lexicon { lemmas, inflections }
+        Lexicon {
+            lemmas,
+            inflections,
+        }
     }
 
     /// Lemma of `word` given its Penn Treebank `tag`, lower-cased.
@@ -219,13 +227,21 @@ fn char_len(s: &str) -> usize {
 }
 
 fn strip_s(w: &str) -> Option<String> {
-    if char_len(w) <= 3 || w.ends_with("ss") || w.ends_with("us") || w.ends_with("is") || w.ends_with("'s") {
+    if char_len(w) <= 3
+        || w.ends_with("ss")
+        || w.ends_with("us")
+        || w.ends_with("is")
+        || w.ends_with("'s")
+    {
         return None;
     }
     if w.ends_with("ies") && char_len(w) > 4 {
         return Some(format!("{}y", &w[..w.len() - 3]));
     }
-    if ["ches", "shes", "xes", "zzes", "sses"].iter().any(|s| w.ends_with(s)) {
+    if ["ches", "shes", "xes", "zzes", "sses"]
+        .iter()
+        .any(|s| w.ends_with(s))
+    {
         return Some(w[..w.len() - 2].to_string());
     }
     w.strip_suffix('s').map(str::to_string)
@@ -234,7 +250,8 @@ fn strip_s(w: &str) -> Option<String> {
 fn restore_e(stem: &str) -> String {
     let b = stem.as_bytes();
     let n = b.len();
-    if n >= 3 && b[n - 1] == b[n - 2] && b[n - 1].is_ascii() && !b"lsfzaeiouwy".contains(&b[n - 1]) {
+    if n >= 3 && b[n - 1] == b[n - 2] && b[n - 1].is_ascii() && !b"lsfzaeiouwy".contains(&b[n - 1])
+    {
         return stem[..n - 1].to_string();
     }
     if n > 3 && (stem.ends_with("at") || stem.ends_with("ud")) && !b"aeo".contains(&b[n - 3]) {
@@ -316,7 +333,12 @@ fn regular_ing(l: &str) -> String {
     let n = b.len();
     if l.ends_with("ie") {
         format!("{}ying", &l[..n - 2])
-    } else if l.ends_with('e') && n > 2 && !l.ends_with("ee") && !l.ends_with("ye") && !l.ends_with("oe") {
+    } else if l.ends_with('e')
+        && n > 2
+        && !l.ends_with("ee")
+        && !l.ends_with("ye")
+        && !l.ends_with("oe")
+    {
         format!("{}ing", &l[..n - 1])
     } else if doubles_final(l) {
         format!("{l}{}ing", b[n - 1] as char)
@@ -399,9 +421,17 @@ mod tests {
         let f = l.forms("blorf", WordClass::Verb);
         assert_eq!(f, vec!["blorf", "blorfed", "blorfing", "blorfs"]);
         let f = l.forms("zap", WordClass::Verb);
-        assert!(f.contains(&"zapped".to_string()) && f.contains(&"zapping".to_string()), "{f:?}");
-        assert_eq!(l.forms("glorpy", WordClass::Noun), vec!["glorpy", "glorpies"]);
-        assert!(l.forms("good", WordClass::Adjective).contains(&"best".to_string()));
+        assert!(
+            f.contains(&"zapped".to_string()) && f.contains(&"zapping".to_string()),
+            "{f:?}"
+        );
+        assert_eq!(
+            l.forms("glorpy", WordClass::Noun),
+            vec!["glorpy", "glorpies"]
+        );
+        assert!(l
+            .forms("good", WordClass::Adjective)
+            .contains(&"best".to_string()));
     }
 
     #[test]

@@ -20,14 +20,18 @@ use std::sync::OnceLock;
 use crate::hash::{Fnv, FxMap};
 use crate::perceptron::{ModelError, Reader, WeightTable};
 
-static TAGGER_BIN: &[u8] = include_bytes!(concat!(env!("CARGO_MANIFEST_DIR"), "/../../data/lang/tagger.bin"));
+static TAGGER_BIN: &[u8] = include_bytes!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../data/lang/tagger.bin"
+));
 
 /// Penn Treebank tags (as produced by spaCy's English models), in byte order,
 /// used to give the model's tag names a `'static` lifetime.
 pub(crate) const PTB_TAGS: &[&str] = &[
-    "$", "''", ",", "-LRB-", "-RRB-", ".", ":", "ADD", "AFX", "CC", "CD", "DT", "EX", "FW", "HYPH", "IN", "JJ",
-    "JJR", "JJS", "LS", "MD", "NFP", "NN", "NNP", "NNPS", "NNS", "PDT", "POS", "PRP", "PRP$", "RB", "RBR", "RBS",
-    "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "WDT", "WP", "WP$", "WRB", "XX", "_SP", "``",
+    "$", "''", ",", "-LRB-", "-RRB-", ".", ":", "ADD", "AFX", "CC", "CD", "DT", "EX", "FW", "HYPH",
+    "IN", "JJ", "JJR", "JJS", "LS", "MD", "NFP", "NN", "NNP", "NNPS", "NNS", "PDT", "POS", "PRP",
+    "PRP$", "RB", "RBR", "RBS", "RP", "SYM", "TO", "UH", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ",
+    "WDT", "WP", "WP$", "WRB", "XX", "_SP", "``",
 ];
 
 const START: &str = "-START-";
@@ -93,7 +97,11 @@ impl Tagger {
         }
         let weights = WeightTable::read(&mut r, n_tags)?;
         r.finish()?;
-        Ok(Tagger { tags, tagdict, weights })
+        Ok(Tagger {
+            tags,
+            tagdict,
+            weights,
+        })
     }
 
     /// The tag set, in the model's order.
@@ -110,7 +118,11 @@ impl Tagger {
         }
         let toks: Vec<Tok> = words
             .iter()
-            .map(|w| Tok { word: w, norm: normalize(w), shape: shape(w) })
+            .map(|w| Tok {
+                word: w,
+                norm: normalize(w),
+                shape: shape(w),
+            })
             .collect();
         let n = toks.len();
         let norm_at = |j: isize| -> &str {
@@ -311,7 +323,19 @@ mod tests {
 
     #[test]
     fn odd_tokens_do_not_panic() {
-        let words = ["", "é", "日本", "ǅ", "1987", "3.5", "“", "’s", "--", "x".repeat(300).leak(), "N'Djamena"];
+        let words = [
+            "",
+            "é",
+            "日本",
+            "ǅ",
+            "1987",
+            "3.5",
+            "“",
+            "’s",
+            "--",
+            "x".repeat(300).leak(),
+            "N'Djamena",
+        ];
         let tags = Tagger::builtin().tag(&words);
         assert_eq!(tags.len(), words.len());
         assert_eq!(tags[4], "CD");
@@ -327,7 +351,10 @@ mod tests {
         longer.push(0);
         assert!(Tagger::from_bytes(&longer).is_err());
         let t = Tagger::from_bytes(good).unwrap();
-        assert_eq!(t.tag(&["The", "talks", "failed", "."]), Tagger::builtin().tag(&["The", "talks", "failed", "."]));
+        assert_eq!(
+            t.tag(&["The", "talks", "failed", "."]),
+            Tagger::builtin().tag(&["The", "talks", "failed", "."])
+        );
         assert!(t.tag_names().contains(&"NNP"));
     }
 
@@ -342,7 +369,10 @@ mod tests {
         assert_eq!(tag_of(&t, "near"), "IN");
 
         let t = tag("The ministers met in Geneva .");
-        assert_eq!(t.iter().map(|x| x.1).collect::<Vec<_>>(), vec!["DT", "NNS", "VBD", "IN", "NNP", "."]);
+        assert_eq!(
+            t.iter().map(|x| x.1).collect::<Vec<_>>(),
+            vec!["DT", "NNS", "VBD", "IN", "NNP", "."]
+        );
 
         let t = tag("Police arrested 12 protesters in Cairo , officials said .");
         assert_eq!(tag_of(&t, "arrested"), "VBD");
