@@ -1,29 +1,10 @@
 //! Actors and events on real-style sentences written for these tests,
 //! through the whole pipeline with the built-in dictionaries.
 
+mod common;
+
 use chrono::NaiveDate;
-use dyad::Pipeline;
-use dyad_core::{Document, Metadata};
-use std::sync::OnceLock;
-
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::builtin().expect("built-in dictionaries"))
-}
-
-fn run(text: &str, date: (i32, u32, u32)) -> Document {
-    let published = NaiveDate::from_ymd_opt(date.0, date.1, date.2);
-    let mut doc = Document::new(
-        "t",
-        text,
-        Metadata {
-            published,
-            ..Default::default()
-        },
-    );
-    pipeline().process(&mut doc, None);
-    doc
-}
+use common::{pipeline, run};
 
 /// (text, code, name) of each actor mention.
 fn actors(text: &str, date: (i32, u32, u32)) -> Vec<(String, String, Option<String>)> {

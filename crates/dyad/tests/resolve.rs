@@ -1,27 +1,12 @@
 //! When and where: event dates and places through the whole pipeline, on
 //! sentences and pages written for these tests.
 
-use chrono::NaiveDate;
-use dyad::Pipeline;
-use dyad_core::{Document, Event, Metadata};
-use std::sync::OnceLock;
+mod common;
 
-fn pipeline() -> &'static Pipeline {
-    static P: OnceLock<Pipeline> = OnceLock::new();
-    P.get_or_init(|| Pipeline::builtin().expect("built-in dictionaries"))
-}
+use dyad_core::Event;
 
 fn events(text: &str, published: (i32, u32, u32)) -> Vec<Event> {
-    let published = NaiveDate::from_ymd_opt(published.0, published.1, published.2);
-    let mut doc = Document::new(
-        "t",
-        text,
-        Metadata {
-            published,
-            ..Default::default()
-        },
-    );
-    pipeline().process(&mut doc, None);
+    let doc = common::run(text, published);
     assert!(!doc.events.is_empty(), "no event in {text:?}");
     doc.events
 }
