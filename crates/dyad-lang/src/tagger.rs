@@ -15,6 +15,7 @@
 //! Feature extraction (in `Tagger::tag`) must match `features()` in
 //! train_tagger.py byte for byte.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::hash::{Fnv, FxMap};
@@ -55,11 +56,12 @@ fn static_tag(name: &str) -> &'static str {
     }
 }
 
-/// Per-token precomputed strings.
+/// Per-token precomputed strings (no allocation for words already in
+/// lower case, and the shape kept inline).
 struct Tok<'a> {
     word: &'a str,
-    norm: String,
-    shape: String,
+    norm: Cow<'a, str>,
+    shape: Shape,
 }
 
 impl Tagger {
@@ -145,7 +147,7 @@ impl Tagger {
             } else if j == -1 {
                 "-Xd-"
             } else if (j as usize) < n {
-                &toks[j as usize].shape
+                toks[j as usize].shape.as_str()
             } else if j as usize == n {
                 "-X-"
             } else {
@@ -160,7 +162,7 @@ impl Tagger {
                 None => {
                     scores.iter_mut().for_each(|s| *s = 0);
                     let ii = i as isize;
-                    let w = t.norm.as_str();
+                    let w: &str = &t.norm;
                     let wm1 = norm_at(ii - 1);
                     let wm2 = norm_at(ii - 2);
                     let wp1 = norm_at(ii + 1);
@@ -175,7 +177,7 @@ impl Tagger {
                     add(f.str("s4 ").str(suffix(w, 4)));
                     add(f.str("p1 ").str(prefix(w, 1)));
                     add(f.str("p3 ").str(prefix(w, 3)));
-                    add(f.str("sh ").str(&t.shape));
+                    add(f.str("sh ").str(t.shape.as_str()));
                     add(f.str("t1 ").str(prev));
                     add(f.str("t2 ").str(prev2));
                     add(f.str("t12 ").str(prev).str(" ").str(prev2));
@@ -193,7 +195,7 @@ impl Tagger {
                     add(f.str("sh-1 ").str(shape_at(ii - 1)));
                     add(f.str("sh+1 ").str(shape_at(ii + 1)));
                     if i == 0 {
-                        add(f.str("first ").str(&t.shape));
+                        add(f.str("first ").str(t.shape.as_str()));
                     }
                     // argmax; ties go to the later tag (as in the trainer)
                     let mut best = 0usize;
@@ -214,10 +216,11 @@ impl Tagger {
 }
 
 /// Word form used in word features (train_tagger.py `normalize`).
-fn normalize(word: &str) -> String {
+fn normalize(word: &str) -> Cow<'_, str> {
     match number_class(word) {
-        Some(class) => class.to_string(),
-        None => word.to_lowercase(),
+        Some(class) => Cow::Borrowed(class),
+        None if word.chars().any(char::is_uppercase) => Cow::Owned(word.to_lowercase()),
+        None => Cow::Borrowed(word),
     }
 }
 
@@ -234,9 +237,24 @@ pub(crate) fn number_class(word: &str) -> Option<&'static str> {
     }
 }
 
+/// A word's shape, at most five symbols of up to four bytes, kept inline.
+struct Shape {
+    bytes: [u8; 20],
+    len: usize,
+}
+
+impl Shape {
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len]).expect("whole characters")
+    }
+}
+
 /// train_tagger.py `shape`: X / x / d / a / other char, runs collapsed, ≤ 5 symbols.
-fn shape(word: &str) -> String {
-    let mut out = String::new();
+fn shape(word: &str) -> Shape {
+    let mut out = Shape {
+        bytes: [0; 20],
+        len: 0,
+    };
     let mut last: Option<char> = None;
     let mut n = 0;
     for c in word.chars() {
@@ -252,7 +270,7 @@ fn shape(word: &str) -> String {
             c
         };
         if last != Some(s) {
-            out.push(s);
+            out.len += s.encode_utf8(&mut out.bytes[out.len..]).len();
             last = Some(s);
             n += 1;
             if n >= 5 {
@@ -301,10 +319,10 @@ mod tests {
         assert_eq!(suffix("café", 2), "fé");
         assert_eq!(prefix("café", 3), "caf");
         assert_eq!(prefix("é", 3), "é");
-        assert_eq!(shape("Hello"), "Xx");
-        assert_eq!(shape("U.S."), "X.X.");
-        assert_eq!(shape("12,500.75"), "d,d.d");
-        assert_eq!(shape("McDonald's"), "XxXx'");
+        assert_eq!(shape("Hello").as_str(), "Xx");
+        assert_eq!(shape("U.S.").as_str(), "X.X.");
+        assert_eq!(shape("12,500.75").as_str(), "d,d.d");
+        assert_eq!(shape("McDonald's").as_str(), "XxXx'");
         assert_eq!(normalize("1987"), "!YEAR");
         assert_eq!(normalize("12.5"), "!DIGITS");
         assert_eq!(normalize("G7"), "g7");
