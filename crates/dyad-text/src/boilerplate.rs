@@ -9,6 +9,7 @@
 //! listed in `data/text/boilerplate.tsv`.
 
 use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
 
 use dyad_core::{Boilerplate, Document};
 
@@ -22,6 +23,8 @@ const MIN_DUPLICATE_WORDS: usize = 4;
 pub(crate) struct BoilerplateMarker {
     /// Opening words (lower-case, single-spaced) and what they mark.
     openings: Vec<(String, Boilerplate)>,
+    /// The first character of every opening, to pass over most lines at once.
+    first_chars: HashSet<char>,
 }
 
 /// Lower-case words joined by single spaces.
@@ -48,12 +51,21 @@ impl BoilerplateMarker {
                 };
                 (normalized(words), kind)
             })
+            .collect::<Vec<(String, Boilerplate)>>();
+        let first_chars = openings
+            .iter()
+            .filter_map(|(o, _)| o.chars().next())
             .collect();
-        BoilerplateMarker { openings }
+        BoilerplateMarker {
+            openings,
+            first_chars,
+        }
     }
 
     fn by_opening(&self, line: &str) -> Option<Boilerplate> {
-        if line.split_whitespace().count() > MAX_MARKED_WORDS {
+        let first = line.trim_start().chars().next()?;
+        let opens = first.to_lowercase().any(|c| self.first_chars.contains(&c));
+        if !opens || line.split_whitespace().count() > MAX_MARKED_WORDS {
             return None;
         }
         let line = normalized(line);
@@ -67,11 +79,21 @@ impl BoilerplateMarker {
 
     /// Marks the boilerplate sentences of a segmented document.
     pub(crate) fn mark(&self, doc: &mut Document) {
+        // Lines are compared by a hash of their normalized words, written
+        // into one reused buffer rather than a string per line.
+        let hasher = RandomState::new();
         let mut seen = HashSet::new();
+        let mut buffer = String::new();
         for sentence in &mut doc.sentences {
             let line = sentence.span.slice(&doc.text);
-            let repeated = line.split_whitespace().count() >= MIN_DUPLICATE_WORDS
-                && !seen.insert(normalized(line));
+            let repeated = line.split_whitespace().count() >= MIN_DUPLICATE_WORDS && {
+                buffer.clear();
+                for word in line.split_whitespace() {
+                    buffer.extend(word.chars().flat_map(char::to_lowercase));
+                    buffer.push(' ');
+                }
+                !seen.insert(hasher.hash_one(buffer.as_bytes()))
+            };
             sentence.boilerplate = if repeated {
                 Some(Boilerplate::Duplicate)
             } else {
