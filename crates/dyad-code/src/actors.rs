@@ -374,7 +374,7 @@ fn leading_country(mentions: &[ActorMention]) -> Option<String> {
     for c in mentions
         .iter()
         .filter_map(|m| m.actor.country.as_deref())
-        .filter(|c| c.len() == 3 && !matches!(*c, "IGO" | "NGO" | "IMG" | "MNC"))
+        .filter(|c| dyad_core::is_state(c))
     {
         match counts.iter_mut().find(|(k, _)| *k == c) {
             Some(entry) => entry.1 += 1,

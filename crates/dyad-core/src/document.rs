@@ -130,6 +130,17 @@ pub struct Story {
     pub published: Option<NaiveDate>,
 }
 
+/// The `country` values of non-state actors: intergovernmental and
+/// non-governmental organisations, transnational militant groups and
+/// multinational companies.
+pub const NON_STATE_COUNTRIES: [&str; 4] = ["IGO", "NGO", "IMG", "MNC"];
+
+/// Whether a `country` value names a state (ISO 3166-1 alpha-3) rather than
+/// one of the [`NON_STATE_COUNTRIES`] groups.
+pub fn is_state(country: &str) -> bool {
+    country.len() == 3 && !NON_STATE_COUNTRIES.contains(&country)
+}
+
 /// An actor as the dictionaries resolve it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Actor {

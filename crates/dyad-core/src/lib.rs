@@ -12,7 +12,7 @@ mod event;
 
 pub use date::{EventDate, Precision};
 pub use document::{
-    Actor, ActorMention, Boilerplate, Document, Metadata, Origin, Sentence, SentenceKind, Span,
-    Story, Token, Via,
+    is_state, Actor, ActorMention, Boilerplate, Document, Metadata, Origin, Sentence, SentenceKind,
+    Span, Story, Token, Via, NON_STATE_COUNTRIES,
 };
 pub use event::{Event, EventActor, Evidence, Location};

@@ -67,7 +67,7 @@ impl Preference {
                 !place_words.ends_in_preposition(&before, before.len())
             })
             .filter_map(|m| m.actor.country.clone())
-            .filter(|c| !matches!(c.as_str(), "IGO" | "NGO" | "IMG" | "MNC"))
+            .filter(|c| dyad_core::is_state(c))
             .collect();
         Preference {
             actor_countries,

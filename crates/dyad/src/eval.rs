@@ -14,7 +14,7 @@ use std::fmt;
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use dyad_code::Trace;
-use dyad_core::{Document, Event, EventActor};
+use dyad_core::{Document, Event, EventActor, NON_STATE_COUNTRIES};
 use serde::{Deserialize, Serialize};
 
 // Scoring conventions of the PLOVER gold-standard records. They describe the
@@ -28,10 +28,6 @@ const PLOVER_2021_RENAMES: [(&str, &str); 4] = [
     ("INVESTIGATE", "ACCUSE"),
     ("FIGHT", "ASSAULT"),
 ];
-
-/// Gold codes for non-state actors name only the kind of actor; a coded
-/// actor matches by the prefix of its code (`IGOUNO` is an `IGO`).
-const NON_STATE_GROUPS: [&str; 4] = ["IGO", "NGO", "IMG", "MNC"];
 
 /// A few gold records use pre-ISO country codes; `ISM` marks a Muslim
 /// (religious) actor, which dyad's codes call `MOS`.
@@ -133,7 +129,9 @@ fn actor_matches(gold: &[String], actor: Option<&EventActor>) -> bool {
         let alias = GOLD_ALIASES
             .iter()
             .any(|(a, codes)| *a == g && codes.contains(&country.as_str()));
-        country == g || alias || (NON_STATE_GROUPS.contains(&g.as_str()) && code.starts_with(&g))
+        // Gold codes for non-state actors name only the kind of actor; a
+        // coded actor matches by the prefix of its code (`IGOUNO` is an `IGO`).
+        country == g || alias || (NON_STATE_COUNTRIES.contains(&g.as_str()) && code.starts_with(&g))
     })
 }
 
