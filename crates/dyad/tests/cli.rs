@@ -1,18 +1,9 @@
 //! The `dyad` binary end to end, on text written for these tests.
 
+mod common;
+
+use common::{assert_success, dyad, json_lines};
 use std::fs;
-use std::process::Command;
-
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn events(stdout: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 fn code_text(text: &str) -> Vec<serde_json::Value> {
     let dir = tempfile::tempdir().unwrap();
@@ -23,12 +14,8 @@ fn code_text(text: &str) -> Vec<serde_json::Value> {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    events(&out.stdout)
+    assert_success(&out);
+    json_lines(&out.stdout)
 }
 
 fn has(events: &[serde_json::Value], cameo_root: &str, source: &str, target: &str) -> bool {
@@ -67,7 +54,7 @@ fn a_mixed_folder_codes_every_good_document_and_names_the_bad_line() {
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("mixed.jsonl:2"), "{stderr}");
     assert!(stderr.contains("broken.txt: invalid UTF-8"), "{stderr}");
-    let ev = events(&out.stdout);
+    let ev = json_lines(&out.stdout);
     let docs: Vec<&str> = ev.iter().map(|e| e["doc_id"].as_str().unwrap()).collect();
     assert!(
         docs.contains(&"good") && docs.contains(&"broken") && docs.contains(&"m1"),
@@ -230,7 +217,7 @@ fn json_lines_on_stdin_and_today_as_the_default_date() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("using today"), "{stderr}");
     assert!(stderr.contains("1 documents read, 0 skipped"), "{stderr}");
-    let ev = events(&out.stdout);
+    let ev = json_lines(&out.stdout);
     assert_eq!(ev[0]["doc_id"], "s1");
     let today = chrono::Local::now()
         .date_naive()
@@ -256,11 +243,7 @@ fn eval_plover_prints_the_figures_as_json() {
         .arg(&gold)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     for key in [
         "type_recall",
@@ -287,11 +270,7 @@ fn bench_reports_every_stage() {
         .arg(&corpus)
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["documents"], 1);
     assert_eq!(report["events"], 1);

@@ -2,28 +2,15 @@
 //! near-duplicates, through the `dyad` binary, on pages and texts written
 //! for these tests.
 
+mod common;
+
+use common::{assert_success, dyad, json_lines};
 use std::fs;
-use std::process::Command;
-
-fn dyad() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dyad"))
-}
-
-fn json_lines(stdout: &[u8]) -> Vec<serde_json::Value> {
-    String::from_utf8_lossy(stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
 
 /// Runs `dyad ARGS...` and parses its JSON Lines output.
 fn run(args: &[&str]) -> Vec<serde_json::Value> {
     let out = dyad().args(args).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_success(&out);
     json_lines(&out.stdout)
 }
 
