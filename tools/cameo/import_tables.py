@@ -15,6 +15,18 @@ Rules for codes the conversion table does not list:
   ("all requests, demands, and orders"); an appeal takes the mode and
   context of the demand with the same sub-code (021x <- 101x, 023 <- 103, ...).
 - any other missing code inherits from its nearest listed parent.
+
+Where the PLOVER manual's own text puts a CAMEO concept in another category
+than the 2021 conversion table does, the manual wins (MANUAL_OVERRIDES, each
+with the manual's words):
+- 0813 ease curfew, 0814 ease state of emergency or martial law: CONCEDE
+  ("removing curfews", "the lifting of a curfew"; yield: "easing curfews").
+- 0831 accede to demands for change in leadership (in news: resignations):
+  RETREAT, mode resign ("RETREAT also covers resignations of government
+  officials"; resign: "Official resignation").
+- 163 impose embargo, boycott or sanctions: SANCTION, mode discontinue
+  ("International (political or economic) sanctions are coded as
+  'discontinue'").
 """
 import csv, os, re, sys
 
@@ -33,6 +45,15 @@ for line in open(os.path.join(ref, "CAMEO2PLOVER-2021.txt"), encoding="utf-8"):
     ctx = ";".join(c.strip() for c in ctx.split(";") if c.strip())
     if code not in plover:  # the first listing wins (root 08 is listed twice)
         plover[code] = (cat, mode, ctx)
+
+
+MANUAL_OVERRIDES = {
+    "0813": ("CONCEDE", "", "legal"),
+    "0814": ("CONCEDE", "", "legal"),
+    "0831": ("RETREAT", "resign", "political_institutions"),
+    "163": ("SANCTION", "discontinue", "diplomatic"),
+}
+plover.update(MANUAL_OVERRIDES)
 
 
 def lookup(code):
