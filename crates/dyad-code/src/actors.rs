@@ -12,6 +12,9 @@ use chrono::NaiveDate;
 use dyad_core::{Actor, ActorMention, Document, Span, Via};
 use dyad_lexicon::{ActorDictionary, ActorEntry, EntryKind, NameMatch};
 
+/// CAMEO's sector of ethnic groups, coded with the country they live in.
+const ETHNIC_SECTOR: &str = "ETH";
+
 /// What a mention is, as far as composing and coding care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Shape {
@@ -100,6 +103,9 @@ impl Draft {
                 self.sector = e.sector.clone().or(self.sector.take());
                 self.name = e.name.clone();
             }
+            // "Bosnian Serbs", "Iraqi Kurdish fighters": the first
+            // adjective is the state the people live in.
+            Shape::Adjective if self.last == Shape::Adjective && self.country.is_some() => {}
             _ => {
                 self.country = e.country.clone();
                 if shape(e) == Shape::Capital {
@@ -156,6 +162,7 @@ fn joins(left: Shape, right: Shape) -> bool {
             | (Agent { title: true }, Person)
             | (Adjective, Person)
             | (Adjective, Organisation)
+            | (Adjective, Adjective)
     )
 }
 
@@ -212,6 +219,11 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
         while i < matches.len() {
             let m = &matches[i];
             let mut d = Draft::new(m, dict.entry(m.entry), date);
+            // "ethnic Albanians" are a people, not Albania's: the country
+            // they are in comes from the context, as for any group.
+            let ethnic = d.last == Shape::Adjective
+                && d.first > 0
+                && words[d.first - 1].eq_ignore_ascii_case("ethnic");
             i += 1;
             while let Some(next) = matches.get(i) {
                 let e = dict.entry(next.entry);
@@ -284,6 +296,10 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                         }
                     }
                 }
+            }
+            if ethnic && d.org.is_none() && d.name.is_none() {
+                d.country = None;
+                d.sector.get_or_insert_with(|| ETHNIC_SECTOR.to_string());
             }
             let placed = d.first > 0
                 && crate::clause::PLACING.contains(&words[d.first - 1].to_lowercase().as_str());

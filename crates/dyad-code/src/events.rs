@@ -28,6 +28,16 @@ use crate::clause::{self, lower, verb_group, LOCATIVE};
 /// start an event.
 pub const DEMAND_WORD: &str = "must";
 
+/// Words that open a condition on an event.
+const CONDITIONS: &[&str] = &["if", "unless"];
+
+/// The condition that turns a stated intent into an ultimatum.
+const ULTIMATUM: &str = "unless";
+
+/// CAMEO's generic threat, for an ultimatum the frame table has no more
+/// specific code for; its root (13) marks every threat.
+const THREAT: &str = "130";
+
 /// Words allowed between consecutive pattern words ("imposed tough new
 /// economic sanctions on": three fillers between `impose` and `sanction`).
 const WORD_GAP: usize = 3;
@@ -341,6 +351,19 @@ impl<'a> Sentence<'a> {
         in_pp_fallback
     }
 
+    /// The first condition ("if", "unless") after token `from`, with the
+    /// subject of its clause when that is an actor ("if the United States
+    /// goes ahead": the United States).
+    fn condition_after(&self, from: usize) -> Option<(usize, Option<usize>)> {
+        let k = (from..self.tokens.len()).find(|&k| CONDITIONS.contains(&self.word(k)))?;
+        let verb = (k + 1..self.tokens.len())
+            .find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP" | "MD"));
+        let subject = verb
+            .and_then(|v| self.nearest_subject(v))
+            .filter(|&m| self.mentions[m].0 > k);
+        Some((k, subject))
+    }
+
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
     fn conjuncts(&self, m: usize) -> Vec<usize> {
         // "the two leaders": mentions over the same words are a pair.
@@ -645,7 +668,18 @@ fn code_hit(
         target = s.subject_before(h.head);
         demanded_by = speaker(s, hits, h.head);
     } else if g.future && Frame::of_code(&code).is_none() {
-        if let Some(d) = derive(dicts, Frame::Intent, &code) {
+        // "will withdraw its force unless ...": an ultimatum is a threat.
+        let ultimatum = s
+            .condition_after(h.end)
+            .is_some_and(|(k, _)| s.word(k) == ULTIMATUM);
+        if ultimatum {
+            rule = format!("{ULTIMATUM} + {rule}");
+            code = dicts
+                .frames
+                .derive(Frame::Threaten, &code)
+                .unwrap_or(THREAT)
+                .to_string();
+        } else if let Some(d) = derive(dicts, Frame::Intent, &code) {
             rule = format!("future + {rule}");
             code = d.to_string();
         }
@@ -655,6 +689,12 @@ fn code_hit(
     }
     if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         target = s.object_after(h.head + 1, &h.words);
+    }
+    // "threatened to stop the talks if the United States goes ahead": a
+    // threat is made to whom its condition is put.
+    if target.is_none() && code.starts_with(THREAT.get(..2).unwrap_or_default()) {
+        let after = words.iter().max().map_or(h.end, |&w| w + 1);
+        target = s.condition_after(after).and_then(|(_, subject)| subject);
     }
 
     // 3. Source: `$`, the passive agent, or the subject.

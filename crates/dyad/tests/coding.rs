@@ -194,3 +194,48 @@ fn the_two_leaders_and_both_countries_stand_for_a_pair() {
         .collect();
     assert_eq!(pair, ["ARM", "AZE"]);
 }
+
+#[test]
+fn peoples_belong_to_the_state_they_live_in() {
+    // Two adjectives: the first is the state ("Bosnian Serbs" are Bosnians).
+    let got = actors(
+        "Bosnian Serb forces shelled the town of Bihac overnight.",
+        (1994, 11, 20),
+    );
+    assert_eq!(got[0].0, "Bosnian Serb forces");
+    assert_eq!(got[0].1, "BIHMIL");
+    // "ethnic" makes the demonym a people: its country is where it lives.
+    let got = actors(
+        "Police in Skopje detained ten ethnic Albanians on Tuesday.",
+        (2001, 5, 8),
+    );
+    let albanians = got.iter().find(|a| a.0 == "Albanians").unwrap();
+    assert_eq!(albanians.1, "MKDETH");
+}
+
+#[test]
+fn ultimatums_are_threats_to_whom_the_condition_is_put() {
+    let ev = events("Ghana said it will withdraw its troops from Mali unless the junta holds elections.");
+    assert!(
+        ev.iter().any(|(c, s, _)| c.starts_with("13") && s == "GHA"),
+        "{ev:?}"
+    );
+    let ev = events("Iran threatened to expel the inspectors if France imposes new sanctions.");
+    assert!(has_code(&ev, "13", "IRN", "FRA"), "{ev:?}");
+}
+
+#[test]
+fn plover_follows_its_manual_where_the_crosswalk_differs() {
+    let doc = run(
+        "The Sudanese government lifted the curfew in Khartoum on Sunday. \
+         The prime minister of Haiti resigned on Monday.",
+        (2019, 5, 14),
+    );
+    let plover: Vec<_> = doc
+        .events
+        .iter()
+        .map(|e| (e.cameo.as_str(), e.plover.as_deref()))
+        .collect();
+    assert!(plover.contains(&("0813", Some("CONCEDE"))), "{plover:?}");
+    assert!(plover.contains(&("0831", Some("RETREAT"))), "{plover:?}");
+}
