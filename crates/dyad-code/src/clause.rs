@@ -32,6 +32,10 @@ pub const LOCATIVE: &[&str] = &[
     "on",
 ];
 
+/// Prepositions that open an adjunct of time or cause ("following the
+/// discovery of Russian-made rockets"): the verb's object comes before one.
+pub const ADJUNCTS: &[&str] = &["following", "amid", "despite", "during", "ahead"];
+
 /// Prepositions that place a group somewhere ("students in Nairobi",
 /// "security forces from Guinea"): the place gives the group its country.
 pub const PLACING: &[&str] = &["in", "throughout", "across", "near", "at", "from", "inside"];

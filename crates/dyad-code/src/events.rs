@@ -20,7 +20,7 @@ use dyad_core::{
 };
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
 
-use crate::clause::{self, lower, verb_group, LOCATIVE};
+use crate::clause::{self, lower, verb_group, ADJUNCTS, LOCATIVE};
 
 /// The word that makes a demand of a clause's subject when someone says it
 /// ("China must drop barriers, the US said"), even where the verb after it
@@ -222,7 +222,17 @@ impl<'a> Sentence<'a> {
                     hit.end = k + 1;
                 }
                 Element::Target | Element::Source => {
-                    let Some(m) = self.mention_near(hit.end, 5) else {
+                    let found = self.mention_near(hit.end, 5);
+                    // "was accused of corruption by the opposition": in the
+                    // passive, the object slot after the verb is its subject.
+                    let passive_object = found.is_none()
+                        && *el == Element::Target
+                        && hit.words.len() == 1
+                        && verb_group(self.text, self.tokens, head).passive;
+                    if passive_object {
+                        continue;
+                    }
+                    let Some(m) = found else {
                         return Err(Miss::Actor {
                             target: *el == Element::Target,
                             after: hit.end - 1,
@@ -264,7 +274,7 @@ impl<'a> Sentence<'a> {
             }
             let t = &self.tokens[k];
             let finite = matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD");
-            if self.is_boundary(k) || self.word(k) == "," || finite {
+            if self.is_boundary(k) || self.word(k) == "," || finite || ADJUNCTS.contains(&self.word(k)) {
                 break;
             }
             k += 1;
@@ -723,7 +733,12 @@ fn code_hit(
     let governed =
         governor.is_some_and(|v| h.head - v <= 7 && !hits.iter().any(|o| o.words.contains(&v)));
     if source.is_none() && !passive && (!nominal || governed) {
-        source = s.subject_before(h.head);
+        // The noun's actor is its verb's subject ("forces launched
+        // artillery and rocket fire": the forces, not the artillery).
+        source = match governor.filter(|_| nominal) {
+            Some(v) => s.subject_before(v),
+            None => s.subject_before(h.head),
+        };
         if nominal {
             confidence -= 0.1;
         }

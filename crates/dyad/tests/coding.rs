@@ -239,3 +239,25 @@ fn plover_follows_its_manual_where_the_crosswalk_differs() {
     assert!(plover.contains(&("0813", Some("CONCEDE"))), "{plover:?}");
     assert!(plover.contains(&("0831", Some("RETREAT"))), "{plover:?}");
 }
+
+#[test]
+fn the_actor_of_a_noun_is_its_verbs_subject() {
+    let ev = events("Vietnamese troops launched artillery and rocket fire against Cambodian camps.");
+    assert!(
+        ev.iter().any(|(c, s, _)| c.starts_with("19") && s == "VNMMIL"),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn the_passive_subject_fills_the_object_slot() {
+    let ev = events("The Chinese ambassador was accused of espionage by Germany.");
+    assert!(has_code(&ev, "1125", "DEU", "CHNGOV"), "{ev:?}");
+}
+
+#[test]
+fn objects_come_before_adjuncts_of_time_and_cause() {
+    let ev =
+        events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");
+    assert!(has_code(&ev, "154", "ISR", "LBN"), "{ev:?}");
+}
