@@ -261,3 +261,12 @@ fn objects_come_before_adjuncts_of_time_and_cause() {
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");
     assert!(has_code(&ev, "154", "ISR", "LBN"), "{ev:?}");
 }
+
+#[test]
+fn a_mediator_acts_on_both_parties() {
+    let ev = events("The emir of Qatar launched a mediation effort between Ethiopia and Eritrea on Saturday.");
+    assert!(
+        has_code(&ev, "045", "QATGOV", "ETH") && has_code(&ev, "045", "QATGOV", "ERI"),
+        "{ev:?}"
+    );
+}
