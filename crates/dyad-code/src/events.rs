@@ -38,6 +38,16 @@ const ULTIMATUM: &str = "unless";
 /// specific code for; its root (13) marks every threat.
 const THREAT: &str = "130";
 
+/// CAMEO's root of protests.
+const PROTEST: &str = "14";
+
+/// The roots of demands and appeals, which say whom a protest is aimed at.
+const ASKING: &[&str] = &["10", "02"];
+
+/// How many tokens after a protest its demand may follow ("blocked roads
+/// leading to the city centre on Sunday to press their demands").
+const PROTEST_REACH: usize = 16;
+
 /// Words allowed between consecutive pattern words ("imposed tough new
 /// economic sanctions on": three fillers between `impose` and `sanction`).
 const WORD_GAP: usize = 3;
@@ -179,7 +189,8 @@ impl<'a> Sentence<'a> {
                 return Some(m).filter(|&m| !self.is_own(m));
             }
             let t = &self.tokens[k];
-            let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT")
+            // "from the besieged town of Gorazde": participles modify too.
+            let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT" | "VBN")
                 || t.tag.starts_with("JJ")
                 || t.tag.starts_with("RB");
             if !filler {
@@ -477,6 +488,8 @@ fn is_conjunction(gap: &[&str]) -> bool {
 /// A coded event before it becomes an [`Event`].
 struct Coded {
     code: String,
+    /// The trigger's token.
+    head: usize,
     sources: Vec<usize>,
     targets: Vec<usize>,
     trigger: Span,
@@ -595,11 +608,21 @@ fn code_hit(
             hits[c].head > link
                 && hits[c].head <= link + reach
                 && Frame::of_code(&hits[c].pattern.code).is_none()
-        })?;
+        });
         if s.word(link) == "that" {
-            that_subject = s.subject_before(hits[c].head);
+            // "demanding that the Turkish government provide information":
+            // a demand or appeal is made of the subject of its clause, even
+            // where that clause's verb has no pattern.
+            let verb = c.map(|c| hits[c].head).or_else(|| {
+                let asks = matches!(frame, Some(Frame::Demand | Frame::Appeal));
+                (link + 1..(link + 1 + reach).min(s.tokens.len()))
+                    .find(|&k| asks && clause::is_verb(&s.tokens[k]))
+            });
+            that_subject = verb
+                .and_then(|v| s.subject_before(v))
+                .filter(|&m| s.mentions[m].0 > link);
         }
-        Some(c)
+        c
     });
     // A noun trigger takes the modality of the verb governing it
     // ("would tighten the blockade", "will extend the curfew").
@@ -635,6 +658,8 @@ fn code_hit(
             .or_else(|| s.object_after(comp.head + 1, &comp.words));
         trigger = trigger.cover(s.tokens[comp.head].span);
         words.extend(&comp.words);
+    } else if that_subject.is_some() && target.is_none() {
+        target = that_subject;
     } else if g.negated {
         if Frame::of_code(&code).is_some() {
             attempts.record(|| Attempt {
@@ -798,6 +823,7 @@ fn code_hit(
     let targets = target.map(expand).unwrap_or_default();
     Some(Coded {
         reciprocal,
+        head: h.head,
         code,
         sources,
         targets,
@@ -834,6 +860,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
             if src != tgt {
                 coded.push(Coded {
                     code: "100".into(),
+                    head: k,
                     sources: s.conjuncts(src),
                     targets: s.conjuncts(tgt),
                     trigger: s.tokens[k].span,
@@ -844,6 +871,29 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
                     reciprocal: false,
                 });
             }
+        }
+    }
+
+    // "staged a hunger strike to press their demands on the government": a
+    // protest is aimed at whom its protesters' demand is made of.
+    for p in 0..coded.len() {
+        if !coded[p].code.starts_with(PROTEST) || !coded[p].targets.is_empty() {
+            continue;
+        }
+        let country = |c: &Coded| {
+            let m = *c.sources.first()?;
+            s.mentions[m].2.actor.country.clone()
+        };
+        let aimed = coded.iter().find(|d| {
+            d.head > coded[p].head
+                && d.head <= coded[p].head + PROTEST_REACH
+                && ASKING.iter().any(|r| d.code.starts_with(r))
+                && !d.targets.is_empty()
+                && country(d).is_some()
+                && country(d) == country(&coded[p])
+        });
+        if let Some(targets) = aimed.map(|d| d.targets.clone()) {
+            coded[p].targets = targets;
         }
     }
 

@@ -270,3 +270,23 @@ fn a_mediator_acts_on_both_parties() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_protest_is_aimed_at_whom_its_demand_is_made_of() {
+    let ev = events(
+        "Young Algerians blocked roads in Algiers on Sunday to press their demands on President Bouteflika's government.",
+    );
+    assert!(has_code(&ev, "144", "DZA", "DZAGOV"), "{ev:?}");
+}
+
+#[test]
+fn a_demand_is_made_of_the_subject_of_its_that_clause() {
+    let ev = events("The Kenyan opposition demanded that the Ugandan government explain the arrests.");
+    assert!(has_code(&ev, "100", "KENOPP", "UGAGOV"), "{ev:?}");
+}
+
+#[test]
+fn participles_may_stand_between_a_pattern_and_its_actor() {
+    let ev = events("Serbian forces completed their withdrawal from the besieged Bosnian town of Gorazde.");
+    assert!(has_code(&ev, "087", "SRBMIL", "BIH"), "{ev:?}");
+}
