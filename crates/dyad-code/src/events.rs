@@ -285,7 +285,11 @@ impl<'a> Sentence<'a> {
             }
             let t = &self.tokens[k];
             let finite = matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD");
-            if self.is_boundary(k) || self.word(k) == "," || finite || ADJUNCTS.contains(&self.word(k)) {
+            if self.is_boundary(k)
+                || self.word(k) == ","
+                || finite
+                || ADJUNCTS.contains(&self.word(k))
+            {
                 break;
             }
             k += 1;
@@ -457,6 +461,17 @@ fn speaker(s: &Sentence, hits: &[Hit], at: usize) -> Option<usize> {
         })
 }
 
+/// Where a frame verb's complement starts: "to" right after it (the
+/// complement's verb within 3 words), or "that" (within 8); with how far
+/// the complement's trigger may stand from it.
+fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
+    let near = h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len());
+    match near.clone().find(|&k| s.word(k) == "to") {
+        Some(to) => Some((to, 3)),
+        None => Some((near.clone().find(|&k| s.word(k) == "that")?, 8)),
+    }
+}
+
 /// Keeps the longest hits whose words do not overlap, in sentence order:
 /// "hold talks" leaves no separate event for "talks".
 fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
@@ -598,16 +613,34 @@ fn code_hit(
     let frame = Frame::of_code(&h.pattern.code);
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
     let mut that_subject = None;
+    // "refused to commit to any direct assistance": an intent inside the
+    // frame passes its own complement on (an appeal or demand inside one,
+    // "urged China to pressure North Korea to", is an event of its own).
+    let mut nested = None;
     let complement = frame.and_then(|_| {
-        let near = h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len());
-        let (link, reach) = match near.clone().find(|&k| s.word(k) == "to") {
-            Some(to) => (to, 3),
-            None => (near.clone().find(|&k| s.word(k) == "that")?, 8),
-        };
-        let c = (hi + 1..hits.len()).find(|&c| {
-            hits[c].head > link
-                && hits[c].head <= link + reach
-                && Frame::of_code(&hits[c].pattern.code).is_none()
+        let (link, reach) = complement_link(s, h)?;
+        let first =
+            (hi + 1..hits.len()).find(|&c| hits[c].head > link && hits[c].head <= link + reach);
+        let inner = first
+            .filter(|&f| Frame::of_code(&hits[f].pattern.code) == Some(Frame::Intent))
+            .and_then(|f| {
+                let (link, reach) = complement_link(s, &hits[f])?;
+                nested = Some(f);
+                (f + 1..hits.len()).find(|&c| {
+                    hits[c].head > link
+                        && hits[c].head <= link + reach
+                        && Frame::of_code(&hits[c].pattern.code).is_none()
+                })
+            });
+        if inner.is_none() {
+            nested = None;
+        }
+        let c = inner.or_else(|| {
+            (hi + 1..hits.len()).find(|&c| {
+                hits[c].head > link
+                    && hits[c].head <= link + reach
+                    && Frame::of_code(&hits[c].pattern.code).is_none()
+            })
         });
         if s.word(link) == "that" {
             // "demanding that the Turkish government provide information":
@@ -646,6 +679,10 @@ fn code_hit(
     let mut demanded_by = None;
     if let (Some(frame), Some(c)) = (frame, complement) {
         consumed[c] = true;
+        if let Some(f) = nested {
+            consumed[f] = true;
+            words.extend(&hits[f].words);
+        }
         let comp = &hits[c];
         let frame = if g.negated { Frame::Reject } else { frame };
         code = derive(dicts, frame, &comp.pattern.code)
@@ -964,6 +1001,14 @@ fn to_events(
                     }
                 }
             }
+            // "The United States and Jordan agreed on a pact between the two
+            // countries": a source with a target needs no event without one.
+            let targeted: Vec<Option<usize>> = pairs
+                .iter()
+                .filter(|p| p.1.is_some())
+                .map(|p| p.0)
+                .collect();
+            pairs.retain(|p| p.1.is_some() || !targeted.contains(&p.0));
         }
     }
     let mut context = info.context.clone();

@@ -215,7 +215,9 @@ fn peoples_belong_to_the_state_they_live_in() {
 
 #[test]
 fn ultimatums_are_threats_to_whom_the_condition_is_put() {
-    let ev = events("Ghana said it will withdraw its troops from Mali unless the junta holds elections.");
+    let ev = events(
+        "Ghana said it will withdraw its troops from Mali unless the junta holds elections.",
+    );
     assert!(
         ev.iter().any(|(c, s, _)| c.starts_with("13") && s == "GHA"),
         "{ev:?}"
@@ -242,9 +244,11 @@ fn plover_follows_its_manual_where_the_crosswalk_differs() {
 
 #[test]
 fn the_actor_of_a_noun_is_its_verbs_subject() {
-    let ev = events("Vietnamese troops launched artillery and rocket fire against Cambodian camps.");
+    let ev =
+        events("Vietnamese troops launched artillery and rocket fire against Cambodian camps.");
     assert!(
-        ev.iter().any(|(c, s, _)| c.starts_with("19") && s == "VNMMIL"),
+        ev.iter()
+            .any(|(c, s, _)| c.starts_with("19") && s == "VNMMIL"),
         "{ev:?}"
     );
 }
@@ -264,7 +268,9 @@ fn objects_come_before_adjuncts_of_time_and_cause() {
 
 #[test]
 fn a_mediator_acts_on_both_parties() {
-    let ev = events("The emir of Qatar launched a mediation effort between Ethiopia and Eritrea on Saturday.");
+    let ev = events(
+        "The emir of Qatar launched a mediation effort between Ethiopia and Eritrea on Saturday.",
+    );
     assert!(
         has_code(&ev, "045", "QATGOV", "ETH") && has_code(&ev, "045", "QATGOV", "ERI"),
         "{ev:?}"
@@ -281,12 +287,30 @@ fn a_protest_is_aimed_at_whom_its_demand_is_made_of() {
 
 #[test]
 fn a_demand_is_made_of_the_subject_of_its_that_clause() {
-    let ev = events("The Kenyan opposition demanded that the Ugandan government explain the arrests.");
+    let ev =
+        events("The Kenyan opposition demanded that the Ugandan government explain the arrests.");
     assert!(has_code(&ev, "100", "KENOPP", "UGAGOV"), "{ev:?}");
 }
 
 #[test]
 fn participles_may_stand_between_a_pattern_and_its_actor() {
-    let ev = events("Serbian forces completed their withdrawal from the besieged Bosnian town of Gorazde.");
+    let ev = events(
+        "Serbian forces completed their withdrawal from the besieged Bosnian town of Gorazde.",
+    );
     assert!(has_code(&ev, "087", "SRBMIL", "BIH"), "{ev:?}");
+}
+
+#[test]
+fn an_intent_inside_a_frame_passes_its_complement_on() {
+    let ev =
+        events("The Turkish government has refused to commit to any direct assistance to Egypt.");
+    assert!(has_code(&ev, "122", "TURGOV", "EGY"), "{ev:?}");
+    assert!(!ev.iter().any(|(c, _, _)| c.starts_with("03")), "{ev:?}");
+}
+
+#[test]
+fn a_source_with_a_target_has_no_event_without_one() {
+    let ev = events("The United States and Jordan have agreed upon a free-trade pact between the two countries.");
+    assert!(has_code(&ev, "030", "USA", "JOR"), "{ev:?}");
+    assert!(!ev.iter().any(|(_, _, t)| t == "---"), "{ev:?}");
 }
