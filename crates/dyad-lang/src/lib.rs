@@ -8,6 +8,7 @@
 //!   labels (`nsubj`, `dobj`, `agent`, `pobj`, `xcomp`, `ccomp`, ...), trained
 //!   the same way (data/lang/parser.bin, built by tools/lang/train_parser.py);
 //!   [`treebank`] reads CoNLL-U and scores parses against it;
+//! * [`phrases`]: noun phrases, verb groups and clauses read off the parse;
 //! * [`Lexicon`]: lemma and inflection tables derived from LemmInflect
 //!   (data/lang/lemmas.tsv, data/lang/inflections.tsv, built by
 //!   tools/lang/build_lexicon.py).
@@ -31,6 +32,7 @@ mod hash;
 mod lexicon;
 mod parser;
 mod perceptron;
+pub mod phrases;
 mod tagger;
 #[cfg(feature = "train")]
 pub mod train;
@@ -39,4 +41,5 @@ pub mod treebank;
 pub use lexicon::{Lexicon, WordClass};
 pub use parser::{Arc, Parser};
 pub use perceptron::ModelError;
+pub use phrases::{Clause, Phrase, PhraseKind};
 pub use tagger::Tagger;

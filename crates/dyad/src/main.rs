@@ -15,6 +15,7 @@ use dyad::{eval, Pipeline};
 use dyad_code::Trace;
 use dyad_core::Document;
 use dyad_io::{EventRecord, EventWriter, Format, Input, Reader, Severity};
+use dyad_lang::{Arc, Clause, Phrase};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -470,8 +471,45 @@ fn report(
     Ok(())
 }
 
+/// The phrases and clauses of a sentence, read off its dependency layer,
+/// with word indices within the sentence (as the tokens list counts).
+fn syntax(doc: &Document, si: usize) -> (Vec<Phrase>, Vec<Clause>) {
+    let range = doc.sentences[si].tokens.clone();
+    let tokens = &doc.tokens[range.clone()];
+    let tags: Vec<&str> = tokens.iter().map(|t| t.tag).collect();
+    let arcs: Vec<Arc> = tokens
+        .iter()
+        .map(|t| Arc {
+            head: t.head.map(|h| h - range.start),
+            label: t.dep,
+        })
+        .collect();
+    (
+        dyad_lang::phrases::phrases(&tags, &arcs),
+        dyad_lang::phrases::clauses(&tags, &arcs),
+    )
+}
+
+/// The words of a sentence-relative token range.
+fn words_of(doc: &Document, si: usize, words: &std::ops::Range<usize>) -> String {
+    let tokens = &doc.sentence_tokens(si)[words.clone()];
+    match (tokens.first(), tokens.last()) {
+        (Some(a), Some(b)) => doc.slice(a.span.cover(b.span)).to_string(),
+        _ => String::new(),
+    }
+}
+
 fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
     let s = &doc.sentences[t.sentence];
+    let (phrases, clauses) = syntax(doc, t.sentence);
+    let phrases: Vec<_> = phrases
+        .iter()
+        .map(|p| serde_json::json!({"kind": p.kind.label(), "words": [p.words.start, p.words.end], "head": p.head, "text": words_of(doc, t.sentence, &p.words)}))
+        .collect();
+    let clauses: Vec<_> = clauses
+        .iter()
+        .map(|c| serde_json::json!({"kind": c.kind, "verb": c.verb, "words": [c.words.start, c.words.end], "text": words_of(doc, t.sentence, &c.words)}))
+        .collect();
     let tokens: Vec<_> = doc.tokens[s.tokens.clone()]
         .iter()
         .map(|tok| {
@@ -497,7 +535,7 @@ fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
         .collect();
     serde_json::json!({
         "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind, "boilerplate": s.boilerplate,
-        "tokens": tokens, "actors": actors, "attempts": attempts, "events": events,
+        "tokens": tokens, "phrases": phrases, "clauses": clauses, "actors": actors, "attempts": attempts, "events": events,
     })
 }
 
@@ -552,6 +590,24 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
         .collect();
     if !relations.is_empty() {
         let _ = writeln!(out, "   relations: {}", relations.join(" "));
+    }
+    let (phrases, clauses) = syntax(doc, si);
+    if !phrases.is_empty() {
+        let chunks: Vec<String> = phrases
+            .iter()
+            .map(|p| format!("[{} {}]", p.kind.label(), words_of(doc, si, &p.words)))
+            .collect();
+        let _ = writeln!(out, "   phrases: {}", chunks.join(" "));
+    }
+    for c in &clauses {
+        let verb = doc.slice(doc.sentence_tokens(si)[c.verb].span);
+        let _ = writeln!(
+            out,
+            "   clause: {}({}): {}",
+            c.kind,
+            verb,
+            words_of(doc, si, &c.words)
+        );
     }
     for m in doc.sentence_mentions(si) {
         let _ = writeln!(

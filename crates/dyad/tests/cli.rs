@@ -188,6 +188,26 @@ fn explain_shows_tokens_actors_and_patterns() {
     assert_eq!(v["tokens"][0]["head"], 1);
     assert_eq!(v["tokens"][2]["dep"], "dobj");
     assert_eq!(v["tokens"][2]["head"], 1);
+    // Phrases and clauses read off it.
+    let chunks: Vec<(&str, &str)> = v["phrases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (p["kind"].as_str().unwrap(), p["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        chunks,
+        [
+            ("NP", "Israel"),
+            ("VG", "accused"),
+            ("NP", "Iran"),
+            ("VG", "attacking"),
+            ("NP", "a tanker")
+        ]
+    );
+    assert_eq!(v["clauses"][0]["kind"], "main");
+    assert_eq!(v["clauses"][1]["kind"], "pcomp");
+    assert_eq!(v["clauses"][1]["text"], "attacking a tanker");
     assert!(v["actors"].as_array().unwrap().len() >= 2);
     assert!(v["attempts"]
         .as_array()
