@@ -268,6 +268,9 @@ impl<'a> Sentence<'a> {
     /// at a finite verb, which starts another predicate.
     fn object_after(&self, from: usize, skip: &[usize]) -> Option<usize> {
         let mut place = None;
+        // Inside a place's phrase, up to the next preposition or verb: "in
+        // East Timor's capital Dili" names one place, not a place and a government.
+        let mut in_place = false;
         let mut k = from;
         while k < self.tokens.len() && k < from + 12 {
             if skip.contains(&k) {
@@ -276,15 +279,26 @@ impl<'a> Sentence<'a> {
             }
             if let Some(m) = self.mention_starting(k) {
                 let after_locative = k > 0 && LOCATIVE.contains(&self.word(k - 1));
-                if !after_locative && !self.is_own(m) {
+                if !after_locative && !in_place && !self.is_own(m) {
                     return Some(m);
                 }
                 place = place.or(Some(m));
+                in_place = after_locative || in_place;
                 k = self.mentions[m].1;
                 continue;
             }
             let t = &self.tokens[k];
-            let finite = matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD");
+            if matches!(t.tag, "IN" | "TO") || clause::is_verb(t) {
+                in_place = false;
+            }
+            // "criticizing Russia's actions in Ukraine and praising NATO":
+            // a verb after "and" starts another predicate, once the first
+            // has had its object ("arm and equip Syrian rebels" share one).
+            let coordinated = clause::is_verb(t)
+                && k > from
+                && self.tokens[k - 1].tag == "CC"
+                && self.tokens[from..k].iter().any(clause::is_noun);
+            let finite = coordinated || matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD");
             if self.is_boundary(k)
                 || self.word(k) == ","
                 || finite
@@ -914,7 +928,12 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
     // "staged a hunger strike to press their demands on the government": a
     // protest is aimed at whom its protesters' demand is made of.
     for p in 0..coded.len() {
-        if !coded[p].code.starts_with(PROTEST) || !coded[p].targets.is_empty() {
+        // Where a protest happened ("rioted at a jail in Dili") is no target.
+        let placed = coded[p].targets.iter().all(|&t| {
+            let start = s.mentions[t].0;
+            start > 0 && LOCATIVE.contains(&s.word(start - 1))
+        });
+        if !coded[p].code.starts_with(PROTEST) || !placed {
             continue;
         }
         let country = |c: &Coded| {

@@ -314,3 +314,16 @@ fn a_source_with_a_target_has_no_event_without_one() {
     assert!(has_code(&ev, "030", "USA", "JOR"), "{ev:?}");
     assert!(!ev.iter().any(|(_, _, t)| t == "---"), "{ev:?}");
 }
+
+#[test]
+fn an_object_is_not_sought_past_a_place_or_another_predicate() {
+    // "East Timor's capital Dili" is one place, where the riot happened.
+    let ev = events("Students rioted in East Timor's capital Dili on Monday.");
+    assert!(
+        ev.iter()
+            .any(|(c, s, t)| c == "145" && s.starts_with("TLS") && t != "TLSGOV"),
+        "{ev:?}"
+    );
+    let ev = events("Israel is strengthening its forces in Lebanon and praising NATO.");
+    assert!(has_code(&ev, "154", "ISR", "LBN"), "{ev:?}");
+}
