@@ -273,14 +273,21 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
             if matches!(d.last, Shape::Agent { title: true }) {
                 let start = d.end;
                 let mut end = start;
-                while end < words.len()
-                    && is_name_word(words[end], toks[end].tag)
-                    && !matches.iter().any(|m| m.tokens.start == end)
-                {
+                let name_at = |k: usize| {
+                    k < words.len()
+                        && is_name_word(words[k], toks[k].tag)
+                        && !matches.iter().any(|m| m.tokens.start == k)
+                };
+                while name_at(end) {
                     end += 1;
+                    // "President Jean-Bertrand Aristide": a hyphen inside a name.
+                    if end > start && words.get(end) == Some(&"-") && name_at(end + 1) {
+                        end += 1;
+                    }
                 }
                 if end > start {
-                    d.name = Some(words[start..end].join(" "));
+                    d.name =
+                        Some(doc.text[toks[start].span.start..toks[end - 1].span.end].to_string());
                     d.end = end;
                     d.via = Via::Title;
                     if let Some(next) = matches.get(i) {

@@ -91,6 +91,12 @@ fn unknown_names_resolve_from_title_and_adjective() {
     );
     assert_eq!(got[0].1, "VENOPP");
     assert_eq!(got[0].2.as_deref(), Some("Juanito Perezoso"));
+    let got = actors(
+        "Haitian President Jean-Bertrand Aristide returned to Port-au-Prince.",
+        (1994, 10, 15),
+    );
+    assert_eq!(got[0].1, "HTIGOV");
+    assert_eq!(got[0].2.as_deref(), Some("Jean-Bertrand Aristide"));
     let got = actors("The president of Armenia arrived in Moscow.", (2019, 1, 25));
     assert_eq!(got[0].1, "ARMGOV");
 }
