@@ -40,6 +40,13 @@ pub const ADJUNCTS: &[&str] = &["following", "amid", "despite", "during", "ahead
 /// "security forces from Guinea"): the place gives the group its country.
 pub const PLACING: &[&str] = &["in", "throughout", "across", "near", "at", "from", "inside"];
 
+/// Nouns of quantity ("tens of thousands of troops"): with their "of",
+/// part of an amount, not words between a verb and its object.
+pub const QUANTITIES: &[&str] = &[
+    "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "dozen",
+    "hundred", "thousand", "million", "billion",
+];
+
 /// Auxiliaries between a coordinating word and its verb ("and has invaded").
 pub const AUXILIARIES: &[&str] = &[
     "has", "have", "had", "is", "are", "was", "were", "be", "been", "will", "would", "could",
