@@ -43,8 +43,18 @@ pub const PLACING: &[&str] = &["in", "throughout", "across", "near", "at", "from
 /// Nouns of quantity ("tens of thousands of troops"): with their "of",
 /// part of an amount, not words between a verb and its object.
 pub const QUANTITIES: &[&str] = &[
-    "tens", "hundreds", "thousands", "millions", "billions", "dozens", "scores", "dozen",
-    "hundred", "thousand", "million", "billion",
+    "tens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
+    "dozens",
+    "scores",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
 ];
 
 /// Auxiliaries between a coordinating word and its verb ("and has invaded").

@@ -38,6 +38,10 @@ const ULTIMATUM: &str = "unless";
 /// specific code for; its root (13) marks every threat.
 const THREAT: &str = "130";
 
+/// How many tokens after "to" the object of a light verb may end
+/// ("to launch a pre-emptive nuclear strike").
+const LIGHT_OBJECT_REACH: usize = 7;
+
 /// CAMEO's root of protests.
 const PROTEST: &str = "14";
 
@@ -491,8 +495,8 @@ fn speaker(s: &Sentence, hits: &[Hit], at: usize) -> Option<usize> {
 }
 
 /// Where a frame verb's complement starts: "to" right after it (the
-/// complement's verb within 3 words), or "that" (within 8); with how far
-/// the complement's trigger may stand from it.
+/// complement's trigger within 3 tokens), or "that" (within 8); with how
+/// far the complement's trigger may stand from it.
 fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
     let near = h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len());
     match near.clone().find(|&k| s.word(k) == "to") {
@@ -648,8 +652,20 @@ fn code_hit(
     let mut nested = None;
     let complement = frame.and_then(|_| {
         let (link, reach) = complement_link(s, h)?;
-        let first =
-            (hi + 1..hits.len()).find(|&c| hits[c].head > link && hits[c].head <= link + reach);
+        // "threatened to launch a pre-emptive nuclear strike": the object
+        // of a verb without a pattern of its own is the complement.
+        let light = s.word(link) == "to"
+            && s.tokens.get(link + 1).is_some_and(|t| t.tag == "VB")
+            && !hits.iter().any(|o| o.head == link + 1);
+        let within = |c: usize| {
+            let head = hits[c].head;
+            head > link && head <= link + reach
+                || light
+                    && head <= link + LIGHT_OBJECT_REACH
+                    && (clause::is_noun(&s.tokens[head]) || s.tokens[head].tag.starts_with("JJ"))
+                    && !(link + 2..head).any(|k| clause::is_verb(&s.tokens[k]))
+        };
+        let first = (hi + 1..hits.len()).find(|&c| within(c));
         let inner = first
             .filter(|&f| Frame::of_code(&hits[f].pattern.code) == Some(Frame::Intent))
             .and_then(|f| {
@@ -665,11 +681,8 @@ fn code_hit(
             nested = None;
         }
         let c = inner.or_else(|| {
-            (hi + 1..hits.len()).find(|&c| {
-                hits[c].head > link
-                    && hits[c].head <= link + reach
-                    && Frame::of_code(&hits[c].pattern.code).is_none()
-            })
+            (hi + 1..hits.len())
+                .find(|&c| within(c) && Frame::of_code(&hits[c].pattern.code).is_none())
         });
         if s.word(link) == "that" {
             // "demanding that the Turkish government provide information":

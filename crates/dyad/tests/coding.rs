@@ -333,3 +333,9 @@ fn an_object_is_not_sought_past_a_place_or_another_predicate() {
     let ev = events("Israel is strengthening its forces in Lebanon and praising NATO.");
     assert!(has_code(&ev, "154", "ISR", "LBN"), "{ev:?}");
 }
+
+#[test]
+fn a_light_verbs_object_is_the_frames_complement() {
+    let ev = events("North Korea threatened to launch a nuclear strike against the United States.");
+    assert!(has_code(&ev, "13", "PRK", "USA"), "{ev:?}");
+}
