@@ -718,6 +718,9 @@ fn code_hit(
     );
     let mut trigger = s.tokens[h.head].span;
     let mut words = h.words.clone();
+    // Whether the target was found by searching after the trigger rather
+    // than by a pattern's slot or a clause's subject.
+    let mut searched = false;
     let mut demanded_by = None;
     if let (Some(frame), Some(c)) = (frame, complement) {
         consumed[c] = true;
@@ -731,10 +734,11 @@ fn code_hit(
             .map(String::from)
             .unwrap_or(code);
         rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
-        target = target
-            .or(that_subject)
-            .or(comp.target)
-            .or_else(|| s.object_after(comp.head + 1, &comp.words));
+        target = target.or(that_subject).or(comp.target);
+        if target.is_none() {
+            target = s.object_after(comp.head + 1, &comp.words);
+            searched = true;
+        }
         trigger = trigger.cover(s.tokens[comp.head].span);
         words.extend(&comp.words);
     } else if that_subject.is_some() && target.is_none() {
@@ -803,12 +807,17 @@ fn code_hit(
     }
     if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         target = s.object_after(h.head + 1, &h.words);
+        searched = true;
     }
-    // "threatened to stop the talks if the United States goes ahead": a
-    // threat is made to whom its condition is put.
-    if target.is_none() && code.starts_with(THREAT.get(..2).unwrap_or_default()) {
+    // "threatened to stop the talks if the United States goes ahead",
+    // "threatened to send refugees to Europe if the EU ...": a threat is
+    // made to whom its condition is put, rather than to an object found by
+    // searching (a pattern's own slot stays).
+    if (target.is_none() || searched) && code.starts_with(THREAT.get(..2).unwrap_or_default()) {
         let after = words.iter().max().map_or(h.end, |&w| w + 1);
-        target = s.condition_after(after).and_then(|(_, subject)| subject);
+        if let Some(subject) = s.condition_after(after).and_then(|(_, subject)| subject) {
+            target = Some(subject);
+        }
     }
 
     // 3. Source: `$`, the passive agent, or the subject.

@@ -230,6 +230,9 @@ fn ultimatums_are_threats_to_whom_the_condition_is_put() {
     );
     let ev = events("Iran threatened to expel the inspectors if France imposes new sanctions.");
     assert!(has_code(&ev, "13", "IRN", "FRA"), "{ev:?}");
+    let ev =
+        events("Turkey threatened to send refugees to Greece if the European Union criticised it.");
+    assert!(has_code(&ev, "13", "TUR", "IGOEUREEC"), "{ev:?}");
 }
 
 #[test]
