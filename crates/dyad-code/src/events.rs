@@ -208,10 +208,16 @@ impl<'a> Sentence<'a> {
                 return Some(m).filter(|&m| !self.is_own(m));
             }
             let t = &self.tokens[k];
-            // "from the besieged town of Gorazde": participles modify too.
+            // "from the besieged town of Gorazde": participles modify too;
+            // "struck camps of the PKK": a thing of an actor is the actor's.
+            let of_actor =
+                clause::is_noun(t) && k + 1 < self.tokens.len() && self.word(k + 1) == "of";
+            let of = k > from && self.word(k) == "of" && clause::is_noun(&self.tokens[k - 1]);
             let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT" | "VBN")
                 || t.tag.starts_with("JJ")
-                || t.tag.starts_with("RB");
+                || t.tag.starts_with("RB")
+                || of_actor
+                || of;
             if !filler {
                 return None;
             }

@@ -342,3 +342,13 @@ fn a_light_verbs_object_is_the_frames_complement() {
     let ev = events("North Korea threatened to launch a nuclear strike against the United States.");
     assert!(has_code(&ev, "13", "PRK", "USA"), "{ev:?}");
 }
+
+#[test]
+fn a_thing_of_an_actor_stands_for_the_actor() {
+    let ev = events("Turkish warplanes struck camps of the PKK in northern Iraq on Saturday.");
+    assert!(
+        ev.iter()
+            .any(|(c, s, t)| c.starts_with("19") && s == "TURMIL" && t == "TURREBPKK"),
+        "{ev:?}"
+    );
+}
