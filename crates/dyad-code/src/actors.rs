@@ -308,8 +308,13 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 d.country = None;
                 d.sector.get_or_insert_with(|| ETHNIC_SECTOR.to_string());
             }
-            let placed = d.first > 0
-                && crate::clause::PLACING.contains(&words[d.first - 1].to_lowercase().as_str());
+            // "in Nairobi", "in northern Iraq", "through central Hong Kong".
+            let mut before = d.first;
+            while before > 0 && toks[before - 1].tag == "JJ" {
+                before -= 1;
+            }
+            let placed = before > 0
+                && crate::clause::PLACING.contains(&words[before - 1].to_lowercase().as_str());
             let bare_place = d.last == Shape::Capital || d.sector.is_none();
             if placed
                 && bare_place
@@ -394,8 +399,10 @@ fn place(m: &mut ActorMention, country: &str, why: &str) {
 /// The country named most often by a document's actors, if no other ties it.
 fn leading_country(mentions: &[ActorMention]) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
+    // Only countries the text names count, not those given by context.
     for c in mentions
         .iter()
+        .filter(|m| !m.country_from_context)
         .filter_map(|m| m.actor.country.as_deref())
         .filter(|c| dyad_core::is_state(c))
     {

@@ -38,7 +38,16 @@ pub const ADJUNCTS: &[&str] = &["following", "amid", "despite", "during", "ahead
 
 /// Prepositions that place a group somewhere ("students in Nairobi",
 /// "security forces from Guinea"): the place gives the group its country.
-pub const PLACING: &[&str] = &["in", "throughout", "across", "near", "at", "from", "inside"];
+pub const PLACING: &[&str] = &[
+    "in",
+    "throughout",
+    "across",
+    "near",
+    "at",
+    "from",
+    "inside",
+    "through",
+];
 
 /// Nouns of quantity ("tens of thousands of troops"): with their "of",
 /// part of an amount, not words between a verb and its object.

@@ -123,7 +123,11 @@ impl ActorDictionary {
             push_token(&mut key, t);
         }
         let mut out = Vec::new();
-        for m in self.automaton.find_iter(&key) {
+        let mut at = 0;
+        while let Some(m) = self
+            .automaton
+            .find(aho_corasick::Input::new(&key).range(at..))
+        {
             let first = starts.partition_point(|&s| s < m.start());
             let last = starts.partition_point(|&s| s < m.end());
             let (entry, case, written) = &self.names[m.pattern().as_usize()];
@@ -132,6 +136,14 @@ impl ActorDictionary {
                     tokens: first..last,
                     entry: *entry,
                 });
+                at = m.end();
+            } else {
+                // "southern Lebanon" is not "Southern Lebanon", but it holds
+                // "Lebanon": search again from the next token.
+                match starts.get(first + 1) {
+                    Some(&next) => at = next,
+                    None => break,
+                }
             }
         }
         out

@@ -352,3 +352,19 @@ fn a_thing_of_an_actor_stands_for_the_actor() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_name_inside_a_failed_longer_name_is_still_found() {
+    // "Southern Lebanon" is listed capitalised; "southern Lebanon" still holds Lebanon.
+    let got = actors(
+        "Israel withdrew its troops from southern Lebanon.",
+        (2000, 5, 24),
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "Lebanon" && a.1 == "LBN"),
+        "{got:?}"
+    );
+    // A group placed "in northern Iraq" is Iraq's.
+    let got = actors("Rebels in northern Iraq attacked a convoy.", (2000, 5, 24));
+    assert_eq!(got[0].1, "IRQREB", "{got:?}");
+}
