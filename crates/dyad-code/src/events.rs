@@ -32,6 +32,9 @@ pub const DEMAND_WORD: &str = "must";
 /// economic sanctions on": three fillers between `impose` and `sanction`).
 const WORD_GAP: usize = 3;
 
+/// Words a skip (PETRARCH's `^`) passes over before the next element.
+const SKIP_GAP: usize = 8;
+
 /// One pattern tried on a sentence, for `dyad explain`.
 #[derive(Clone, Debug)]
 pub struct Attempt {
@@ -65,6 +68,8 @@ enum Miss<'p> {
     Word { word: &'p str, after: usize },
     /// No actor filled the target (or source) slot after token `after`.
     Actor { target: bool, after: usize },
+    /// An element before the trigger was not found before token `before`.
+    Before { element: &'p Element, before: usize },
 }
 
 impl Miss<'_> {
@@ -75,6 +80,12 @@ impl Miss<'_> {
                 let slot = if *target { "target" } else { "source" };
                 format!("no actor for the {slot} slot after `{}`", s.word(*after))
             }
+            Miss::Before { element, before } => match element {
+                Element::Word(w) | Element::Joined(w) => {
+                    format!("no `{w}` before `{}`", s.word(*before))
+                }
+                _ => format!("no actor before `{}`", s.word(*before)),
+            },
         }
     }
 }
@@ -189,17 +200,37 @@ impl<'a> Sentence<'a> {
             source: None,
             target: None,
         };
+        let mut skip = false;
         for el in &pattern.elements[1..] {
             match el {
+                Element::Skip => {
+                    skip = true;
+                    continue;
+                }
+                Element::Joined(w) => {
+                    if hit.end >= self.tokens.len() || !self.matches_word(hit.end, w) {
+                        return Err(Miss::Word {
+                            word: w,
+                            after: hit.end - 1,
+                        });
+                    }
+                    hit.words.push(hit.end);
+                    hit.end += 1;
+                }
                 Element::Word(w) => {
                     // A particle right after its verb stays next to it: "take
                     // in refugees", not "taken over vast swaths in Iraq".
                     let particle = hit.words.len() == 1 && clause::PARTICLES.contains(&w.as_str());
-                    let reach = self.reach(hit.end, if particle { 1 } else { WORD_GAP + 1 });
+                    let gap = match (skip, particle) {
+                        (true, _) => SKIP_GAP + 1,
+                        (false, true) => 1,
+                        (false, false) => WORD_GAP + 1,
+                    };
+                    let reach = self.reach(hit.end, gap);
                     let found = (hit.end..reach)
                         .take_while(|&k| {
                             let blocked = self.is_boundary(k) || self.word(k) == ",";
-                            !blocked || self.matches_word(k, w)
+                            skip || !blocked || self.matches_word(k, w)
                         })
                         .find(|&k| self.matches_word(k, w));
                     let Some(k) = found else {
@@ -211,23 +242,93 @@ impl<'a> Sentence<'a> {
                     hit.words.push(k);
                     hit.end = k + 1;
                 }
-                Element::Target | Element::Source => {
-                    let Some(m) = self.mention_near(hit.end, 5) else {
+                Element::Target | Element::Source | Element::Compound => {
+                    let found = if skip {
+                        let reach = self.reach(hit.end, SKIP_GAP + 1);
+                        (hit.end..reach).find_map(|k| self.mention_starting(k))
+                    } else {
+                        self.mention_near(hit.end, 5)
+                    };
+                    let Some(m) = found else {
                         return Err(Miss::Actor {
-                            target: *el == Element::Target,
+                            target: *el != Element::Source,
                             after: hit.end - 1,
                         });
                     };
                     hit.end = self.mentions[m].1;
-                    if *el == Element::Target {
-                        hit.target = Some(m);
-                    } else {
+                    if *el == Element::Source {
                         hit.source = Some(m);
+                    } else {
+                        hit.target = Some(m);
                     }
                 }
             }
+            skip = false;
+        }
+        if !pattern.before.is_empty() {
+            self.match_before(pattern, &mut hit)?;
         }
         Ok(hit)
+    }
+
+    /// Matches a pattern's elements before its trigger, from the trigger
+    /// outwards: words within a few words of the element on their trigger
+    /// side (right beside it when joined), actors ending there, and a
+    /// compound subject, whose first two members act on each other.
+    fn match_before<'p>(&self, pattern: &'p Pattern, hit: &mut Hit<'p>) -> Result<(), Miss<'p>> {
+        let mut cursor = hit.head;
+        let mut skip = false;
+        for element in pattern.before.iter().rev() {
+            let at = cursor;
+            let miss = move || Miss::Before {
+                element,
+                before: at,
+            };
+            let gap = if skip { SKIP_GAP + 1 } else { WORD_GAP + 1 };
+            match element {
+                Element::Skip => {
+                    skip = true;
+                    continue;
+                }
+                Element::Word(w) | Element::Joined(w) => {
+                    let lowest = match element {
+                        Element::Joined(_) => cursor.saturating_sub(1),
+                        _ => cursor.saturating_sub(gap),
+                    };
+                    let k = (lowest..cursor)
+                        .rev()
+                        .take_while(|&k| skip || !self.is_boundary(k) || self.matches_word(k, w))
+                        .find(|&k| self.matches_word(k, w))
+                        .ok_or_else(miss)?;
+                    hit.words.push(k);
+                    cursor = k;
+                }
+                Element::Target | Element::Source | Element::Compound => {
+                    let m = (0..self.mentions.len())
+                        .filter(|&m| {
+                            self.mentions[m].1 <= cursor && cursor <= self.mentions[m].1 + gap
+                        })
+                        .max_by_key(|&m| self.mentions[m].1)
+                        .ok_or_else(miss)?;
+                    cursor = self.mentions[m].0;
+                    match element {
+                        Element::Target => hit.target = Some(m),
+                        Element::Source => hit.source = Some(m),
+                        _ => {
+                            let members = self.conjuncts(m);
+                            let [first, second, ..] = members[..] else {
+                                return Err(miss());
+                            };
+                            (hit.source, hit.target) = (Some(first), Some(second));
+                            cursor = self.mentions[first].0;
+                        }
+                    }
+                }
+            }
+            skip = false;
+        }
+        hit.words.sort_unstable();
+        Ok(())
     }
 
     /// The first actor after `from` in the clause that is not a place or
@@ -442,6 +543,7 @@ fn is_conjunction(gap: &[&str]) -> bool {
 }
 
 /// A coded event before it becomes an [`Event`].
+#[derive(Clone)]
 struct Coded {
     code: String,
     sources: Vec<usize>,
@@ -454,6 +556,25 @@ struct Coded {
     /// Coordinated sources without a target act on each other ("Kenya and
     /// Uganda agreed"): cooperation codes, roots 03 to 06.
     reciprocal: bool,
+    /// The event each target does back to its source (PETRARCH's `[032:033]`).
+    reverse: Option<String>,
+}
+
+impl Coded {
+    /// The event the targets do back to the sources, when the pattern has a
+    /// reverse code ("left for Minas Tirith" `[032:033]`: a visit, and a
+    /// host).
+    fn reversed(&self) -> Option<Coded> {
+        let code = self.reverse.clone()?;
+        (!self.targets.is_empty()).then(|| Coded {
+            code,
+            sources: self.targets.clone(),
+            targets: self.sources.clone(),
+            reciprocal: false,
+            reverse: None,
+            ..self.clone()
+        })
+    }
 }
 
 /// Codes the events of every sentence; with `trace`, records every attempt.
@@ -474,7 +595,11 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
             let story_date = doc.sentence_story(si).and_then(|story| story.published);
             let date = story_date.or(doc.meta.published).map(EventDate::day);
             for c in code_sentence(&s, dicts, &mut attempts) {
+                let reversed = c.reversed();
                 events.extend(to_events(&s, si, c, dicts, date));
+                if let Some(r) = reversed {
+                    events.extend(to_events(&s, si, r, dicts, date));
+                }
             }
         }
         if let Some(t) = trace.as_deref_mut() {
@@ -503,12 +628,14 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Attempts)
             t.lemma.as_str()
         };
         let trigger = || t.span.slice(s.text).to_string();
-        for p in dicts.patterns.with_head(lemma) {
-            if !clause::is_verb(t) && p.elements.len() == 1 {
+        for p in dicts.patterns.triggered_by(lemma, s.word(i)) {
+            // PETRARCH patterns are all verb patterns.
+            if !clause::is_verb(t) && (p.elements.len() == 1 || p.literal) {
+                let kind = if p.literal { "PETRARCH" } else { "one-word" };
                 attempts.record(|| Attempt {
                     rule: p.id.clone(),
                     trigger: trigger(),
-                    outcome: "a one-word pattern needs its trigger used as a verb".into(),
+                    outcome: format!("a {kind} pattern needs its trigger used as a verb"),
                 });
                 continue;
             }
@@ -578,7 +705,14 @@ fn code_hit(
     } else {
         None
     };
-    let g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
+    let mut g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
+    if h.pattern.literal {
+        // PETRARCH patterns write negation and modality out ("WILL NOT *").
+        g = clause::VerbGroup {
+            passive: g.passive,
+            ..Default::default()
+        };
+    }
     let (mut code, mut rule, mut target, mut context) = (
         h.pattern.code.clone(),
         h.pattern.id.clone(),
@@ -741,6 +875,7 @@ fn code_hit(
         target = None;
     }
     let targets = target.map(expand).unwrap_or_default();
+    let reverse = h.pattern.reverse.clone().filter(|_| code == h.pattern.code);
     Some(Coded {
         reciprocal,
         code,
@@ -755,6 +890,7 @@ fn code_hit(
         rule,
         context,
         confidence,
+        reverse,
     })
 }
 
@@ -787,6 +923,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
                     context: Vec::new(),
                     confidence: 0.6,
                     reciprocal: false,
+                    reverse: None,
                 });
             }
         }
