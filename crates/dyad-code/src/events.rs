@@ -845,6 +845,15 @@ fn code_hit(
         });
         return None;
     }
+    if h.pattern.literal && target.is_none() {
+        // PETRARCH codes an event only between two actors (its `require_dyad`).
+        attempts.record(|| Attempt {
+            rule: rule.clone(),
+            trigger: s.word(h.head).to_string(),
+            outcome: "no target actor for a PETRARCH pattern: not coded".into(),
+        });
+        return None;
+    }
     confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
     confidence +=
         if target.is_some() { 0.1 } else { 0.0 } + if source.is_some() { 0.1 } else { 0.0 };
