@@ -154,6 +154,8 @@ fn joins(left: Shape, right: Shape) -> bool {
         (Adjective | Country | Capital | Organisation, Agent { .. })
             | (Agent { .. }, Agent { .. })
             | (Agent { title: true }, Person)
+            // PETRARCH codes people like countries: "Prime Minister Romendacil" [BRE].
+            | (Agent { title: true }, Country)
             | (Adjective, Person)
             | (Adjective, Organisation)
     )
@@ -297,16 +299,21 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 }
             }
             let span = Span::new(toks[d.first].span.start, toks[d.end - 1].span.end);
-            mentions.push(ActorMention {
-                sentence: si,
-                tokens: sentence.tokens.start + d.first..sentence.tokens.start + d.end,
-                span,
-                actor: d.actor(),
-                via: d.via,
-                entry: d.entries.join("+"),
-                country_from_context: false,
-                person: matches!(d.last, Shape::Person | Shape::Agent { title: true }),
-            });
+            // A PETRARCH compound code ("THE_SHIRE [FRO/BIL/SAM]") names
+            // several actors at once: one mention each over the same words,
+            // which the coder takes as coordinated.
+            for actor in compound_parts(d.actor()) {
+                mentions.push(ActorMention {
+                    sentence: si,
+                    tokens: sentence.tokens.start + d.first..sentence.tokens.start + d.end,
+                    span,
+                    actor,
+                    via: d.via,
+                    entry: d.entries.join("+"),
+                    country_from_context: false,
+                    person: matches!(d.last, Shape::Person | Shape::Agent { title: true }),
+                });
+            }
         }
         // "Israeli helicopters and tanks": a country-less group in a
         // coordination takes the country of the adjective before it.
@@ -355,6 +362,24 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
     }
     doc.mentions = mentions;
     crate::coref::link(doc);
+}
+
+/// The actors a code joined by `/` stands for, each with the country and
+/// sector of its own code; any other actor alone.
+fn compound_parts(actor: Actor) -> Vec<Actor> {
+    if !actor.code.contains('/') {
+        return vec![actor];
+    }
+    actor
+        .code
+        .split('/')
+        .map(|code| Actor {
+            code: code.to_string(),
+            country: code.get(..3).map(String::from),
+            sector: code.get(3..).filter(|s| !s.is_empty()).map(String::from),
+            name: actor.name.clone(),
+        })
+        .collect()
 }
 
 /// Gives a country to a group that lacks one ("police" → KENCOP).

@@ -707,9 +707,11 @@ fn code_hit(
     };
     let mut g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
     if h.pattern.literal {
-        // PETRARCH patterns write negation and modality out ("WILL NOT *").
+        // PETRARCH patterns write negation and modality out ("WILL NOT *"),
+        // and a passive without its agent keeps its subject as the source.
+        let by = (h.end..(h.end + 6).min(s.tokens.len())).any(|k| s.word(k) == "by");
         g = clause::VerbGroup {
-            passive: g.passive,
+            passive: g.passive && by,
             ..Default::default()
         };
     }
@@ -822,7 +824,7 @@ fn code_hit(
             confidence -= 0.1;
         }
     }
-    if source.is_none() && !nominal && !passive {
+    if source.is_none() && !nominal && !passive && !h.pattern.literal {
         // An infinitive or reported clause without an actor of its own: the
         // sentence's first actor outside a prepositional phrase, as a guess
         // that lowers the event's confidence.

@@ -408,8 +408,13 @@ impl<'t> Builder<'t> {
             let id = format!("petrarch:{}", actor.names[0]);
             let entry = if dated.is_empty() {
                 let code = undated[0].code.clone();
-                let country = code.get(..3).map(String::from);
-                let sector = code.get(3..).filter(|s| !s.is_empty()).map(String::from);
+                // A compound code (`ELR/GAL`) is split into its actors when found.
+                let single = (!code.contains('/')).then_some(code.as_str());
+                let country = single.and_then(|c| c.get(..3)).map(String::from);
+                let sector = single
+                    .and_then(|c| c.get(3..))
+                    .filter(|s| !s.is_empty())
+                    .map(String::from);
                 let country_like = code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic());
                 ActorEntry {
                     kind: if country_like {

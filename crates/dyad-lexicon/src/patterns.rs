@@ -157,7 +157,7 @@ impl PatternSet {
 
     /// Patterns triggered by a token, through its lemma or, for literal
     /// (PETRARCH) patterns, which list forms such as SAID, its own
-    /// lower-cased word; each once.
+    /// lower-cased word, those first; each once.
     pub fn triggered_by<'a>(
         &'a self,
         lemma: &str,
@@ -170,10 +170,9 @@ impl PatternSet {
             .flatten()
             .filter(move |&&i| self.patterns[i].literal)
             .filter(move |i| by_lemma.is_none_or(|l| !l.contains(i)));
-        by_lemma
-            .into_iter()
-            .flatten()
-            .chain(extra)
+        // A listed form is the more specific: LEFT before LEAVE for "left".
+        extra
+            .chain(by_lemma.into_iter().flatten())
             .map(|&i| &self.patterns[i])
     }
 
