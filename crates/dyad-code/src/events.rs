@@ -442,6 +442,12 @@ impl<'a> Sentence<'a> {
         in_pp_fallback
     }
 
+    /// Whether two mentions cover the same words (the actors of a compound
+    /// code: "the Shire" [FRO/BIL/SAM]).
+    fn same_words(&self, a: usize, b: usize) -> bool {
+        (self.mentions[a].0, self.mentions[a].1) == (self.mentions[b].0, self.mentions[b].1)
+    }
+
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
     fn conjuncts(&self, m: usize) -> Vec<usize> {
         // "the two leaders": mentions over the same words are a pair.
@@ -463,7 +469,9 @@ impl<'a> Sentence<'a> {
             // "A, B and C": the step next to C needs its "and"; a plain comma
             // alone ("Before the summit of A and B, C warned") joins nothing.
             let first = cur == m;
-            if is_conjunction(&gap) && (!first || gap.contains(&"and")) {
+            if self.same_words(prev, cur)
+                || is_conjunction(&gap) && (!first || gap.contains(&"and"))
+            {
                 out.insert(0, prev);
                 cur = prev;
             } else {
@@ -481,7 +489,9 @@ impl<'a> Sentence<'a> {
             let end = self.mentions[next].1;
             let starts_clause = end < self.tokens.len()
                 && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
-            if is_conjunction(&gap) && gap.contains(&"and") && !starts_clause {
+            if self.same_words(cur, next)
+                || is_conjunction(&gap) && gap.contains(&"and") && !starts_clause
+            {
                 out.push(next);
                 cur = next;
             } else {

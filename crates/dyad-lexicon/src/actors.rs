@@ -377,7 +377,8 @@ impl<'t> Builder<'t> {
     }
 
     /// PETRARCH actors (`crate::petrarch::actors`), written in capitals and
-    /// matched in any case but a capital first letter. A three-letter code
+    /// matched in any case but a capital first letter (any case for names
+    /// starting with THE). A three-letter code
     /// is a country, which agents join ("Arnor cleric" → `ARNREL`); a longer
     /// one an organisation whose code stands as written (`USAGOV`,
     /// `IGOCOPITP`); dated codes make a person-like entry whose code on a
@@ -450,7 +451,14 @@ impl<'t> Builder<'t> {
                 }
             };
             let names: Vec<&str> = actor.names.iter().map(String::as_str).collect();
-            self.add_cased(entry, &names, |_| Case::Capital);
+            // "the Shire" for THE_SHIRE: a leading article may be lower case.
+            self.add_cased(entry, &names, |name| {
+                if name.starts_with("THE ") {
+                    Case::Any
+                } else {
+                    Case::Capital
+                }
+            });
         }
     }
 
