@@ -6,9 +6,8 @@
 //! CAMEO table with its PLOVER mapping and the frame table that combines a
 //! frame verb ("agreed to", "threatened to") with its complement's code.
 //! [`Dictionaries::builtin`] reads the copies compiled into the binary;
-//! [`Dictionaries::load_dir`] reads the same files from a folder, or a
-//! folder of PETRARCH2/TABARI dictionaries ([`petrarch`]), and
-//! [`Dictionaries::load`] adds a folder's dictionaries to others. Loading
+//! [`Dictionaries::load`] reads the same files from a folder, or a folder of
+//! PETRARCH2/TABARI dictionaries ([`petrarch`]), instead or in addition. Loading
 //! compiles names into one Aho-Corasick automaton over normalized token
 //! sequences, so matching respects word boundaries by construction.
 
@@ -144,16 +143,12 @@ impl Dictionaries {
         Self::from_layers(Layer::builtin(), None, tokenizer)
     }
 
-    /// Dictionaries read from a folder: PETRARCH files if it holds any
-    /// (`*verbs*.txt`, `*actors*.txt`, `*agents*.txt`, `*discards*.txt`),
-    /// else the files of `data/`, laid out as there.
-    pub fn load_dir(dir: &Path, tokenizer: &dyad_text::Tokenizer) -> Result<Self, DictError> {
-        Self::load(Some(dir), None, tokenizer)
-    }
-
-    /// The built-in dictionaries, or those of `replace`, with those of
-    /// `extra` added: extra names take precedence over the others, extra
-    /// patterns join theirs.
+    /// The built-in dictionaries, or those of the folder `replace`, with
+    /// those of the folder `extra` added: extra names take precedence over
+    /// the others, extra patterns join theirs. A folder holding PETRARCH
+    /// files (`*verbs*.txt`, `*actors*.txt`, `*agents*.txt`,
+    /// `*discards*.txt`) is read as PETRARCH dictionaries, any other as laid
+    /// out as `data/` (all files for `replace`, those present for `extra`).
     pub fn load(
         replace: Option<&Path>,
         extra: Option<&Path>,

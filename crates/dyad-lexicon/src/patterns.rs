@@ -146,15 +146,6 @@ impl PatternSet {
         self.patterns.is_empty()
     }
 
-    /// Patterns whose trigger is this lemma.
-    pub fn with_head<'a>(&'a self, lemma: &str) -> impl Iterator<Item = &'a Pattern> + 'a {
-        self.by_head
-            .get(lemma)
-            .into_iter()
-            .flatten()
-            .map(|&i| &self.patterns[i])
-    }
-
     /// Patterns triggered by a token, through its lemma or, for literal
     /// (PETRARCH) patterns, which list forms such as SAID, its own
     /// lower-cased word, those first; each once.
