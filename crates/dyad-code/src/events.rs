@@ -175,6 +175,13 @@ impl<'a> Sentence<'a> {
     /// A mention within a few filler words of `from` (determiners, adjectives,
     /// numbers, adverbs), without crossing a clause boundary.
     fn mention_near(&self, from: usize, reach: usize) -> Option<usize> {
+        self.mention_within(from, reach, false)
+    }
+
+    /// [`Self::mention_near`], with prepositions among the fillers when
+    /// `prepositions` (a PETRARCH actor slot is the next noun phrase, a
+    /// prepositional object too: `* MONEY $` in "money from Osgiliath").
+    fn mention_within(&self, from: usize, reach: usize, prepositions: bool) -> Option<usize> {
         for k in from..(from + reach).min(self.tokens.len()) {
             if let Some(m) = self.mention_starting(k) {
                 return Some(m).filter(|&m| !self.is_own(m));
@@ -182,7 +189,8 @@ impl<'a> Sentence<'a> {
             let t = &self.tokens[k];
             let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT")
                 || t.tag.starts_with("JJ")
-                || t.tag.starts_with("RB");
+                || t.tag.starts_with("RB")
+                || prepositions && matches!(t.tag, "IN" | "TO");
             if !filler {
                 return None;
             }
@@ -200,11 +208,12 @@ impl<'a> Sentence<'a> {
             source: None,
             target: None,
         };
-        let mut skip = false;
+        // Skips (`^`) before the next element, each passing over a noun phrase.
+        let mut skip = 0;
         for el in &pattern.elements[1..] {
             match el {
                 Element::Skip => {
-                    skip = true;
+                    skip += 1;
                     continue;
                 }
                 Element::Joined(w) => {
@@ -221,7 +230,7 @@ impl<'a> Sentence<'a> {
                     // A particle right after its verb stays next to it: "take
                     // in refugees", not "taken over vast swaths in Iraq".
                     let particle = hit.words.len() == 1 && clause::PARTICLES.contains(&w.as_str());
-                    let gap = match (skip, particle) {
+                    let gap = match (skip > 0, particle) {
                         (true, _) => SKIP_GAP + 1,
                         (false, true) => 1,
                         (false, false) => WORD_GAP + 1,
@@ -230,7 +239,7 @@ impl<'a> Sentence<'a> {
                     let found = (hit.end..reach)
                         .take_while(|&k| {
                             let blocked = self.is_boundary(k) || self.word(k) == ",";
-                            skip || !blocked || self.matches_word(k, w)
+                            skip > 0 || !blocked || self.matches_word(k, w)
                         })
                         .find(|&k| self.matches_word(k, w));
                     let Some(k) = found else {
@@ -243,11 +252,13 @@ impl<'a> Sentence<'a> {
                     hit.end = k + 1;
                 }
                 Element::Target | Element::Source | Element::Compound => {
-                    let found = if skip {
+                    let found = if skip > 0 {
                         let reach = self.reach(hit.end, SKIP_GAP + 1);
-                        (hit.end..reach).find_map(|k| self.mention_starting(k))
+                        (hit.end..reach)
+                            .filter_map(|k| self.mention_starting(k))
+                            .nth(skip)
                     } else {
-                        self.mention_near(hit.end, 5)
+                        self.mention_within(hit.end, 5, pattern.literal)
                     };
                     let Some(m) = found else {
                         return Err(Miss::Actor {
@@ -263,7 +274,7 @@ impl<'a> Sentence<'a> {
                     }
                 }
             }
-            skip = false;
+            skip = 0;
         }
         if !pattern.before.is_empty() {
             self.match_before(pattern, &mut hit)?;
