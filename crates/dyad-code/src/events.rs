@@ -35,6 +35,11 @@ const WORD_GAP: usize = 3;
 /// Words a skip (PETRARCH's `^`) passes over before the next element.
 const SKIP_GAP: usize = 8;
 
+/// Words allowed between the words of a PETRARCH pattern, which may lie
+/// anywhere in the verb's phrase ("signed an 800 million ducat trade
+/// protocol": `* TRADE PROTOCOL`).
+const PHRASE_GAP: usize = 6;
+
 /// One pattern tried on a sentence, for `dyad explain`.
 #[derive(Clone, Debug)]
 pub struct Attempt {
@@ -233,12 +238,15 @@ impl<'a> Sentence<'a> {
                     let gap = match (skip > 0, particle) {
                         (true, _) => SKIP_GAP + 1,
                         (false, true) => 1,
+                        (false, false) if pattern.literal => PHRASE_GAP + 1,
                         (false, false) => WORD_GAP + 1,
                     };
                     let reach = self.reach(hit.end, gap);
                     let found = (hit.end..reach)
                         .take_while(|&k| {
-                            let blocked = self.is_boundary(k) || self.word(k) == ",";
+                            // A PETRARCH verb's phrase holds its "that" complement.
+                            let complement = pattern.literal && self.word(k) == "that";
+                            let blocked = self.is_boundary(k) && !complement || self.word(k) == ",";
                             skip > 0 || !blocked || self.matches_word(k, w)
                         })
                         .find(|&k| self.matches_word(k, w));
@@ -812,6 +820,12 @@ fn code_hit(
     }
     if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         target = s.object_after(h.head + 1, &h.words);
+    }
+    if target.is_none() && h.pattern.literal {
+        // PETRARCH takes the subject of the verb's "that" complement as
+        // its target ("allowed that Mordor isn't ...").
+        let that = (h.end..(h.end + 4).min(s.tokens.len())).find(|&k| s.word(k) == "that");
+        target = that.and_then(|k| s.mention_near(k + 1, 4));
     }
 
     // 3. Source: `$`, the passive agent, or the subject.
