@@ -824,7 +824,8 @@ fn code_hit(
     if target.is_none() && h.pattern.literal {
         // PETRARCH takes the subject of the verb's "that" complement as
         // its target ("allowed that Mordor isn't ...").
-        let that = (h.end..(h.end + 4).min(s.tokens.len())).find(|&k| s.word(k) == "that");
+        let near = h.head + 1..(h.head + 6).min(s.tokens.len());
+        let that = near.clone().find(|&k| s.word(k) == "that");
         target = that.and_then(|k| s.mention_near(k + 1, 4));
     }
 
