@@ -323,9 +323,12 @@ impl<'a> Sentence<'a> {
                     cursor = k;
                 }
                 Element::Target | Element::Source | Element::Compound => {
+                    // The noun phrase before the verb: "Ithilen's palace
+                    // guard militia was freed" (`+ * FROM $`).
+                    let reach = if skip { SKIP_GAP + 1 } else { PHRASE_GAP + 1 };
                     let m = (0..self.mentions.len())
                         .filter(|&m| {
-                            self.mentions[m].1 <= cursor && cursor <= self.mentions[m].1 + gap
+                            self.mentions[m].1 <= cursor && cursor <= self.mentions[m].1 + reach
                         })
                         .max_by_key(|&m| self.mentions[m].1)
                         .ok_or_else(miss)?;
