@@ -49,6 +49,9 @@ struct Draft {
     last: Shape,
     via: Via,
     entries: Vec<String>,
+    /// PETRARCH agent codes in order, written `~GOV` (after the actor's
+    /// code) or `NGO~` (before it).
+    affixes: Vec<String>,
 }
 
 impl Draft {
@@ -64,6 +67,7 @@ impl Draft {
             last: shape(e),
             via: Via::Dictionary,
             entries: vec![e.id.clone()],
+            affixes: Vec::new(),
         };
         d.absorb(e, date);
         d
@@ -72,6 +76,9 @@ impl Draft {
     fn absorb(&mut self, e: &ActorEntry, date: NaiveDate) {
         match shape(e) {
             Shape::Agent { .. } => {
+                if e.code.contains('~') {
+                    self.affixes.push(e.code.clone());
+                }
                 // The first group noun names the body ("army spokesman" → MIL);
                 // a capital's GOV gives way to the agent ("Moscow police").
                 if self.sector.is_none() || self.last == Shape::Capital {
@@ -130,6 +137,8 @@ impl Draft {
             c.clone()
         } else if let Some(o) = &self.org {
             o.clone()
+        } else if !self.affixes.is_empty() {
+            self.country.clone().unwrap_or_else(|| "---".into())
         } else {
             format!(
                 "{}{}",
@@ -138,12 +147,33 @@ impl Draft {
             )
         };
         Actor {
-            code,
+            code: with_affixes(code, &self.affixes),
             country: self.country.clone(),
             sector: self.sector.clone(),
             name: self.name.clone(),
         }
     }
+}
+
+/// An actor's code with PETRARCH agent codes joined as PETRARCH joins
+/// them: `~GOV` after it, `NGO~` before it, each unless the code holds it
+/// already, aligned on its three-letter parts ("MSF Arnor diplomat" →
+/// `NGOARNGOV`, "White House security officials" → `USAGOV`, but `GMWGOV`
+/// with `~WGO` → `GMWGOVWGO`).
+fn with_affixes(mut code: String, affixes: &[String]) -> String {
+    let holds = |code: &str, part: &str| {
+        (0..code.len())
+            .step_by(3)
+            .any(|i| code[i..].starts_with(part))
+    };
+    for affix in affixes {
+        match (affix.strip_prefix('~'), affix.strip_suffix('~')) {
+            (Some(after), _) if !holds(&code, after) => code.push_str(after),
+            (None, Some(before)) if !holds(&code, before) => code.insert_str(0, before),
+            _ => {}
+        }
+    }
+    code
 }
 
 /// Whether two adjacent shapes join into one mention.
@@ -411,5 +441,26 @@ fn leading_country(mentions: &[ActorMention]) -> Option<String> {
         [(c, _)] => Some(c.to_string()),
         [(c, a), (_, b), ..] if a > b => Some(c.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn petrarch_agents_join_before_or_after_unless_held_on_a_part_boundary() {
+        let affixes = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            with_affixes("ARN".into(), &affixes(&["NGO~", "~GOV"])),
+            "NGOARNGOV"
+        );
+        assert_eq!(with_affixes("USAGOV".into(), &affixes(&["~GOV"])), "USAGOV");
+        // WGO sits inside GMWGOV, but not on a three-letter boundary.
+        assert_eq!(
+            with_affixes("GMWGOV".into(), &affixes(&["~WGO"])),
+            "GMWGOVWGO"
+        );
+        assert_eq!(with_affixes("---".into(), &affixes(&["~GOV"])), "---GOV");
     }
 }

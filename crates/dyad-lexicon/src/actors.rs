@@ -52,7 +52,8 @@ pub enum EntryKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActorEntry {
     pub kind: EntryKind,
-    /// Full actor code (`RUS`, `RUSGOV`, `IGOUNO`); for agents, the sector.
+    /// Full actor code (`RUS`, `RUSGOV`, `IGOUNO`); for agents, the sector
+    /// (for PETRARCH agents, their code as written: `~GOV`, `NGO~`).
     pub code: String,
     pub country: Option<String>,
     pub sector: Option<String>,
@@ -464,13 +465,20 @@ impl<'t> Builder<'t> {
 
     /// PETRARCH agents (`crate::petrarch::agents`), matched in any case; a
     /// singular form is a title that can stand before a name, a plural a
-    /// group. An agent's code is a sector joined to its actor's code.
+    /// group. An agent's code is written as PETRARCH does, `~GOV` or
+    /// `NGO~`: joined after or before its actor's code; its sector is the
+    /// code without `~`.
     pub fn petrarch_agents(&mut self, agents: &[crate::petrarch::agents::Agent]) {
         for agent in agents {
+            let code = if agent.prefix {
+                format!("{}~", agent.code)
+            } else {
+                format!("~{}", agent.code)
+            };
             for (form, plural) in &agent.forms {
                 let entry = ActorEntry {
                     kind: EntryKind::Agent { title: !plural },
-                    code: agent.code.clone(),
+                    code: code.clone(),
                     country: None,
                     sector: Some(agent.code.clone()),
                     name: None,
