@@ -50,6 +50,15 @@ fn agents_join_actors_and_verbs_code_with_their_block_code() {
         triples("A Valdorian spokeswoman cut aid to Orlund.", (2012, 3, 1)),
         [t("VALGOV", "ORL", "191")]
     );
+    // A prefix agent, and agents without an actor.
+    assert_eq!(
+        triples("The Valdorian relief agency cut aid to Orlund.", (2012, 3, 1)),
+        [t("NGOVAL", "ORL", "191")]
+    );
+    assert_eq!(
+        triples("The minister cut aid to the police.", (2012, 3, 1)),
+        [t("---GOV", "---COP", "191")]
+    );
 }
 
 #[test]
