@@ -139,8 +139,11 @@ impl<'a> Sentence<'a> {
         clause::is_boundary_word(self.word(i))
     }
 
-    fn matches_word(&self, i: usize, w: &str) -> bool {
-        self.tokens[i].lemma == w || self.word(i) == w
+    /// Whether token `i` is the pattern word `w`: its lemma or its own
+    /// word, or only its own for a PETRARCH pattern, whose words match as
+    /// written (RESOLUTION is not "resolutions").
+    fn matches_word(&self, i: usize, w: &str, literal: bool) -> bool {
+        !literal && self.tokens[i].lemma == w || self.word(i) == w
     }
 
     fn mention_starting(&self, i: usize) -> Option<usize> {
@@ -222,7 +225,9 @@ impl<'a> Sentence<'a> {
                     continue;
                 }
                 Element::Joined(w) => {
-                    if hit.end >= self.tokens.len() || !self.matches_word(hit.end, w) {
+                    if hit.end >= self.tokens.len()
+                        || !self.matches_word(hit.end, w, pattern.literal)
+                    {
                         return Err(Miss::Word {
                             word: w,
                             after: hit.end - 1,
@@ -247,9 +252,9 @@ impl<'a> Sentence<'a> {
                             // A PETRARCH verb's phrase holds its "that" complement.
                             let complement = pattern.literal && self.word(k) == "that";
                             let blocked = self.is_boundary(k) && !complement || self.word(k) == ",";
-                            skip > 0 || !blocked || self.matches_word(k, w)
+                            skip > 0 || !blocked || self.matches_word(k, w, pattern.literal)
                         })
-                        .find(|&k| self.matches_word(k, w));
+                        .find(|&k| self.matches_word(k, w, pattern.literal));
                     let Some(k) = found else {
                         return Err(Miss::Word {
                             word: w,
@@ -316,8 +321,10 @@ impl<'a> Sentence<'a> {
                     };
                     let k = (lowest..cursor)
                         .rev()
-                        .take_while(|&k| skip || !self.is_boundary(k) || self.matches_word(k, w))
-                        .find(|&k| self.matches_word(k, w))
+                        .take_while(|&k| {
+                            skip || !self.is_boundary(k) || self.matches_word(k, w, pattern.literal)
+                        })
+                        .find(|&k| self.matches_word(k, w, pattern.literal))
                         .ok_or_else(miss)?;
                     hit.words.push(k);
                     cursor = k;

@@ -52,7 +52,10 @@ fn agents_join_actors_and_verbs_code_with_their_block_code() {
     );
     // A prefix agent, and agents without an actor.
     assert_eq!(
-        triples("The Valdorian relief agency cut aid to Orlund.", (2012, 3, 1)),
+        triples(
+            "The Valdorian relief agency cut aid to Orlund.",
+            (2012, 3, 1)
+        ),
         [t("NGOVAL", "ORL", "191")]
     );
     assert_eq!(
