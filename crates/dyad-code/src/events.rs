@@ -715,7 +715,8 @@ fn code_hit(
     attempts: &mut Attempts,
 ) -> Option<Coded> {
     let h = &hits[hi];
-    let frame = Frame::of_code(&h.pattern.code);
+    // PETRARCH verbs are coded each on their own, without frames.
+    let frame = Frame::of_code(&h.pattern.code).filter(|_| !h.pattern.literal);
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
     let mut that_subject = None;
     let complement = frame.and_then(|_| {
