@@ -471,6 +471,16 @@ impl<'a> Sentence<'a> {
         in_pp_fallback
     }
 
+    /// The first actor from token `from` on that is not one of the
+    /// trigger's own pattern words (`skip`) nor a group the subject owns,
+    /// if it starts before mention `m`; else `m`.
+    fn first_actor_until(&self, from: usize, m: usize, skip: &[usize]) -> usize {
+        (from..self.mentions[m].0)
+            .filter(|k| !skip.contains(k))
+            .find_map(|k| self.mention_starting(k).filter(|&o| !self.is_own(o)))
+            .unwrap_or(m)
+    }
+
     /// Whether two mentions cover the same words (the actors of a compound
     /// code: "the Shire" [FRO/BIL/SAM]).
     fn same_words(&self, a: usize, b: usize) -> bool {
@@ -831,6 +841,12 @@ fn code_hit(
     }
     if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         target = s.object_after(h.head + 1, &h.words);
+        if h.pattern.literal {
+            // PETRARCH's target is the first actor of the verb's phrase, a
+            // place too ("the roads leading into Mordor along the pass of
+            // Cirith Ungol": Mordor).
+            target = target.map(|t| s.first_actor_until(h.head + 1, t, &h.words));
+        }
     }
     if target.is_none() && h.pattern.literal {
         // PETRARCH takes the subject of the verb's "that" complement as
