@@ -379,11 +379,12 @@ impl<'t> Builder<'t> {
 
     /// PETRARCH actors (`crate::petrarch::actors`), written in capitals and
     /// matched in any case but a capital first letter (any case for names
-    /// starting with THE). A three-letter code
-    /// is a country, which agents join ("Arnor cleric" → `ARNREL`); a longer
-    /// one an organisation whose code stands as written (`USAGOV`,
-    /// `IGOCOPITP`); dated codes make a person-like entry whose code on a
-    /// date is the first listed code holding it, else the undated default.
+    /// starting with THE). A three-letter code is a country, which agents
+    /// join ("Arnor cleric" → `ARNREL`); a longer one an organisation whose
+    /// code stands as written (`USAGOV`, `IGOCOPITP`), a compound one
+    /// (`ELR/GAL`) split into its actors when found; dated codes make a
+    /// person-like entry whose code on a date is the first listed code
+    /// holding it, else the undated default.
     pub fn petrarch_actors(
         &mut self,
         file: &str,
@@ -410,7 +411,6 @@ impl<'t> Builder<'t> {
             let id = format!("petrarch:{}", actor.names[0]);
             let entry = if dated.is_empty() {
                 let code = undated[0].code.clone();
-                // A compound code (`ELR/GAL`) is split into its actors when found.
                 let single = (!code.contains('/')).then_some(code.as_str());
                 let country = single.and_then(|c| c.get(..3)).map(String::from);
                 let sector = single

@@ -140,7 +140,7 @@ impl Layer {
 impl Dictionaries {
     /// The dictionaries shipped with dyad.
     pub fn builtin(tokenizer: &dyad_text::Tokenizer) -> Result<Self, DictError> {
-        Self::from_layers(Layer::builtin(), None, tokenizer)
+        Self::from_layers(Layer::builtin(), None, tokenizer, Vec::new())
     }
 
     /// The built-in dictionaries, or those of the folder `replace`, with
@@ -162,18 +162,15 @@ impl Dictionaries {
         let extra = extra
             .map(|dir| Layer::read(dir, false, &mut warnings))
             .transpose()?;
-        let mut d = Self::from_layers(base, extra, tokenizer)?;
-        warnings.append(&mut d.warnings);
-        d.warnings = warnings;
-        Ok(d)
+        Self::from_layers(base, extra, tokenizer, warnings)
     }
 
     fn from_layers(
         base: Layer,
         extra: Option<Layer>,
         tokenizer: &dyad_text::Tokenizer,
+        mut warnings: Vec<DictError>,
     ) -> Result<Self, DictError> {
-        let mut warnings = Vec::new();
         let mut builder = actors::Builder::new(tokenizer);
         // Files load in priority order: extra names win.
         for layer in extra.iter().chain([&base]) {
@@ -182,7 +179,10 @@ impl Dictionaries {
         // The CAMEO table is the base folder's, or the built-in one for
         // PETRARCH dictionaries (which carry no table).
         let builtin_cameo = || {
-            let (file, text) = BUILTIN[5];
+            let (file, text) = BUILTIN
+                .iter()
+                .find(|(path, _)| *path == "cameo/cameo.tsv")
+                .expect("a built-in CAMEO table");
             CameoTable::parse(file, text)
         };
         let mut cameo = match &base {
