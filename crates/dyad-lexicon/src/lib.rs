@@ -85,6 +85,13 @@ impl Layer {
                 &files, warnings,
             )?));
         }
+        if FILES.iter().all(|rel| !dir.join(rel).exists()) {
+            return Err(DictError::new(
+                dir.display().to_string(),
+                0,
+                "no dictionary found: neither PETRARCH files (*verbs*.txt, *actors*.txt, *agents*.txt, *discards*.txt) nor dyad's (actors/countries.tsv, ...)",
+            ));
+        }
         let mut sources = HashMap::new();
         for rel in FILES {
             let path = dir.join(rel);
@@ -94,13 +101,6 @@ impl Layer {
             let text = std::fs::read_to_string(&path)
                 .map_err(|e| DictError::new(path.display().to_string(), 0, e.to_string()))?;
             sources.insert(rel, (path.display().to_string(), text));
-        }
-        if sources.is_empty() {
-            return Err(DictError::new(
-                dir.display().to_string(),
-                0,
-                "no dictionary found: neither PETRARCH files (*verbs*.txt, *actors*.txt, *agents*.txt, *discards*.txt) nor dyad's (actors/countries.tsv, ...)",
-            ));
         }
         Ok(Layer::Data(sources))
     }

@@ -184,3 +184,17 @@ fn extra_dictionaries_add_to_the_built_in_ones() {
         .collect();
     assert_eq!(codes, ["VAL", "RUS"]);
 }
+
+#[test]
+fn a_folder_without_dictionaries_is_an_error() {
+    let empty = tempfile::tempdir().unwrap();
+    let out = dyad()
+        .arg("--dictionaries")
+        .arg(empty.path())
+        .args(["explain", "--text", "Valdoria restored ties with Kestran."])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no dictionary found"), "{stderr}");
+}
