@@ -322,7 +322,11 @@ impl<'a> Sentence<'a> {
                     let k = (lowest..cursor)
                         .rev()
                         .take_while(|&k| {
-                            skip || !self.is_boundary(k) || self.matches_word(k, w, pattern.literal)
+                            // "noted that Cirith Ungol regretted": `NOTED + *`.
+                            let complement = self.word(k) == "that";
+                            skip || complement
+                                || !self.is_boundary(k)
+                                || self.matches_word(k, w, pattern.literal)
                         })
                         .find(|&k| self.matches_word(k, w, pattern.literal))
                         .ok_or_else(miss)?;
@@ -357,6 +361,13 @@ impl<'a> Sentence<'a> {
             skip = false;
         }
         hit.words.sort_unstable();
+        // A target before the verb is its subject ("noted that Cirith Ungol
+        // regretted": `NOTED + *`); the source is then the subject of the
+        // pattern's first word.
+        let first = hit.words[0];
+        if hit.source.is_none() && hit.target.is_some_and(|t| first < self.mentions[t].0) {
+            hit.source = self.subject_before(first);
+        }
         Ok(())
     }
 
