@@ -240,10 +240,14 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 !group || tag.is_empty() || tag.starts_with("NN")
             })
             .collect();
+        // Mentions of this sentence made of PETRARCH agents "of" an actor,
+        // with the agents' codes: they extend to the actors coordinated after.
+        let mut shared_agents: Vec<(usize, Vec<String>)> = Vec::new();
         let mut i = 0;
         while i < matches.len() {
             let m = &matches[i];
             let mut d = Draft::new(m, dict.entry(m.entry), date);
+            let mut through_of = false;
             i += 1;
             while let Some(next) = matches.get(i) {
                 let e = dict.entry(next.entry);
@@ -273,12 +277,13 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                     }
                     ["'s"] => matches!(shape(e), Shape::Agent { .. }) && d.last != Shape::Place,
                     ["of"] | ["of", "the"] => {
-                        (d.last_is_agent() || d.via == Via::Title)
+                        through_of = (d.last_is_agent() || d.via == Via::Title)
                             && d.country.is_none()
                             && matches!(
                                 shape(e),
                                 Shape::Country | Shape::Organisation | Shape::Capital
-                            )
+                            );
+                        through_of
                     }
                     _ => false,
                 };
@@ -332,6 +337,9 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
             // A PETRARCH compound code ("THE_SHIRE [FRO/BIL/SAM]") names
             // several actors at once: one mention each over the same words,
             // which the coder takes as coordinated.
+            if through_of && !d.affixes.is_empty() {
+                shared_agents.push((mentions.len(), d.affixes.clone()));
+            }
             for actor in compound_parts(d.actor()) {
                 mentions.push(ActorMention {
                     sentence: si,
@@ -343,6 +351,24 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                     country_from_context: false,
                     person: matches!(d.last, Shape::Person | Shape::Agent { title: true }),
                 });
+            }
+        }
+        // "The ambassadors of Arnor, Osgiliath and Gondor": PETRARCH agents
+        // of an actor are those of the actors coordinated with it.
+        for (first, affixes) in shared_agents {
+            for k in first + 1..mentions.len() {
+                let gap = &words[mentions[k - 1].tokens.end - sentence.tokens.start
+                    ..mentions[k].tokens.start - sentence.tokens.start];
+                let coordinated = !gap.is_empty()
+                    && gap.len() <= 2
+                    && gap.iter().all(|w| matches!(*w, "," | "and"));
+                let m = &mut mentions[k];
+                if !coordinated || m.actor.sector.is_some() || m.actor.country.is_none() {
+                    break;
+                }
+                m.actor.code = with_affixes(m.actor.code.clone(), &affixes);
+                m.actor.sector = affixes.first().map(|a| a.trim_matches('~').to_string());
+                m.entry = format!("{}+shared agent", m.entry);
             }
         }
         // "Israeli helicopters and tanks": a country-less group in a

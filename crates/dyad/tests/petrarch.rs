@@ -113,6 +113,14 @@ fn compound_actors_give_one_event_per_pair() {
         triples("Valdoria and Kestran agreed.", (2012, 3, 1)),
         [t("VAL", "KES", "030"), t("KES", "VAL", "030")]
     );
+    // Agents of an actor are those of the actors coordinated with it.
+    assert_eq!(
+        triples(
+            "The ministers of Valdoria and Kestran cut aid to Orlund.",
+            (2012, 3, 1)
+        ),
+        [t("VALGOV", "ORL", "191"), t("KESGOV", "ORL", "191")]
+    );
     // A compound code: THE_TWIN_CITIES [KES/ORL].
     assert_eq!(
         triples("The Twin Cities cut ties with Valdoria.", (2012, 3, 1)),
