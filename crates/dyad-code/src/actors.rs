@@ -52,6 +52,9 @@ struct Draft {
     last: Shape,
     via: Via,
     entries: Vec<String>,
+    /// PETRARCH agent codes in order, written `~GOV` (after the actor's
+    /// code) or `NGO~` (before it).
+    affixes: Vec<String>,
 }
 
 impl Draft {
@@ -67,6 +70,7 @@ impl Draft {
             last: shape(e),
             via: Via::Dictionary,
             entries: vec![e.id.clone()],
+            affixes: Vec::new(),
         };
         d.absorb(e, date);
         d
@@ -75,6 +79,9 @@ impl Draft {
     fn absorb(&mut self, e: &ActorEntry, date: NaiveDate) {
         match shape(e) {
             Shape::Agent { .. } => {
+                if e.code.contains('~') {
+                    self.affixes.push(e.code.clone());
+                }
                 // The first group noun names the body ("army spokesman" → MIL);
                 // a capital's GOV gives way to the agent ("Moscow police").
                 if self.sector.is_none() || self.last == Shape::Capital {
@@ -136,6 +143,8 @@ impl Draft {
             c.clone()
         } else if let Some(o) = &self.org {
             o.clone()
+        } else if !self.affixes.is_empty() {
+            self.country.clone().unwrap_or_else(|| "---".into())
         } else {
             format!(
                 "{}{}",
@@ -144,12 +153,33 @@ impl Draft {
             )
         };
         Actor {
-            code,
+            code: with_affixes(code, &self.affixes),
             country: self.country.clone(),
             sector: self.sector.clone(),
             name: self.name.clone(),
         }
     }
+}
+
+/// An actor's code with PETRARCH agent codes joined as PETRARCH joins
+/// them: `~GOV` after it, `NGO~` before it, each unless the code holds it
+/// already, aligned on its three-letter parts ("MSF Arnor diplomat" →
+/// `NGOARNGOV`, "White House security officials" → `USAGOV`, but `GMWGOV`
+/// with `~WGO` → `GMWGOVWGO`).
+fn with_affixes(mut code: String, affixes: &[String]) -> String {
+    let holds = |code: &str, part: &str| {
+        (0..code.len())
+            .step_by(3)
+            .any(|i| code[i..].starts_with(part))
+    };
+    for affix in affixes {
+        match (affix.strip_prefix('~'), affix.strip_suffix('~')) {
+            (Some(after), _) if !holds(&code, after) => code.push_str(after),
+            (None, Some(before)) if !holds(&code, before) => code.insert_str(0, before),
+            _ => {}
+        }
+    }
+    code
 }
 
 /// Whether two adjacent shapes join into one mention.
@@ -160,6 +190,8 @@ fn joins(left: Shape, right: Shape) -> bool {
         (Adjective | Country | Capital | Organisation, Agent { .. })
             | (Agent { .. }, Agent { .. })
             | (Agent { title: true }, Person)
+            // PETRARCH codes people like countries: "Prime Minister Romendacil" [BRE].
+            | (Agent { title: true }, Country)
             | (Adjective, Person)
             | (Adjective, Organisation)
             | (Adjective, Adjective)
@@ -215,6 +247,9 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 !group || tag.is_empty() || tag.starts_with("NN")
             })
             .collect();
+        // Mentions of this sentence made of PETRARCH agents "of" an actor,
+        // with the agents' codes: they extend to the actors coordinated after.
+        let mut shared_agents: Vec<(usize, Vec<String>)> = Vec::new();
         let mut i = 0;
         while i < matches.len() {
             let m = &matches[i];
@@ -224,6 +259,7 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
             let ethnic = d.last == Shape::Adjective
                 && d.first > 0
                 && words[d.first - 1].eq_ignore_ascii_case("ethnic");
+            let mut through_of = false;
             i += 1;
             while let Some(next) = matches.get(i) {
                 let e = dict.entry(next.entry);
@@ -253,12 +289,13 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                     }
                     ["'s"] => matches!(shape(e), Shape::Agent { .. }) && d.last != Shape::Place,
                     ["of"] | ["of", "the"] => {
-                        (d.last_is_agent() || d.via == Via::Title)
+                        through_of = (d.last_is_agent() || d.via == Via::Title)
                             && d.country.is_none()
                             && matches!(
                                 shape(e),
                                 Shape::Country | Shape::Organisation | Shape::Capital
-                            )
+                            );
+                        through_of
                     }
                     _ => false,
                 };
@@ -325,16 +362,42 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 }
             }
             let span = Span::new(toks[d.first].span.start, toks[d.end - 1].span.end);
-            mentions.push(ActorMention {
-                sentence: si,
-                tokens: sentence.tokens.start + d.first..sentence.tokens.start + d.end,
-                span,
-                actor: d.actor(),
-                via: d.via,
-                entry: d.entries.join("+"),
-                country_from_context: false,
-                person: matches!(d.last, Shape::Person | Shape::Agent { title: true }),
-            });
+            // A PETRARCH compound code ("THE_SHIRE [FRO/BIL/SAM]") names
+            // several actors at once: one mention each over the same words,
+            // which the coder takes as coordinated.
+            if through_of && !d.affixes.is_empty() {
+                shared_agents.push((mentions.len(), d.affixes.clone()));
+            }
+            for actor in compound_parts(d.actor()) {
+                mentions.push(ActorMention {
+                    sentence: si,
+                    tokens: sentence.tokens.start + d.first..sentence.tokens.start + d.end,
+                    span,
+                    actor,
+                    via: d.via,
+                    entry: d.entries.join("+"),
+                    country_from_context: false,
+                    person: matches!(d.last, Shape::Person | Shape::Agent { title: true }),
+                });
+            }
+        }
+        // "The ambassadors of Arnor, Osgiliath and Gondor": PETRARCH agents
+        // of an actor are those of the actors coordinated with it.
+        for (first, affixes) in shared_agents {
+            for k in first + 1..mentions.len() {
+                let gap = &words[mentions[k - 1].tokens.end - sentence.tokens.start
+                    ..mentions[k].tokens.start - sentence.tokens.start];
+                let coordinated = !gap.is_empty()
+                    && gap.len() <= 2
+                    && gap.iter().all(|w| matches!(*w, "," | "and"));
+                let m = &mut mentions[k];
+                if !coordinated || m.actor.sector.is_some() || m.actor.country.is_none() {
+                    break;
+                }
+                m.actor.code = with_affixes(m.actor.code.clone(), &affixes);
+                m.actor.sector = affixes.first().map(|a| a.trim_matches('~').to_string());
+                m.entry = format!("{}+shared agent", m.entry);
+            }
         }
         // "Israeli helicopters and tanks": a country-less group in a
         // coordination takes the country of the adjective before it.
@@ -385,6 +448,24 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
     crate::coref::link(doc);
 }
 
+/// The actors a code joined by `/` stands for, each with the country and
+/// sector of its own code; any other actor alone.
+fn compound_parts(actor: Actor) -> Vec<Actor> {
+    if !actor.code.contains('/') {
+        return vec![actor];
+    }
+    actor
+        .code
+        .split('/')
+        .map(|code| Actor {
+            code: code.to_string(),
+            country: code.get(..3).map(String::from),
+            sector: code.get(3..).filter(|s| !s.is_empty()).map(String::from),
+            name: actor.name.clone(),
+        })
+        .collect()
+}
+
 /// Gives a country to a group that lacks one ("police" → KENCOP).
 fn place(m: &mut ActorMention, country: &str, why: &str) {
     if m.actor.country.is_none() && m.actor.sector.is_some() {
@@ -416,5 +497,26 @@ fn leading_country(mentions: &[ActorMention]) -> Option<String> {
         [(c, _)] => Some(c.to_string()),
         [(c, a), (_, b), ..] if a > b => Some(c.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn petrarch_agents_join_before_or_after_unless_held_on_a_part_boundary() {
+        let affixes = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            with_affixes("ARN".into(), &affixes(&["NGO~", "~GOV"])),
+            "NGOARNGOV"
+        );
+        assert_eq!(with_affixes("USAGOV".into(), &affixes(&["~GOV"])), "USAGOV");
+        // WGO sits inside GMWGOV, but not on a three-letter boundary.
+        assert_eq!(
+            with_affixes("GMWGOV".into(), &affixes(&["~WGO"])),
+            "GMWGOVWGO"
+        );
+        assert_eq!(with_affixes("---".into(), &affixes(&["~GOV"])), "---GOV");
     }
 }

@@ -56,6 +56,14 @@ const PROTEST_REACH: usize = 16;
 /// economic sanctions on": three fillers between `impose` and `sanction`).
 const WORD_GAP: usize = 3;
 
+/// Words a skip (PETRARCH's `^`) passes over before the next element.
+const SKIP_GAP: usize = 8;
+
+/// Words allowed between the words of a PETRARCH pattern, which may lie
+/// anywhere in the verb's phrase ("signed an 800 million ducat trade
+/// protocol": `* TRADE PROTOCOL`).
+const PHRASE_GAP: usize = 6;
+
 /// One pattern tried on a sentence, for `dyad explain`.
 #[derive(Clone, Debug)]
 pub struct Attempt {
@@ -89,6 +97,8 @@ enum Miss<'p> {
     Word { word: &'p str, after: usize },
     /// No actor filled the target (or source) slot after token `after`.
     Actor { target: bool, after: usize },
+    /// An element before the trigger was not found before token `before`.
+    Before { element: &'p Element, before: usize },
 }
 
 impl Miss<'_> {
@@ -99,6 +109,12 @@ impl Miss<'_> {
                 let slot = if *target { "target" } else { "source" };
                 format!("no actor for the {slot} slot after `{}`", s.word(*after))
             }
+            Miss::Before { element, before } => match element {
+                Element::Word(w) | Element::Joined(w) => {
+                    format!("no `{w}` before `{}`", s.word(*before))
+                }
+                _ => format!("no actor before `{}`", s.word(*before)),
+            },
         }
     }
 }
@@ -147,8 +163,11 @@ impl<'a> Sentence<'a> {
         clause::is_boundary_word(self.word(i))
     }
 
-    fn matches_word(&self, i: usize, w: &str) -> bool {
-        self.tokens[i].lemma == w || self.word(i) == w
+    /// Whether token `i` is the pattern word `w`: its lemma or its own
+    /// word, or only its own for a PETRARCH pattern, whose words match as
+    /// written (RESOLUTION is not "resolutions").
+    fn matches_word(&self, i: usize, w: &str, literal: bool) -> bool {
+        !literal && self.tokens[i].lemma == w || self.word(i) == w
     }
 
     fn mention_starting(&self, i: usize) -> Option<usize> {
@@ -203,6 +222,13 @@ impl<'a> Sentence<'a> {
     /// A mention within a few filler words of `from` (determiners, adjectives,
     /// numbers, adverbs), without crossing a clause boundary.
     fn mention_near(&self, from: usize, reach: usize) -> Option<usize> {
+        self.mention_within(from, reach, false)
+    }
+
+    /// [`Self::mention_near`], with prepositions among the fillers when
+    /// `prepositions` (a PETRARCH actor slot is the next noun phrase, a
+    /// prepositional object too: `* MONEY $` in "money from Osgiliath").
+    fn mention_within(&self, from: usize, reach: usize, prepositions: bool) -> Option<usize> {
         for k in from..(from + reach).min(self.tokens.len()) {
             if let Some(m) = self.mention_starting(k) {
                 return Some(m).filter(|&m| !self.is_own(m));
@@ -217,7 +243,8 @@ impl<'a> Sentence<'a> {
                 || t.tag.starts_with("JJ")
                 || t.tag.starts_with("RB")
                 || of_actor
-                || of;
+                || of
+                || prepositions && matches!(t.tag, "IN" | "TO");
             if !filler {
                 return None;
             }
@@ -235,19 +262,45 @@ impl<'a> Sentence<'a> {
             source: None,
             target: None,
         };
+        // Skips (`^`) before the next element, each passing over a noun phrase.
+        let mut skip = 0;
         for el in &pattern.elements[1..] {
             match el {
+                Element::Skip => {
+                    skip += 1;
+                    continue;
+                }
+                Element::Joined(w) => {
+                    if hit.end >= self.tokens.len()
+                        || !self.matches_word(hit.end, w, pattern.literal)
+                    {
+                        return Err(Miss::Word {
+                            word: w,
+                            after: hit.end - 1,
+                        });
+                    }
+                    hit.words.push(hit.end);
+                    hit.end += 1;
+                }
                 Element::Word(w) => {
                     // A particle right after its verb stays next to it: "take
                     // in refugees", not "taken over vast swaths in Iraq".
                     let particle = hit.words.len() == 1 && clause::PARTICLES.contains(&w.as_str());
-                    let reach = self.reach(hit.end, if particle { 1 } else { WORD_GAP + 1 });
+                    let gap = match (skip > 0, particle) {
+                        (true, _) => SKIP_GAP + 1,
+                        (false, true) => 1,
+                        (false, false) if pattern.literal => PHRASE_GAP + 1,
+                        (false, false) => WORD_GAP + 1,
+                    };
+                    let reach = self.reach(hit.end, gap);
                     let found = (hit.end..reach)
                         .take_while(|&k| {
-                            let blocked = self.is_boundary(k) || self.word(k) == ",";
-                            !blocked || self.matches_word(k, w)
+                            // A PETRARCH verb's phrase holds its "that" complement.
+                            let complement = pattern.literal && self.word(k) == "that";
+                            let blocked = self.is_boundary(k) && !complement || self.word(k) == ",";
+                            skip > 0 || !blocked || self.matches_word(k, w, pattern.literal)
                         })
-                        .find(|&k| self.matches_word(k, w));
+                        .find(|&k| self.matches_word(k, w, pattern.literal));
                     let Some(k) = found else {
                         return Err(Miss::Word {
                             word: w,
@@ -257,11 +310,20 @@ impl<'a> Sentence<'a> {
                     hit.words.push(k);
                     hit.end = k + 1;
                 }
-                Element::Target | Element::Source => {
-                    let found = self.mention_near(hit.end, 5);
+                Element::Target | Element::Source | Element::Compound => {
+                    let found = if skip > 0 {
+                        let reach = self.reach(hit.end, SKIP_GAP + 1);
+                        (hit.end..reach)
+                            .filter_map(|k| self.mention_starting(k))
+                            .nth(skip)
+                    } else {
+                        self.mention_within(hit.end, 5, pattern.literal)
+                    };
                     // "was accused of corruption by the opposition": in the
                     // passive, the object slot after the verb is its subject.
                     let passive_object = found.is_none()
+                        && skip == 0
+                        && !pattern.literal
                         && *el == Element::Target
                         && hit.words.len() == 1
                         && verb_group(self.text, self.tokens, head).passive;
@@ -270,20 +332,100 @@ impl<'a> Sentence<'a> {
                     }
                     let Some(m) = found else {
                         return Err(Miss::Actor {
-                            target: *el == Element::Target,
+                            target: *el != Element::Source,
                             after: hit.end - 1,
                         });
                     };
                     hit.end = self.mentions[m].1;
-                    if *el == Element::Target {
-                        hit.target = Some(m);
-                    } else {
+                    if *el == Element::Source {
                         hit.source = Some(m);
+                    } else {
+                        hit.target = Some(m);
                     }
                 }
             }
+            skip = 0;
+        }
+        if !pattern.before.is_empty() {
+            self.match_before(pattern, &mut hit)?;
         }
         Ok(hit)
+    }
+
+    /// Matches a pattern's elements before its trigger, from the trigger
+    /// outwards: words within a few words of the element on their trigger
+    /// side (right beside it when joined), actors ending there, and a
+    /// compound subject, whose first two members act on each other.
+    fn match_before<'p>(&self, pattern: &'p Pattern, hit: &mut Hit<'p>) -> Result<(), Miss<'p>> {
+        let mut cursor = hit.head;
+        let mut skip = false;
+        for element in pattern.before.iter().rev() {
+            let at = cursor;
+            let miss = move || Miss::Before {
+                element,
+                before: at,
+            };
+            let gap = if skip { SKIP_GAP + 1 } else { WORD_GAP + 1 };
+            match element {
+                Element::Skip => {
+                    skip = true;
+                    continue;
+                }
+                Element::Word(w) | Element::Joined(w) => {
+                    let lowest = match element {
+                        Element::Joined(_) => cursor.saturating_sub(1),
+                        _ => cursor.saturating_sub(gap),
+                    };
+                    let k = (lowest..cursor)
+                        .rev()
+                        .take_while(|&k| {
+                            // "noted that Cirith Ungol regretted": `NOTED + *`.
+                            let complement = self.word(k) == "that";
+                            skip || complement
+                                || !self.is_boundary(k)
+                                || self.matches_word(k, w, pattern.literal)
+                        })
+                        .find(|&k| self.matches_word(k, w, pattern.literal))
+                        .ok_or_else(miss)?;
+                    hit.words.push(k);
+                    cursor = k;
+                }
+                Element::Target | Element::Source | Element::Compound => {
+                    // The noun phrase before the verb: "Ithilen's palace
+                    // guard militia was freed" (`+ * FROM $`).
+                    let reach = if skip { SKIP_GAP + 1 } else { PHRASE_GAP + 1 };
+                    let m = (0..self.mentions.len())
+                        .filter(|&m| {
+                            self.mentions[m].1 <= cursor && cursor <= self.mentions[m].1 + reach
+                        })
+                        .max_by_key(|&m| self.mentions[m].1)
+                        .ok_or_else(miss)?;
+                    cursor = self.mentions[m].0;
+                    match element {
+                        Element::Target => hit.target = Some(m),
+                        Element::Source => hit.source = Some(m),
+                        _ => {
+                            let members = self.conjuncts(m);
+                            let [first, second, ..] = members[..] else {
+                                return Err(miss());
+                            };
+                            (hit.source, hit.target) = (Some(first), Some(second));
+                            cursor = self.mentions[first].0;
+                        }
+                    }
+                }
+            }
+            skip = false;
+        }
+        hit.words.sort_unstable();
+        // A target before the verb is its subject ("noted that Cirith Ungol
+        // regretted": `NOTED + *`); the source is then the subject of the
+        // pattern's first word.
+        let first = hit.words[0];
+        if hit.source.is_none() && hit.target.is_some_and(|t| first < self.mentions[t].0) {
+            hit.source = self.subject_before(first);
+        }
+        Ok(())
     }
 
     /// The first actor after `from` in the clause that is not a place or
@@ -428,6 +570,22 @@ impl<'a> Sentence<'a> {
         Some((k, subject))
     }
 
+    /// The first actor from token `from` on that is not one of the
+    /// trigger's own pattern words (`skip`) nor a group the subject owns,
+    /// if it starts before mention `m`; else `m`.
+    fn first_actor_until(&self, from: usize, m: usize, skip: &[usize]) -> usize {
+        (from..self.mentions[m].0)
+            .filter(|k| !skip.contains(k))
+            .find_map(|k| self.mention_starting(k).filter(|&o| !self.is_own(o)))
+            .unwrap_or(m)
+    }
+
+    /// Whether two mentions cover the same words (the actors of a compound
+    /// code: "the Shire" [FRO/BIL/SAM]).
+    fn same_words(&self, a: usize, b: usize) -> bool {
+        (self.mentions[a].0, self.mentions[a].1) == (self.mentions[b].0, self.mentions[b].1)
+    }
+
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
     fn conjuncts(&self, m: usize) -> Vec<usize> {
         // "the two leaders": mentions over the same words are a pair.
@@ -449,7 +607,9 @@ impl<'a> Sentence<'a> {
             // "A, B and C": the step next to C needs its "and"; a plain comma
             // alone ("Before the summit of A and B, C warned") joins nothing.
             let first = cur == m;
-            if is_conjunction(&gap) && (!first || gap.contains(&"and")) {
+            if self.same_words(prev, cur)
+                || is_conjunction(&gap) && (!first || gap.contains(&"and"))
+            {
                 out.insert(0, prev);
                 cur = prev;
             } else {
@@ -467,7 +627,9 @@ impl<'a> Sentence<'a> {
             let end = self.mentions[next].1;
             let starts_clause = end < self.tokens.len()
                 && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
-            if is_conjunction(&gap) && gap.contains(&"and") && !starts_clause {
+            if self.same_words(cur, next)
+                || is_conjunction(&gap) && gap.contains(&"and") && !starts_clause
+            {
                 out.push(next);
                 cur = next;
             } else {
@@ -540,6 +702,7 @@ fn is_conjunction(gap: &[&str]) -> bool {
 }
 
 /// A coded event before it becomes an [`Event`].
+#[derive(Clone)]
 struct Coded {
     code: String,
     /// The trigger's token.
@@ -554,6 +717,25 @@ struct Coded {
     /// Coordinated sources without a target act on each other ("Kenya and
     /// Uganda agreed"): cooperation codes, roots 03 to 06.
     reciprocal: bool,
+    /// The event each target does back to its source (PETRARCH's `[032:033]`).
+    reverse: Option<String>,
+}
+
+impl Coded {
+    /// The event the targets do back to the sources, when the pattern has a
+    /// reverse code ("left for Minas Tirith" `[032:033]`: a visit, and a
+    /// host).
+    fn reversed(&self) -> Option<Coded> {
+        let code = self.reverse.clone()?;
+        (!self.targets.is_empty()).then(|| Coded {
+            code,
+            sources: self.targets.clone(),
+            targets: self.sources.clone(),
+            reciprocal: false,
+            reverse: None,
+            ..self.clone()
+        })
+    }
 }
 
 /// Codes the events of every sentence; with `trace`, records every attempt.
@@ -574,7 +756,11 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
             let story_date = doc.sentence_story(si).and_then(|story| story.published);
             let date = story_date.or(doc.meta.published).map(EventDate::day);
             for c in code_sentence(&s, dicts, &mut attempts) {
+                let reversed = c.reversed();
                 events.extend(to_events(&s, si, c, dicts, date));
+                if let Some(r) = reversed {
+                    events.extend(to_events(&s, si, r, dicts, date));
+                }
             }
         }
         if let Some(t) = trace.as_deref_mut() {
@@ -603,12 +789,14 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Attempts)
             t.lemma.as_str()
         };
         let trigger = || t.span.slice(s.text).to_string();
-        for p in dicts.patterns.with_head(lemma) {
-            if !clause::is_verb(t) && p.elements.len() == 1 {
+        for p in dicts.patterns.triggered_by(lemma, s.word(i)) {
+            // PETRARCH patterns are all verb patterns.
+            if !clause::is_verb(t) && (p.elements.len() == 1 || p.literal) {
+                let kind = if p.literal { "PETRARCH" } else { "one-word" };
                 attempts.record(|| Attempt {
                     rule: p.id.clone(),
                     trigger: trigger(),
-                    outcome: "a one-word pattern needs its trigger used as a verb".into(),
+                    outcome: format!("a {kind} pattern needs its trigger used as a verb"),
                 });
                 continue;
             }
@@ -649,7 +837,8 @@ fn code_hit(
     attempts: &mut Attempts,
 ) -> Option<Coded> {
     let h = &hits[hi];
-    let frame = Frame::of_code(&h.pattern.code);
+    // PETRARCH verbs are coded each on their own, without frames.
+    let frame = Frame::of_code(&h.pattern.code).filter(|_| !h.pattern.literal);
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
     let mut that_subject = None;
     // "refused to commit to any direct assistance": an intent inside the
@@ -715,7 +904,16 @@ fn code_hit(
     } else {
         None
     };
-    let g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
+    let mut g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
+    if h.pattern.literal {
+        // PETRARCH patterns write negation and modality out ("WILL NOT *"),
+        // and a passive without its agent keeps its subject as the source.
+        let by = (h.end..(h.end + 6).min(s.tokens.len())).any(|k| s.word(k) == "by");
+        g = clause::VerbGroup {
+            passive: g.passive && by,
+            ..Default::default()
+        };
+    }
     let (mut code, mut rule, mut target, mut context) = (
         h.pattern.code.clone(),
         h.pattern.id.clone(),
@@ -814,6 +1012,19 @@ fn code_hit(
     if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         target = s.object_after(h.head + 1, &h.words);
         searched = true;
+        if h.pattern.literal {
+            // PETRARCH's target is the first actor of the verb's phrase, a
+            // place too ("the roads leading into Mordor along the pass of
+            // Cirith Ungol": Mordor).
+            target = target.map(|t| s.first_actor_until(h.head + 1, t, &h.words));
+        }
+    }
+    if target.is_none() && h.pattern.literal {
+        // PETRARCH takes the subject of the verb's "that" complement as
+        // its target ("allowed that Mordor isn't ...").
+        let near = h.head + 1..(h.head + 6).min(s.tokens.len());
+        let that = near.clone().find(|&k| s.word(k) == "that");
+        target = that.and_then(|k| s.mention_near(k + 1, 4));
     }
     // "threatened to stop the talks if the United States goes ahead",
     // "threatened to send refugees to Europe if the EU ...": a threat is
@@ -862,7 +1073,7 @@ fn code_hit(
             confidence -= 0.1;
         }
     }
-    if source.is_none() && !nominal && !passive {
+    if source.is_none() && !nominal && !passive && !h.pattern.literal {
         // An infinitive or reported clause without an actor of its own: the
         // sentence's first actor outside a prepositional phrase, as a guess
         // that lowers the event's confidence.
@@ -882,6 +1093,15 @@ fn code_hit(
             rule: rule.clone(),
             trigger: s.word(h.head).to_string(),
             outcome: "no source actor: not coded".into(),
+        });
+        return None;
+    }
+    if h.pattern.literal && target.is_none() {
+        // PETRARCH codes an event only between two actors (its `require_dyad`).
+        attempts.record(|| Attempt {
+            rule: rule.clone(),
+            trigger: s.word(h.head).to_string(),
+            outcome: "no target actor for a PETRARCH pattern: not coded".into(),
         });
         return None;
     }
@@ -915,6 +1135,7 @@ fn code_hit(
         target = None;
     }
     let targets = target.map(expand).unwrap_or_default();
+    let reverse = h.pattern.reverse.clone().filter(|_| code == h.pattern.code);
     Some(Coded {
         reciprocal,
         head: h.head,
@@ -930,6 +1151,7 @@ fn code_hit(
         rule,
         context,
         confidence,
+        reverse,
     })
 }
 
@@ -963,6 +1185,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
                     context: Vec::new(),
                     confidence: 0.6,
                     reciprocal: false,
+                    reverse: None,
                 });
             }
         }

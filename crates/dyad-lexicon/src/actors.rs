@@ -52,7 +52,8 @@ pub enum EntryKind {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ActorEntry {
     pub kind: EntryKind,
-    /// Full actor code (`RUS`, `RUSGOV`, `IGOUNO`); for agents, the sector.
+    /// Full actor code (`RUS`, `RUSGOV`, `IGOUNO`); for agents, the sector
+    /// (for PETRARCH agents, their code as written: `~GOV`, `NGO~`).
     pub code: String,
     pub country: Option<String>,
     pub sector: Option<String>,
@@ -217,6 +218,11 @@ impl<'t> Builder<'t> {
     }
 
     fn add(&mut self, entry: ActorEntry, names: &[&str]) {
+        self.add_cased(entry, names, case_of);
+    }
+
+    /// Adds an entry whose names follow the case rule `case` gives them.
+    fn add_cased(&mut self, entry: ActorEntry, names: &[&str], case: fn(&str) -> Case) {
         let index = self.entries.len();
         self.entries.push(entry);
         for name in names {
@@ -230,7 +236,7 @@ impl<'t> Builder<'t> {
                 continue;
             }
             self.seen.insert(key.clone(), index);
-            self.names.push((index, case_of(name), name.to_string()));
+            self.names.push((index, case(name), name.to_string()));
             self.keys.push(key);
         }
     }
@@ -381,6 +387,118 @@ impl<'t> Builder<'t> {
             }
         }
         finish(self, current.take())
+    }
+
+    /// PETRARCH actors (`crate::petrarch::actors`), written in capitals and
+    /// matched in any case but a capital first letter (any case for names
+    /// starting with THE). A three-letter code is a country, which agents
+    /// join ("Arnor cleric" → `ARNREL`); a longer one an organisation whose
+    /// code stands as written (`USAGOV`, `IGOCOPITP`), a compound one
+    /// (`ELR/GAL`) split into its actors when found; dated codes make a
+    /// person-like entry whose code on a date is the first listed code
+    /// holding it, else the undated default.
+    pub fn petrarch_actors(
+        &mut self,
+        file: &str,
+        actors: &[crate::petrarch::actors::Actor],
+        warnings: &mut Vec<DictError>,
+    ) {
+        for actor in actors {
+            let (undated, dated): (Vec<_>, Vec<_>) = actor
+                .codes
+                .iter()
+                .partition(|c| c.from.is_none() && c.until.is_none());
+            if undated.len() > 1 {
+                warnings.push(DictError::new(
+                    file,
+                    actor.line,
+                    format!(
+                        "`{}` has {} undated codes: the first is used",
+                        actor.names[0],
+                        undated.len()
+                    ),
+                ));
+            }
+            let name = Some(actor.names[0].clone());
+            let id = format!("petrarch:{}", actor.names[0]);
+            let entry = if dated.is_empty() {
+                let code = undated[0].code.clone();
+                let single = (!code.contains('/')).then_some(code.as_str());
+                let country = single.and_then(|c| c.get(..3)).map(String::from);
+                let sector = single
+                    .and_then(|c| c.get(3..))
+                    .filter(|s| !s.is_empty())
+                    .map(String::from);
+                let country_like = code.len() == 3 && code.chars().all(|c| c.is_ascii_alphabetic());
+                ActorEntry {
+                    kind: if country_like {
+                        EntryKind::Country
+                    } else {
+                        EntryKind::Organisation
+                    },
+                    code,
+                    country,
+                    sector,
+                    name: name.filter(|_| !country_like),
+                    id,
+                }
+            } else {
+                let roles: Vec<Role> = dated
+                    .iter()
+                    .chain(undated.first())
+                    .map(|c| Role {
+                        code: c.code.clone(),
+                        start: c.from,
+                        end: c.until,
+                        title: String::new(),
+                    })
+                    .collect();
+                let country = roles[0].code.get(..3).map(String::from);
+                ActorEntry {
+                    kind: EntryKind::Person(roles),
+                    code: country.clone().unwrap_or_default(),
+                    country,
+                    sector: None,
+                    name,
+                    id,
+                }
+            };
+            let names: Vec<&str> = actor.names.iter().map(String::as_str).collect();
+            // "the Shire" for THE_SHIRE: a leading article may be lower case.
+            self.add_cased(entry, &names, |name| {
+                if name.starts_with("THE ") {
+                    Case::Any
+                } else {
+                    Case::Capital
+                }
+            });
+        }
+    }
+
+    /// PETRARCH agents (`crate::petrarch::agents`), matched in any case; a
+    /// singular form is a title that can stand before a name, a plural a
+    /// group. An agent's code is written as PETRARCH does, `~GOV` or
+    /// `NGO~`: joined after or before its actor's code; its sector is the
+    /// code without `~`.
+    pub fn petrarch_agents(&mut self, agents: &[crate::petrarch::agents::Agent]) {
+        for agent in agents {
+            let code = if agent.prefix {
+                format!("{}~", agent.code)
+            } else {
+                format!("~{}", agent.code)
+            };
+            for (form, plural) in &agent.forms {
+                let entry = ActorEntry {
+                    kind: EntryKind::Agent { title: !plural },
+                    code: code.clone(),
+                    country: None,
+                    sector: Some(agent.code.clone()),
+                    name: None,
+                    id: format!("petrarch-agents:{form}"),
+                };
+                self.add_cased(entry, &[form.as_str()], |_| Case::Any);
+            }
+        }
     }
 
     pub fn build(self) -> ActorDictionary {

@@ -74,6 +74,29 @@ impl CameoTable {
     pub fn get(&self, code: &str) -> Option<&CameoCode> {
         self.codes.get(code)
     }
+
+    /// Adds the rows of another table; its codes replace those listed here.
+    pub fn extend(&mut self, other: CameoTable) {
+        self.codes.extend(other.codes);
+    }
+
+    /// Makes sure a code has an entry: a code the table does not list (a
+    /// PETRARCH dictionary's own or WEIS-era code, `[1010]`, `[075A]`) gets a
+    /// synthetic one, without name, Goldstein score, quad class (0) or
+    /// PLOVER category, so that events keep the code as written.
+    pub fn ensure(&mut self, code: &str) {
+        self.codes
+            .entry(code.to_string())
+            .or_insert_with(|| CameoCode {
+                code: code.to_string(),
+                name: format!("code {code} (not in CAMEO)"),
+                goldstein: None,
+                quad_class: 0,
+                plover: None,
+                mode: None,
+                context: Vec::new(),
+            });
+    }
 }
 
 /// The ways a frame verb relates to its complement's event.
@@ -139,6 +162,11 @@ impl FrameTable {
             Ok(())
         })?;
         Ok(FrameTable { derived })
+    }
+
+    /// Adds the rows of another table.
+    pub fn extend(&mut self, other: FrameTable) {
+        self.derived.extend(other.derived);
     }
 
     /// The code for `frame` over a complement coded `code`, by the longest

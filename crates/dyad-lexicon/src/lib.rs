@@ -6,7 +6,8 @@
 //! CAMEO table with its PLOVER mapping and the frame table that combines a
 //! frame verb ("agreed to", "threatened to") with its complement's code.
 //! [`Dictionaries::builtin`] reads the copies compiled into the binary;
-//! [`Dictionaries::load_dir`] reads the same files from a folder. Loading
+//! [`Dictionaries::load`] reads the same files from a folder, or a folder of
+//! PETRARCH2/TABARI dictionaries ([`petrarch`]), instead or in addition. Loading
 //! compiles names into one Aho-Corasick automaton over normalized token
 //! sequences, so matching respects word boundaries by construction.
 
@@ -14,14 +15,17 @@ mod actors;
 mod cameo;
 mod error;
 mod patterns;
+pub mod petrarch;
 mod table;
 
+use std::collections::HashMap;
 use std::path::Path;
 
 pub use actors::{ActorDictionary, ActorEntry, EntryKind, NameMatch, Role};
 pub use cameo::{CameoCode, CameoTable, Frame, FrameTable};
 pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};
+pub use petrarch::discards::{Discards, Reach};
 
 /// The files a dictionary folder holds, by their path under `data/`
 /// (`FILES`), and the built-in copies compiled into the binary (`BUILTIN`).
@@ -49,53 +53,178 @@ pub struct Dictionaries {
     pub patterns: PatternSet,
     pub cameo: CameoTable,
     pub frames: FrameTable,
+    /// Phrases that take a sentence or a story out of coding (PETRARCH discard lists).
+    pub discards: Discards,
+    /// What was read but not used, or used in part, as `FILE:LINE: message`.
+    pub warnings: Vec<DictError>,
+}
+
+/// One folder of dictionaries (or the built-in copies), read.
+enum Layer {
+    /// dyad's own layout: its files by their path under `data/`; a folder
+    /// given as extra dictionaries may hold only some of them.
+    Data(HashMap<&'static str, (String, String)>),
+    Petrarch(petrarch::Dictionary),
+}
+
+impl Layer {
+    fn builtin() -> Layer {
+        Layer::Data(
+            BUILTIN
+                .iter()
+                .map(|(p, s)| (*p, (p.to_string(), s.to_string())))
+                .collect(),
+        )
+    }
+
+    /// A folder's PETRARCH files if it holds any, else its files laid out
+    /// as `data/` is: all of them (`complete`) or those present.
+    fn read(dir: &Path, complete: bool, warnings: &mut Vec<DictError>) -> Result<Layer, DictError> {
+        if let Some(files) = petrarch::Files::find(dir) {
+            return Ok(Layer::Petrarch(petrarch::Dictionary::read(
+                &files, warnings,
+            )?));
+        }
+        if FILES.iter().all(|rel| !dir.join(rel).exists()) {
+            return Err(DictError::new(
+                dir.display().to_string(),
+                0,
+                "no dictionary found: neither PETRARCH files (*verbs*.txt, *actors*.txt, *agents*.txt, *discards*.txt) nor dyad's (actors/countries.tsv, ...)",
+            ));
+        }
+        let mut sources = HashMap::new();
+        for rel in FILES {
+            let path = dir.join(rel);
+            if !complete && !path.exists() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| DictError::new(path.display().to_string(), 0, e.to_string()))?;
+            sources.insert(rel, (path.display().to_string(), text));
+        }
+        Ok(Layer::Data(sources))
+    }
+
+    fn add_actors(
+        &self,
+        builder: &mut actors::Builder,
+        warnings: &mut Vec<DictError>,
+    ) -> Result<(), DictError> {
+        match self {
+            Layer::Data(sources) => {
+                let get = |rel: &str| sources.get(rel);
+                if let Some((f, t)) = get("actors/organisations.tsv") {
+                    builder.organisations(f, t)?;
+                }
+                if let Some((f, t)) = get("actors/people.txt") {
+                    builder.people(f, t)?;
+                }
+                if let Some((f, t)) = get("actors/countries.tsv") {
+                    builder.countries(f, t)?;
+                }
+                if let Some((f, t)) = get("agents/agents.tsv") {
+                    builder.agents(f, t)?;
+                }
+            }
+            Layer::Petrarch(d) => {
+                for (file, actors) in &d.actors {
+                    builder.petrarch_actors(file, actors, warnings);
+                }
+                builder.petrarch_agents(&d.agents);
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Dictionaries {
     /// The dictionaries shipped with dyad.
     pub fn builtin(tokenizer: &dyad_text::Tokenizer) -> Result<Self, DictError> {
-        Self::from_sources(
-            BUILTIN
-                .iter()
-                .map(|(p, s)| (p.to_string(), s.to_string()))
-                .collect(),
-            tokenizer,
-        )
+        Self::from_layers(Layer::builtin(), None, tokenizer, Vec::new())
     }
 
-    /// Dictionaries read from a folder laid out as `data/` is.
-    pub fn load_dir(dir: &Path, tokenizer: &dyad_text::Tokenizer) -> Result<Self, DictError> {
-        let sources = FILES
-            .iter()
-            .map(|rel| {
-                let path = dir.join(rel);
-                std::fs::read_to_string(&path)
-                    .map(|s| (path.display().to_string(), s))
-                    .map_err(|e| DictError::new(path.display().to_string(), 0, e.to_string()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        Self::from_sources(sources, tokenizer)
-    }
-
-    fn from_sources(
-        sources: Vec<(String, String)>,
+    /// The built-in dictionaries, or those of the folder `replace`, with
+    /// those of the folder `extra` added: extra names take precedence over
+    /// the others, extra patterns join theirs. A folder holding PETRARCH
+    /// files (`*verbs*.txt`, `*actors*.txt`, `*agents*.txt`,
+    /// `*discards*.txt`) is read as PETRARCH dictionaries, any other as laid
+    /// out as `data/` (all files for `replace`, those present for `extra`).
+    pub fn load(
+        replace: Option<&Path>,
+        extra: Option<&Path>,
         tokenizer: &dyad_text::Tokenizer,
     ) -> Result<Self, DictError> {
-        let [countries, organisations, people, agents, patterns, cameo, frames]: [(String, String);
-            7] = sources.try_into().expect("one source per dictionary file");
+        let mut warnings = Vec::new();
+        let base = match replace {
+            Some(dir) => Layer::read(dir, true, &mut warnings)?,
+            None => Layer::builtin(),
+        };
+        let extra = extra
+            .map(|dir| Layer::read(dir, false, &mut warnings))
+            .transpose()?;
+        Self::from_layers(base, extra, tokenizer, warnings)
+    }
+
+    fn from_layers(
+        base: Layer,
+        extra: Option<Layer>,
+        tokenizer: &dyad_text::Tokenizer,
+        mut warnings: Vec<DictError>,
+    ) -> Result<Self, DictError> {
         let mut builder = actors::Builder::new(tokenizer);
-        builder.organisations(&organisations.0, &organisations.1)?;
-        builder.people(&people.0, &people.1)?;
-        builder.countries(&countries.0, &countries.1)?;
-        builder.agents(&agents.0, &agents.1)?;
-        let cameo = CameoTable::parse(&cameo.0, &cameo.1)?;
-        let patterns = PatternSet::parse(&patterns.0, &patterns.1, &cameo)?;
-        let frames = FrameTable::parse(&frames.0, &frames.1, &cameo)?;
+        // Files load in priority order: extra names win.
+        for layer in extra.iter().chain([&base]) {
+            layer.add_actors(&mut builder, &mut warnings)?;
+        }
+        // The CAMEO table is the base folder's, or the built-in one for
+        // PETRARCH dictionaries (which carry no table).
+        let builtin_cameo = || {
+            let (file, text) = BUILTIN
+                .iter()
+                .find(|(path, _)| *path == "cameo/cameo.tsv")
+                .expect("a built-in CAMEO table");
+            CameoTable::parse(file, text)
+        };
+        let mut cameo = match &base {
+            Layer::Data(s) => match s.get("cameo/cameo.tsv") {
+                Some((f, t)) => CameoTable::parse(f, t)?,
+                None => builtin_cameo()?,
+            },
+            Layer::Petrarch(_) => builtin_cameo()?,
+        };
+        let mut patterns = PatternSet::default();
+        // PETRARCH verb dictionaries code what their patterns say: no frames.
+        let mut frames = FrameTable::default();
+        let mut discards = Discards::default();
+        let layers = [(&base, false)]
+            .into_iter()
+            .chain(extra.iter().map(|l| (l, true)));
+        for (layer, is_extra) in layers {
+            match layer {
+                Layer::Data(s) => {
+                    if let Some((f, t)) = s.get("cameo/cameo.tsv").filter(|_| is_extra) {
+                        cameo.extend(CameoTable::parse(f, t)?);
+                    }
+                    if let Some((f, t)) = s.get("events/patterns.tsv") {
+                        patterns.extend(PatternSet::parse(f, t, &cameo)?);
+                    }
+                    if let Some((f, t)) = s.get("cameo/frames.tsv") {
+                        frames.extend(FrameTable::parse(f, t, &cameo)?);
+                    }
+                }
+                Layer::Petrarch(p) => {
+                    patterns.extend(p.patterns(tokenizer, &mut cameo));
+                    discards.extend(&p.discards);
+                }
+            }
+        }
         Ok(Dictionaries {
             actors: builder.build(),
             patterns,
             cameo,
             frames,
+            discards,
+            warnings,
         })
     }
 }

@@ -3,7 +3,10 @@
 //! A pattern such as `impose sanction on +` is written in lemmas; its first
 //! word is the trigger, `+` marks the target and `$` the source. The coder
 //! matches a pattern against a sentence's token lemmas, allowing a few words
-//! between pattern words.
+//! between pattern words. Patterns read from PETRARCH verb dictionaries
+//! (`crate::petrarch`) may also hold elements before the trigger ("SAID *
+//! TO ATTEND"), words that must stand side by side, a compound actor and
+//! skips, and carry a reverse code (`[032:033]`).
 
 use std::collections::HashMap;
 
@@ -18,13 +21,29 @@ pub enum Element {
     Target,
     /// The source actor.
     Source,
+    /// A word standing right beside the element on its trigger side
+    /// (PETRARCH's `_`: `IN_*`, `* DEMAND_CONVENTIONS`).
+    Joined(String),
+    /// A compound actor (PETRARCH's `%`): before the trigger, coordinated
+    /// actors that act on each other; after it, a target.
+    Compound,
+    /// Any words, actors included, before the next element (PETRARCH's `^`).
+    Skip,
 }
 
 /// One event pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
     pub code: String,
+    /// The trigger, then the elements after it.
     pub elements: Vec<Element>,
+    /// Elements before the trigger, in sentence order (PETRARCH patterns).
+    pub before: Vec<Element>,
+    /// The event the target does back to the source (PETRARCH's `[032:033]`).
+    pub reverse: Option<String>,
+    /// Whether negation and modality are written into the patterns (as
+    /// PETRARCH's are: `WILL NOT *`) rather than derived by the coder.
+    pub literal: bool,
     /// Stable id shown as evidence: the code and the pattern as written.
     pub id: String,
 }
@@ -86,14 +105,37 @@ impl PatternSet {
                 id: format!("{code} {written}"),
                 code: code.to_string(),
                 elements,
+                before: Vec::new(),
+                reverse: None,
+                literal: false,
             };
-            set.by_head
-                .entry(p.head().to_string())
-                .or_default()
-                .push(set.patterns.len());
-            set.patterns.push(p);
+            let head = p.head().to_string();
+            set.insert(p, &[head]);
         }
         Ok(set)
+    }
+
+    /// Adds a pattern triggered by each of `heads` (its trigger's forms).
+    pub fn insert(&mut self, pattern: Pattern, heads: &[String]) {
+        for head in heads {
+            let list = self.by_head.entry(head.clone()).or_default();
+            if !list.contains(&self.patterns.len()) {
+                list.push(self.patterns.len());
+            }
+        }
+        self.patterns.push(pattern);
+    }
+
+    /// Adds every pattern of another set.
+    pub fn extend(&mut self, other: PatternSet) {
+        let offset = self.patterns.len();
+        self.patterns.extend(other.patterns);
+        for (head, list) in other.by_head {
+            self.by_head
+                .entry(head)
+                .or_default()
+                .extend(list.into_iter().map(|i| i + offset));
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -104,12 +146,24 @@ impl PatternSet {
         self.patterns.is_empty()
     }
 
-    /// Patterns whose trigger is this lemma.
-    pub fn with_head<'a>(&'a self, lemma: &str) -> impl Iterator<Item = &'a Pattern> + 'a {
-        self.by_head
-            .get(lemma)
+    /// Patterns triggered by a token, through its lemma or, for literal
+    /// (PETRARCH) patterns, which list forms such as SAID, its own
+    /// lower-cased word, those first; each once.
+    pub fn triggered_by<'a>(
+        &'a self,
+        lemma: &str,
+        word: &str,
+    ) -> impl Iterator<Item = &'a Pattern> + 'a {
+        let by_lemma = self.by_head.get(lemma);
+        let by_word = self.by_head.get(word).filter(|_| word != lemma);
+        let extra = by_word
             .into_iter()
             .flatten()
+            .filter(move |&&i| self.patterns[i].literal)
+            .filter(move |i| by_lemma.is_none_or(|l| !l.contains(i)));
+        // A listed form is the more specific: LEFT before LEAVE for "left".
+        extra
+            .chain(by_lemma.into_iter().flatten())
             .map(|&i| &self.patterns[i])
     }
 

@@ -23,7 +23,7 @@ use anyhow::Result;
 use dyad_code::Trace;
 use dyad_core::{Boilerplate, Document};
 use dyad_lang::{Lexicon, Parser, Tagger, WordClass};
-use dyad_lexicon::{Dictionaries, PatternSet};
+use dyad_lexicon::{Dictionaries, PatternSet, Reach};
 use dyad_resolve::Resolver;
 use dyad_text::TextAnalyzer;
 
@@ -56,10 +56,17 @@ impl Pipeline {
         Ok(Self::with(text, dictionaries))
     }
 
-    /// The pipeline with dictionaries read from a folder laid out as `data/`.
+    /// The pipeline with dictionaries read from a folder (PETRARCH files,
+    /// or laid out as `data/`).
     pub fn from_dir(dir: &Path) -> Result<Self> {
+        Self::with_dictionaries(Some(dir), None)
+    }
+
+    /// The pipeline with the built-in dictionaries or those of `replace`,
+    /// and those of `extra` added (see [`Dictionaries::load`]).
+    pub fn with_dictionaries(replace: Option<&Path>, extra: Option<&Path>) -> Result<Self> {
         let text = TextAnalyzer::new();
-        let dictionaries = Dictionaries::load_dir(dir, text.tokenizer())?;
+        let dictionaries = Dictionaries::load(replace, extra, text.tokenizer())?;
         Ok(Self::with(text, dictionaries))
     }
 
@@ -136,9 +143,35 @@ impl Pipeline {
                 .for_each(|s| s.boilerplate = None);
         }
         dyad_code::code_events(doc, &self.dictionaries, trace);
+        self.discard(doc);
         watch.lap(Stage::Coding);
         self.resolver.resolve(doc);
         watch.lap(Stage::Resolution);
+    }
+
+    /// Drops the events of sentences holding a discard phrase, or all of a
+    /// document's when a phrase discards the whole story.
+    fn discard(&self, doc: &mut Document) {
+        let discards = &self.dictionaries.discards;
+        if discards.is_empty() || doc.events.is_empty() {
+            return;
+        }
+        let mut dropped = vec![false; doc.sentences.len()];
+        for (si, sentence) in doc.sentences.iter().enumerate() {
+            let words: Vec<&str> = doc.tokens[sentence.tokens.clone()]
+                .iter()
+                .map(|t| t.span.slice(&doc.text))
+                .collect();
+            match discards.find(&words) {
+                Some(Reach::Story) => {
+                    doc.events.clear();
+                    return;
+                }
+                Some(Reach::Sentence) => dropped[si] = true,
+                None => {}
+            }
+        }
+        doc.events.retain(|e| !dropped[e.sentence]);
     }
 
     fn analyze_in(&self, doc: &mut Document, scope: Scope, watch: &mut impl Stopwatch) {
@@ -200,7 +233,8 @@ impl Pipeline {
     }
 }
 
-/// Every surface form of every event-pattern trigger, lower case, and the
+/// Every surface form of every event-pattern trigger, lower case (the
+/// triggers themselves too: PETRARCH lists forms such as "said"), and the
 /// demand word: a sentence without one of them cannot hold an event.
 struct TriggerWords(HashSet<String>);
 
@@ -210,7 +244,13 @@ impl TriggerWords {
         let forms = patterns
             .heads()
             .flat_map(|head| classes.iter().flat_map(move |&c| lexicon.forms(head, c)));
-        TriggerWords(forms.chain([dyad_code::DEMAND_WORD.to_string()]).collect())
+        let heads = patterns.heads().map(String::from);
+        TriggerWords(
+            forms
+                .chain(heads)
+                .chain([dyad_code::DEMAND_WORD.to_string()])
+                .collect(),
+        )
     }
 
     /// Whether one of the words is a trigger form, compared as the lemmatizer

@@ -27,9 +27,12 @@ use serde::Serialize;
     about = "Political event data from news text: who did what to whom, when and where."
 )]
 struct Cli {
-    /// Replace the built-in dictionaries with those in DIR (laid out as data/).
+    /// Replace the built-in dictionaries with those in DIR: PETRARCH files (*verbs*.txt, *actors*.txt, *agents*.txt, *discards*.txt), or laid out as data/.
     #[arg(long, global = true, value_name = "DIR")]
     dictionaries: Option<PathBuf>,
+    /// Add the dictionaries in DIR (PETRARCH files, or some of data/'s) to the others; their names take precedence.
+    #[arg(long, global = true, value_name = "DIR")]
+    extra_dictionaries: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -154,10 +157,13 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
-    let pipeline = match &cli.dictionaries {
-        Some(dir) => Pipeline::from_dir(dir)?,
-        None => Pipeline::builtin()?,
+    let pipeline = match (&cli.dictionaries, &cli.extra_dictionaries) {
+        (None, None) => Pipeline::builtin()?,
+        (replace, extra) => Pipeline::with_dictionaries(replace.as_deref(), extra.as_deref())?,
     };
+    for w in &pipeline.dictionaries().warnings {
+        eprintln!("dyad: warning: {w}");
+    }
     match cli.command {
         Command::Code {
             input,
