@@ -239,7 +239,23 @@ fn longest_name(
     k: usize,
     gazetteer: &Gazetteer,
 ) -> Option<(usize, Vec<Candidate>)> {
-    let last = (k + gazetteer.longest_name() * 3).min(tokens.len());
+    // A name has at most `longest_name` words (runs of text between white
+    // space) and at most three tokens a word: longer spans cannot match.
+    let longest = gazetteer.longest_name();
+    if longest == 0 {
+        return None;
+    }
+    let mut last = k + 1;
+    let mut words = 1;
+    while last < tokens.len().min(k + longest * 3) {
+        if tokens[last].span.start > tokens[last - 1].span.end {
+            if words == longest {
+                break;
+            }
+            words += 1;
+        }
+        last += 1;
+    }
     (k + 1..=last).rev().find_map(|end| {
         let text = &doc.text[tokens[k].span.start..tokens[end - 1].span.end];
         let candidates = gazetteer.lookup(text);
