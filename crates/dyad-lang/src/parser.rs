@@ -31,7 +31,7 @@
 use std::sync::OnceLock;
 
 use crate::hash::Fnv;
-use crate::perceptron::{ModelError, Reader, WeightTable};
+use crate::perceptron::{ModelError, Reader, Scores, WeightTable};
 use crate::tagger::{number_class, PTB_TAGS};
 
 static PARSER_BIN: &[u8] = include_bytes!(concat!(
@@ -107,12 +107,16 @@ impl Parser {
         let tokens = Tokens::new(words, tags);
         let mut state = State::new(words.len(), self.root_label);
         let mut features = [0u64; N_FEATURES];
-        let mut scores = vec![0i32; n_classes(self.labels.len())];
+        let n_classes = n_classes(self.labels.len());
+        let mut scores: Scores = [0; 256];
         while !state.is_final() {
-            state.features(&tokens, &mut features);
-            scores.fill(0);
-            self.weights.add_all(&features, &mut scores);
-            state.apply(state.best_valid(&scores));
+            let class = state.forced().unwrap_or_else(|| {
+                state.features(&tokens, &mut features);
+                scores[..n_classes].fill(0);
+                self.weights.add_all(&features, &mut scores);
+                state.best_valid(&scores[..n_classes])
+            });
+            state.apply(class);
         }
         state.arcs(&self.labels)
     }
@@ -278,7 +282,8 @@ pub(crate) struct Validity {
 
 impl Validity {
     /// Whether a class is allowed: its move, and the ROOT label exactly for
-    /// the arc from the root.
+    /// the arc from the root (the trainer's oracle asks class by class).
+    #[cfg(feature = "train")]
     #[inline]
     pub fn allows(&self, class: usize) -> bool {
         let (m, label) = decode(class);
@@ -395,18 +400,52 @@ impl State {
         }
     }
 
-    /// The highest-scoring valid class (ties go to the lower class).
+    /// The only valid class, where there is one: SHIFT when the stack holds
+    /// only the root, RIGHT-ROOT when it holds one word and the buffer is
+    /// empty. Such a step needs no scores.
+    pub fn forced(&self) -> Option<usize> {
+        let buffer = self.next < self.n;
+        match self.stack.len() {
+            1 if buffer => Some(0),
+            2 if !buffer => Some(2 + 2 * self.root_label as usize),
+            _ => None,
+        }
+    }
+
+    /// The highest-scoring valid class (ties go to the lower class): the
+    /// best SHIFT, LEFT (odd classes) and RIGHT (even classes from 2) found
+    /// apart, without decoding every class.
     pub fn best_valid(&self, scores: &[i32]) -> usize {
         let valid = self.validity();
-        let mut best = usize::MAX;
-        let mut best_score = i32::MIN;
-        for (c, &s) in scores.iter().enumerate() {
-            if (s > best_score || best == usize::MAX) && valid.allows(c) {
-                best = c;
-                best_score = s;
+        let root_left = 1 + 2 * valid.root_label as usize;
+        let root_right = root_left + 1;
+        let mut best: Option<(i32, usize)> = None;
+        // a higher score wins, then the lower class
+        let mut consider = |c: usize| {
+            if best.is_none_or(|(s, b)| scores[c] > s || scores[c] == s && c < b) {
+                best = Some((scores[c], c));
+            }
+        };
+        if valid.shift {
+            consider(0);
+        }
+        if valid.left {
+            (1..scores.len())
+                .step_by(2)
+                .filter(|&c| c != root_left)
+                .for_each(&mut consider);
+        }
+        if valid.right {
+            if valid.onto_root {
+                consider(root_right);
+            } else {
+                (2..scores.len())
+                    .step_by(2)
+                    .filter(|&c| c != root_right)
+                    .for_each(&mut consider);
             }
         }
-        best
+        best.map_or(usize::MAX, |(_, c)| c)
     }
 
     pub fn apply(&mut self, class: usize) {

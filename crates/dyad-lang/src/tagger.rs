@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::hash::{Fnv, FxMap};
-use crate::perceptron::{ModelError, Reader, WeightTable};
+use crate::perceptron::{ModelError, Reader, Scores, WeightTable};
 
 static TAGGER_BIN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -231,14 +231,14 @@ impl Tagger {
             }
         };
         let n_tags = self.tags.len();
-        let mut scores = vec![0i32; n_tags];
+        let mut scores: Scores = [0; 256];
         // history indices: START, START2 before the first word
         let (mut prev, mut prev2) = (n_tags, n_tags + 1);
         for (i, t) in toks.iter().enumerate() {
             let tag = match self.tagdict.get(t.word) {
                 Some(&ti) => ti as usize,
                 None => {
-                    scores.iter_mut().for_each(|s| *s = 0);
+                    scores[..n_tags].fill(0);
                     let ii = i as isize;
                     let w: &str = &t.norm;
                     let wm1 = norm_at(ii - 1);
@@ -278,7 +278,7 @@ impl Tagger {
                     }
                     // argmax; ties go to the later tag (as in the trainer)
                     let mut best = 0usize;
-                    for (k, &s) in scores.iter().enumerate() {
+                    for (k, &s) in scores[..n_tags].iter().enumerate() {
                         if s >= scores[best] {
                             best = k;
                         }
