@@ -412,40 +412,43 @@ impl State {
         }
     }
 
-    /// The highest-scoring valid class (ties go to the lower class): the
-    /// best SHIFT, LEFT (odd classes) and RIGHT (even classes from 2) found
-    /// apart, without decoding every class.
+    /// The highest-scoring valid class (ties go to the lower class): SHIFT,
+    /// the LEFT classes (odd) and the RIGHT classes (even from 2) are
+    /// walked apart, without decoding every class, each class ranked by
+    /// its score and then its index packed into one number.
     pub fn best_valid(&self, scores: &[i32]) -> usize {
         let valid = self.validity();
         let root_left = 1 + 2 * valid.root_label as usize;
         let root_right = root_left + 1;
-        let mut best: Option<(i32, usize)> = None;
-        // a higher score wins, then the lower class
-        let mut consider = |c: usize| {
-            if best.is_none_or(|(s, b)| scores[c] > s || scores[c] == s && c < b) {
-                best = Some((scores[c], c));
-            }
-        };
+        // higher scores rank higher, then lower classes (classes are bytes)
+        let rank = |c: usize| (scores[c] as i64) << 8 | (255 - c) as i64;
+        let mut best = i64::MIN;
         if valid.shift {
-            consider(0);
+            best = best.max(rank(0));
         }
         if valid.left {
-            (1..scores.len())
-                .step_by(2)
-                .filter(|&c| c != root_left)
-                .for_each(&mut consider);
+            for c in (1..scores.len()).step_by(2) {
+                if c != root_left {
+                    best = best.max(rank(c));
+                }
+            }
         }
         if valid.right {
             if valid.onto_root {
-                consider(root_right);
+                best = best.max(rank(root_right));
             } else {
-                (2..scores.len())
-                    .step_by(2)
-                    .filter(|&c| c != root_right)
-                    .for_each(&mut consider);
+                for c in (2..scores.len()).step_by(2) {
+                    if c != root_right {
+                        best = best.max(rank(c));
+                    }
+                }
             }
         }
-        best.map_or(usize::MAX, |(_, c)| c)
+        if best == i64::MIN {
+            usize::MAX
+        } else {
+            255 - (best & 0xff) as usize
+        }
     }
 
     pub fn apply(&mut self, class: usize) {
