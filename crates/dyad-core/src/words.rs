@@ -6,7 +6,10 @@ use std::borrow::Cow;
 /// already is: most words of running text are, and they then cost no
 /// allocation.
 pub fn lowercase(word: &str) -> Cow<'_, str> {
-    if word.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
         Cow::Borrowed(word)
     } else {
         Cow::Owned(word.to_lowercase())

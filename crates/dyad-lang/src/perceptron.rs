@@ -191,25 +191,26 @@ impl WeightTable {
         })
     }
 
+    /// The weights of feature `key` ([`Weights::NONE`] if the model has none).
     #[inline]
-    fn find(&self, key: u64) -> Option<Slot> {
+    pub fn find(&self, key: u64) -> Weights {
         let mut i = (mix(key) as usize) & self.mask;
         loop {
             let slot = self.slots[i];
             if slot.key == key {
-                return Some(slot);
+                return Weights(slot.weights);
             }
             if slot.key == 0 {
-                return None;
+                return Weights::NONE;
             }
             i = (i + 1) & self.mask;
         }
     }
 
-    /// Adds a slot's weights to `scores`.
+    /// Adds a feature's weights to `scores`.
     #[inline]
-    fn add_slot(&self, slot: Slot, scores: &mut Scores) {
-        let w = slot.weights;
+    pub fn add_weights(&self, weights: Weights, scores: &mut Scores) {
+        let w = weights.0;
         if w & INLINE != 0 {
             for k in 0..((w >> 48) & 3) {
                 let e = w >> (24 * k);
@@ -235,30 +236,18 @@ impl WeightTable {
     /// Adds the weights of feature `key` (if the model has it) to `scores`.
     #[inline]
     pub fn add(&self, key: u64, scores: &mut Scores) {
-        if let Some(slot) = self.find(key) {
-            self.add_slot(slot, scores);
-        }
+        self.add_weights(self.find(key), scores);
     }
+}
 
-    /// Adds the weights of all `keys` to `scores`: finds every key's slot
-    /// first and only then adds, so that the memory accesses of different
-    /// features overlap instead of waiting on each other.
-    #[inline]
-    pub fn add_all<const N: usize>(&self, keys: &[u64; N], scores: &mut Scores) {
-        let empty = Slot {
-            key: 0,
-            weights: INLINE,
-        };
-        let mut found = [empty; N];
-        for (f, &key) in found.iter_mut().zip(keys) {
-            if let Some(slot) = self.find(key) {
-                *f = slot;
-            }
-        }
-        for slot in found {
-            self.add_slot(slot, scores);
-        }
-    }
+/// A feature's weights in a [`WeightTable`], as found by its key (the
+/// packed `Slot::weights`); cheap to copy and to keep in a table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Weights(u64);
+
+impl Weights {
+    /// No weights: an inline list of none.
+    pub const NONE: Weights = Weights(INLINE);
 }
 
 /// Slot of a key: FNV's low bits are weak for short inputs, so fold the high

@@ -65,7 +65,10 @@ impl Preference {
             .filter(|m| {
                 // the words just before the mention, as many as the longest preposition
                 let first = doc.sentences[m.sentence].tokens.start;
-                let from = m.tokens.start.saturating_sub(place_words.longest_preposition);
+                let from = m
+                    .tokens
+                    .start
+                    .saturating_sub(place_words.longest_preposition);
                 let before = words(doc, &doc.tokens[from.max(first)..m.tokens.start]);
                 !place_words.ends_in_preposition(&before)
             })
@@ -126,7 +129,10 @@ fn is_common_noun(doc: &Document, t: &Token) -> bool {
 
 /// The lower-cased words of some tokens.
 fn words<'d>(doc: &'d Document, tokens: &[Token]) -> Vec<Cow<'d, str>> {
-    tokens.iter().map(|t| lowercase(doc.slice(t.span))).collect()
+    tokens
+        .iter()
+        .map(|t| lowercase(doc.slice(t.span)))
+        .collect()
 }
 
 /// Whether `words` are the words of `phrase`.
@@ -159,9 +165,9 @@ impl PlaceWords {
 
     /// Whether the words close with a preposition of place.
     fn ends_in_preposition(&self, words: &[Cow<str>]) -> bool {
-        self.prepositions.iter().any(|p| {
-            words.len() >= p.len() && are(&words[words.len() - p.len()..], p)
-        })
+        self.prepositions
+            .iter()
+            .any(|p| words.len() >= p.len() && are(&words[words.len() - p.len()..], p))
     }
 
     /// The length of the longest preposition of place starting at `i`.

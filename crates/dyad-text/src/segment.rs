@@ -16,10 +16,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use dyad_core::{SentenceKind, Span};
-use regex::Regex;
 use crate::sentence_breaks::sentence_bound_indices;
 use crate::Tokenizer;
+use dyad_core::{SentenceKind, Span};
+use regex::Regex;
 
 /// A sentence span and its kind, before tokenization.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

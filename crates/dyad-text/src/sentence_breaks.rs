@@ -314,11 +314,12 @@ mod tests {
             .chain(0x2000..=0x206f)
             .filter_map(char::from_u32)
             .collect();
-        let frequent: Vec<char> = ". . . ! ? \" ' ( ) ” ’ “ , ; : - — \n \r \t a b x A B X 1 9 é É \u{a0}"
-            .split(' ')
-            .flat_map(str::chars)
-            .chain([' ', ' ', ' '])
-            .collect();
+        let frequent: Vec<char> =
+            ". . . ! ? \" ' ( ) ” ’ “ , ; : - — \n \r \t a b x A B X 1 9 é É \u{a0}"
+                .split(' ')
+                .flat_map(str::chars)
+                .chain([' ', ' ', ' '])
+                .collect();
         let mut random = Random(20240611);
         for _ in 0..20_000 {
             let len = (random.next() % 24) as usize;
