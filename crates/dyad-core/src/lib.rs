@@ -9,6 +9,7 @@
 mod date;
 mod document;
 mod event;
+mod words;
 
 pub use date::{EventDate, Precision};
 pub use document::{
@@ -16,3 +17,4 @@ pub use document::{
     Span, Story, Token, Via, NON_STATE_COUNTRIES,
 };
 pub use event::{Event, EventActor, Evidence, Location};
+pub use words::lowercase;

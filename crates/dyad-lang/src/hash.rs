@@ -12,23 +12,26 @@ impl Fnv {
     const PRIME: u64 = 0x0000_0100_0000_01b3;
 
     #[inline]
-    pub fn new() -> Self {
+    pub const fn new() -> Self {
         Fnv(Self::OFFSET)
     }
 
+    /// The state after `b` (a `const fn`, so fixed prefixes of feature
+    /// strings are hashed at compile time).
     #[inline]
-    pub fn bytes(mut self, b: &[u8]) -> Self {
+    pub const fn bytes(self, b: &[u8]) -> Self {
         let mut h = self.0;
-        for &x in b {
-            h ^= x as u64;
+        let mut i = 0;
+        while i < b.len() {
+            h ^= b[i] as u64;
             h = h.wrapping_mul(Self::PRIME);
+            i += 1;
         }
-        self.0 = h;
-        self
+        Fnv(h)
     }
 
     #[inline]
-    pub fn str(self, s: &str) -> Self {
+    pub const fn str(self, s: &str) -> Self {
         self.bytes(s.as_bytes())
     }
 }

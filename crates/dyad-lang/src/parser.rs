@@ -31,7 +31,7 @@
 use std::sync::OnceLock;
 
 use crate::hash::Fnv;
-use crate::perceptron::{ModelError, Reader, WeightTable};
+use crate::perceptron::{ModelError, Reader, Scores, WeightTable, Weights};
 use crate::tagger::{number_class, PTB_TAGS};
 
 static PARSER_BIN: &[u8] = include_bytes!(concat!(
@@ -58,6 +58,7 @@ pub struct Parser {
     labels: Vec<&'static str>,
     root_label: u8,
     weights: WeightTable,
+    by_value: ByValue,
 }
 
 impl Parser {
@@ -88,10 +89,12 @@ impl Parser {
         let _scale = r.take(4)?;
         let weights = WeightTable::read(&mut r, n_classes(n_labels))?;
         r.finish()?;
+        let by_value = ByValue::new(&weights, n_labels);
         Ok(Parser {
             labels,
             root_label,
             weights,
+            by_value,
         })
     }
 
@@ -106,15 +109,144 @@ impl Parser {
         assert_eq!(words.len(), tags.len(), "one tag per word");
         let tokens = Tokens::new(words, tags);
         let mut state = State::new(words.len(), self.root_label);
-        let mut features = [0u64; N_FEATURES];
-        let mut scores = vec![0i32; n_classes(self.labels.len())];
+        let n_classes = n_classes(self.labels.len());
+        let mut scores: Scores = [0; 256];
         while !state.is_final() {
-            state.features(&tokens, &mut features);
-            scores.fill(0);
-            self.weights.add_all(&features, &mut scores);
-            state.apply(state.best_valid(&scores));
+            let class = state.forced().unwrap_or_else(|| {
+                // every feature's weights first, then the sums, so that the
+                // memory accesses of different features overlap
+                let values = state.feature_values(&tokens);
+                let mut found = [Weights::NONE; N_FEATURES];
+                for &template in &self.by_value.hashed {
+                    let v = &values[template];
+                    found[template] = self.weights.find(feature_key(template as u64, v));
+                }
+                for block in &self.by_value.blocks {
+                    let v = &values[block.template];
+                    found[block.template] =
+                        block.get(&self.by_value.weights, v).unwrap_or_else(|| {
+                            self.weights.find(feature_key(block.template as u64, v))
+                        });
+                }
+                scores[..n_classes].fill(0);
+                for f in found {
+                    self.weights.add_weights(f, &mut scores);
+                }
+                state.best_valid(&scores[..n_classes])
+            });
+            state.apply(class);
         }
         state.arcs(&self.labels)
+    }
+}
+
+/// What a feature value ranges over, for the templates looked up by value.
+#[derive(Clone, Copy)]
+enum Range {
+    /// The value is always 0 (the template has fewer values).
+    Zero,
+    /// Tag values: none, a tag, an unknown tag or the root.
+    Tag,
+    /// 0 for no arc, else 1 + the label.
+    Label,
+    /// The stack-buffer distance, at most 6.
+    Distance,
+}
+
+/// The templates (numbered as in [`State::feature_values`]) whose values
+/// all lie in small ranges, with the range of each value (the fourth is 0).
+const BY_VALUE: [(usize, [Range; 3]); 22] = {
+    use Range::*;
+    [
+        (0, [Zero, Zero, Zero]),
+        (10, [Tag, Zero, Zero]),
+        (11, [Tag, Zero, Zero]),
+        (12, [Tag, Zero, Zero]),
+        (13, [Tag, Zero, Zero]),
+        (14, [Tag, Zero, Zero]),
+        (15, [Tag, Zero, Zero]),
+        (16, [Tag, Zero, Zero]),
+        (17, [Tag, Zero, Zero]),
+        (18, [Tag, Zero, Zero]),
+        (19, [Tag, Zero, Zero]),
+        (20, [Tag, Zero, Zero]),
+        (21, [Tag, Zero, Zero]),
+        (22, [Tag, Zero, Zero]),
+        (33, [Tag, Tag, Zero]),
+        (34, [Tag, Tag, Zero]),
+        (36, [Tag, Tag, Zero]),
+        (48, [Label, Label, Zero]),
+        (49, [Label, Label, Zero]),
+        (50, [Label, Label, Zero]),
+        (52, [Tag, Label, Zero]),
+        (66, [Tag, Tag, Distance]),
+    ]
+};
+
+/// The weights of the [`BY_VALUE`] templates for every combination of
+/// their values, computed at load: a third of a step's features are found
+/// by indexing with their values, with no key to hash and no probing.
+struct ByValue {
+    blocks: Vec<Block>,
+    weights: Vec<Weights>,
+    /// The other templates, found by key.
+    hashed: Vec<usize>,
+}
+
+/// Where one template's weights lie in `ByValue::weights`.
+struct Block {
+    template: usize,
+    start: usize,
+    /// The size of each value's range.
+    sizes: [u64; 3],
+}
+
+impl Block {
+    /// The template's weights for `values`, if they are in range.
+    #[inline]
+    fn get(&self, weights: &[Weights], values: &[u64; 4]) -> Option<Weights> {
+        let [s0, s1, s2] = self.sizes;
+        let in_range = values[0] < s0 && values[1] < s1 && values[2] < s2 && values[3] == 0;
+        in_range
+            .then(|| weights[self.start + (values[0] + s0 * (values[1] + s1 * values[2])) as usize])
+    }
+}
+
+impl ByValue {
+    fn new(table: &WeightTable, n_labels: usize) -> ByValue {
+        let size = |r: Range| match r {
+            Range::Zero => 1,
+            Range::Tag => ROOT_TAG + 1,
+            Range::Label => n_labels as u64 + 1,
+            Range::Distance => 7,
+        };
+        let mut blocks = Vec::new();
+        let mut weights = Vec::new();
+        for (template, ranges) in BY_VALUE {
+            let sizes = ranges.map(size);
+            blocks.push(Block {
+                template,
+                start: weights.len(),
+                sizes,
+            });
+            for index in 0..sizes.iter().product::<u64>() {
+                let values = [
+                    index % sizes[0],
+                    index / sizes[0] % sizes[1],
+                    index / (sizes[0] * sizes[1]),
+                    0,
+                ];
+                weights.push(table.find(feature_key(template as u64, &values)));
+            }
+        }
+        let hashed = (0..N_FEATURES)
+            .filter(|t| BY_VALUE.iter().all(|(b, _)| b != t))
+            .collect();
+        ByValue {
+            blocks,
+            weights,
+            hashed,
+        }
     }
 }
 
@@ -278,7 +410,8 @@ pub(crate) struct Validity {
 
 impl Validity {
     /// Whether a class is allowed: its move, and the ROOT label exactly for
-    /// the arc from the root.
+    /// the arc from the root (the trainer's oracle asks class by class).
+    #[cfg(feature = "train")]
     #[inline]
     pub fn allows(&self, class: usize) -> bool {
         let (m, label) = decode(class);
@@ -395,18 +528,55 @@ impl State {
         }
     }
 
-    /// The highest-scoring valid class (ties go to the lower class).
+    /// The only valid class, where there is one: SHIFT when the stack holds
+    /// only the root, RIGHT-ROOT when it holds one word and the buffer is
+    /// empty. Such a step needs no scores.
+    pub fn forced(&self) -> Option<usize> {
+        let buffer = self.next < self.n;
+        match self.stack.len() {
+            1 if buffer => Some(0),
+            2 if !buffer => Some(2 + 2 * self.root_label as usize),
+            _ => None,
+        }
+    }
+
+    /// The highest-scoring valid class (ties go to the lower class): SHIFT,
+    /// the LEFT classes (odd) and the RIGHT classes (even from 2) are
+    /// walked apart, without decoding every class, each class ranked by
+    /// its score and then its index packed into one number.
     pub fn best_valid(&self, scores: &[i32]) -> usize {
         let valid = self.validity();
-        let mut best = usize::MAX;
-        let mut best_score = i32::MIN;
-        for (c, &s) in scores.iter().enumerate() {
-            if (s > best_score || best == usize::MAX) && valid.allows(c) {
-                best = c;
-                best_score = s;
+        let root_left = 1 + 2 * valid.root_label as usize;
+        let root_right = root_left + 1;
+        // higher scores rank higher, then lower classes (classes are bytes)
+        let rank = |c: usize| (scores[c] as i64) << 8 | (255 - c) as i64;
+        let mut best = i64::MIN;
+        if valid.shift {
+            best = best.max(rank(0));
+        }
+        if valid.left {
+            for c in (1..scores.len()).step_by(2) {
+                if c != root_left {
+                    best = best.max(rank(c));
+                }
             }
         }
-        best
+        if valid.right {
+            if valid.onto_root {
+                best = best.max(rank(root_right));
+            } else {
+                for c in (2..scores.len()).step_by(2) {
+                    if c != root_right {
+                        best = best.max(rank(c));
+                    }
+                }
+            }
+        }
+        if best == i64::MIN {
+            usize::MAX
+        } else {
+            255 - (best & 0xff) as usize
+        }
     }
 
     pub fn apply(&mut self, class: usize) {
@@ -468,7 +638,18 @@ impl State {
     }
 
     /// Fills `out` with the keys of this configuration's features.
+    #[cfg(feature = "train")]
     pub fn features(&self, tok: &Tokens, out: &mut [u64; N_FEATURES]) {
+        let values = self.feature_values(tok);
+        for (k, (o, v)) in out.iter_mut().zip(values.iter()).enumerate() {
+            *o = feature_key(k as u64, v);
+        }
+    }
+
+    /// The values of this configuration's features, template by template
+    /// (a feature's key is [`feature_key`] of its template number and values).
+    #[inline]
+    pub fn feature_values(&self, tok: &Tokens) -> [[u64; 4]; N_FEATURES] {
         let (s0, s1, s2) = (self.s0(), self.s1(), self.stack_at(2));
         let (n0, n1, n2) = (self.b0(), self.buffer_at(1), self.buffer_at(2));
         let [s0l, s0l2] = self.left[s0].map(|x| x as usize);
@@ -490,7 +671,7 @@ impl State {
             self.n_left[n0] as u64,
         );
         let (ws0, wn0, ts0, tn0) = (w(s0), w(n0), t(s0), t(n0));
-        let values: [[u64; 4]; N_FEATURES] = [
+        [
             [0, 0, 0, 0],
             // words
             [wn0, 0, 0, 0],
@@ -567,10 +748,7 @@ impl State {
             [ws0, dist, 0, 0],
             [wn0, dist, 0, 0],
             [ts0, tn0, dist, 0],
-        ];
-        for (k, (o, v)) in out.iter_mut().zip(values.iter()).enumerate() {
-            *o = feature_key(k as u64, v);
-        }
+        ]
     }
 }
 

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::hash::{Fnv, FxMap};
-use crate::perceptron::{ModelError, Reader, WeightTable};
+use crate::perceptron::{ModelError, Reader, Scores, WeightTable};
 
 static TAGGER_BIN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -47,7 +47,49 @@ pub struct Tagger {
     tagdict: FxMap<Box<str>, u8>,
     /// feature key -> (tag index, weight) pairs
     weights: WeightTable,
+    /// The hash states of the features that start with the previous tag or
+    /// the one before it, per history index (see [`Tagger::history_name`]).
+    history: Vec<History>,
+    /// The key of `t12 PREV PREV2`, at `prev * (n_tags + 2) + prev2`.
+    tag_pairs: Vec<u64>,
 }
+
+/// What a feature key owes to one tag of the history: whole keys for the
+/// features that are just the tag, hash states to continue for the others.
+struct History {
+    t1: u64,
+    t2: u64,
+    t1w: Fnv,
+    t1w_next: Fnv,
+    t1s3: Fnv,
+}
+
+/// A feature template's name and its space, hashed at compile time: at run
+/// time a feature hashes only its values.
+const fn template(name: &str) -> Fnv {
+    Fnv::new().str(name)
+}
+
+const BIAS: u64 = template("b").0;
+const WORD: Fnv = template("w ");
+const SUFFIX1: Fnv = template("s1 ");
+const SUFFIX2: Fnv = template("s2 ");
+const SUFFIX3: Fnv = template("s3 ");
+const SUFFIX4: Fnv = template("s4 ");
+const PREFIX1: Fnv = template("p1 ");
+const PREFIX3: Fnv = template("p3 ");
+const SHAPE: Fnv = template("sh ");
+const PREV_WORD: Fnv = template("w-1 ");
+const PREV_SUFFIX3: Fnv = template("s-1 ");
+const PREV2_WORD: Fnv = template("w-2 ");
+const NEXT_WORD: Fnv = template("w+1 ");
+const NEXT_SUFFIX3: Fnv = template("s+1 ");
+const NEXT2_WORD: Fnv = template("w+2 ");
+const WORD_NEXT: Fnv = template("ww+1 ");
+const PREV_WORD_WORD: Fnv = template("w-1w ");
+const PREV_SHAPE: Fnv = template("sh-1 ");
+const NEXT_SHAPE: Fnv = template("sh+1 ");
+const FIRST_SHAPE: Fnv = template("first ");
 
 fn static_tag(name: &str) -> &'static str {
     match PTB_TAGS.iter().find(|t| **t == name) {
@@ -99,11 +141,45 @@ impl Tagger {
         }
         let weights = WeightTable::read(&mut r, n_tags)?;
         r.finish()?;
-        Ok(Tagger {
+        let mut tagger = Tagger {
             tags,
             tagdict,
             weights,
-        })
+            history: Vec::new(),
+            tag_pairs: Vec::new(),
+        };
+        let n_history = n_tags + 2;
+        tagger.history = (0..n_history)
+            .map(|t| {
+                let name = tagger.history_name(t);
+                let then = |template: &str| Fnv::new().str(template).str(name).str(" ");
+                History {
+                    t1: Fnv::new().str("t1 ").str(name).0,
+                    t2: Fnv::new().str("t2 ").str(name).0,
+                    t1w: then("t1w "),
+                    t1w_next: then("t1w+1 "),
+                    t1s3: then("t1s3 "),
+                }
+            })
+            .collect();
+        tagger.tag_pairs = (0..n_history * n_history)
+            .map(|i| {
+                let (prev, prev2) = (i / n_history, i % n_history);
+                let pair = Fnv::new().str("t12 ").str(tagger.history_name(prev));
+                pair.str(" ").str(tagger.history_name(prev2)).0
+            })
+            .collect();
+        Ok(tagger)
+    }
+
+    /// The name of a history index: a tag index, or past the tags the
+    /// padding before the first word (`-START-`, then `-START2-`).
+    fn history_name(&self, index: usize) -> &'static str {
+        match index.checked_sub(self.tags.len()) {
+            None => self.tags[index],
+            Some(0) => START,
+            Some(_) => START2,
+        }
     }
 
     /// The tag set, in the model's order.
@@ -141,73 +217,76 @@ impl Tagger {
             }
         };
         // shapes of the padding words, as the trainer computes them
-        let shape_at = |j: isize| -> &str {
+        let shape_at = |j: isize| -> &[u8] {
             if j < -1 {
-                "-X-"
+                b"-X-"
             } else if j == -1 {
-                "-Xd-"
+                b"-Xd-"
             } else if (j as usize) < n {
-                toks[j as usize].shape.as_str()
+                toks[j as usize].shape.as_bytes()
             } else if j as usize == n {
-                "-X-"
+                b"-X-"
             } else {
-                "-Xd-"
+                b"-Xd-"
             }
         };
-        let mut scores = vec![0i32; self.tags.len()];
-        let (mut prev, mut prev2) = (START, START2);
+        let n_tags = self.tags.len();
+        let mut scores: Scores = [0; 256];
+        // history indices: START, START2 before the first word
+        let (mut prev, mut prev2) = (n_tags, n_tags + 1);
         for (i, t) in toks.iter().enumerate() {
             let tag = match self.tagdict.get(t.word) {
-                Some(&ti) => self.tags[ti as usize],
+                Some(&ti) => ti as usize,
                 None => {
-                    scores.iter_mut().for_each(|s| *s = 0);
+                    scores[..n_tags].fill(0);
                     let ii = i as isize;
                     let w: &str = &t.norm;
                     let wm1 = norm_at(ii - 1);
                     let wm2 = norm_at(ii - 2);
                     let wp1 = norm_at(ii + 1);
                     let wp2 = norm_at(ii + 2);
-                    let f = Fnv::new();
-                    let mut add = |h: Fnv| self.weights.add(h.0, &mut scores);
-                    add(f.str("b"));
-                    add(f.str("w ").str(w));
-                    add(f.str("s3 ").str(suffix(w, 3)));
-                    add(f.str("s2 ").str(suffix(w, 2)));
-                    add(f.str("s1 ").str(suffix(w, 1)));
-                    add(f.str("s4 ").str(suffix(w, 4)));
-                    add(f.str("p1 ").str(prefix(w, 1)));
-                    add(f.str("p3 ").str(prefix(w, 3)));
-                    add(f.str("sh ").str(t.shape.as_str()));
-                    add(f.str("t1 ").str(prev));
-                    add(f.str("t2 ").str(prev2));
-                    add(f.str("t12 ").str(prev).str(" ").str(prev2));
-                    add(f.str("t1w ").str(prev).str(" ").str(w));
-                    add(f.str("w-1 ").str(wm1));
-                    add(f.str("s-1 ").str(suffix(wm1, 3)));
-                    add(f.str("w-2 ").str(wm2));
-                    add(f.str("w+1 ").str(wp1));
-                    add(f.str("s+1 ").str(suffix(wp1, 3)));
-                    add(f.str("w+2 ").str(wp2));
-                    add(f.str("ww+1 ").str(w).str(" ").str(wp1));
-                    add(f.str("t1w+1 ").str(prev).str(" ").str(wp1));
-                    add(f.str("w-1w ").str(wm1).str(" ").str(w));
-                    add(f.str("t1s3 ").str(prev).str(" ").str(suffix(w, 3)));
-                    add(f.str("sh-1 ").str(shape_at(ii - 1)));
-                    add(f.str("sh+1 ").str(shape_at(ii + 1)));
+                    let s3 = suffix(w, 3);
+                    let h = &self.history[prev];
+                    let mut add = |key: u64| self.weights.add(key, &mut scores);
+                    add(BIAS);
+                    add(WORD.str(w).0);
+                    add(SUFFIX3.str(s3).0);
+                    add(SUFFIX2.str(suffix(w, 2)).0);
+                    add(SUFFIX1.str(suffix(w, 1)).0);
+                    add(SUFFIX4.str(suffix(w, 4)).0);
+                    add(PREFIX1.str(prefix(w, 1)).0);
+                    add(PREFIX3.str(prefix(w, 3)).0);
+                    add(SHAPE.bytes(t.shape.as_bytes()).0);
+                    add(h.t1);
+                    add(self.history[prev2].t2);
+                    add(self.tag_pairs[prev * (n_tags + 2) + prev2]);
+                    add(h.t1w.str(w).0);
+                    add(PREV_WORD.str(wm1).0);
+                    add(PREV_SUFFIX3.str(suffix(wm1, 3)).0);
+                    add(PREV2_WORD.str(wm2).0);
+                    add(NEXT_WORD.str(wp1).0);
+                    add(NEXT_SUFFIX3.str(suffix(wp1, 3)).0);
+                    add(NEXT2_WORD.str(wp2).0);
+                    add(WORD_NEXT.str(w).str(" ").str(wp1).0);
+                    add(h.t1w_next.str(wp1).0);
+                    add(PREV_WORD_WORD.str(wm1).str(" ").str(w).0);
+                    add(h.t1s3.str(s3).0);
+                    add(PREV_SHAPE.bytes(shape_at(ii - 1)).0);
+                    add(NEXT_SHAPE.bytes(shape_at(ii + 1)).0);
                     if i == 0 {
-                        add(f.str("first ").str(t.shape.as_str()));
+                        add(FIRST_SHAPE.bytes(t.shape.as_bytes()).0);
                     }
                     // argmax; ties go to the later tag (as in the trainer)
                     let mut best = 0usize;
-                    for (k, &s) in scores.iter().enumerate() {
+                    for (k, &s) in scores[..n_tags].iter().enumerate() {
                         if s >= scores[best] {
                             best = k;
                         }
                     }
-                    self.tags[best]
+                    best
                 }
             };
-            out.push(tag);
+            out.push(self.tags[tag]);
             prev2 = prev;
             prev = tag;
         }
@@ -244,8 +323,8 @@ struct Shape {
 }
 
 impl Shape {
-    fn as_str(&self) -> &str {
-        std::str::from_utf8(&self.bytes[..self.len]).expect("whole characters")
+    fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
     }
 }
 
@@ -258,7 +337,14 @@ fn shape(word: &str) -> Shape {
     let mut last: Option<char> = None;
     let mut n = 0;
     for c in word.chars() {
-        let s = if c.is_uppercase() {
+        let s = if c.is_ascii() {
+            match c {
+                'A'..='Z' => 'X',
+                'a'..='z' => 'x',
+                '0'..='9' => 'd',
+                _ => c,
+            }
+        } else if c.is_uppercase() {
             'X'
         } else if c.is_lowercase() {
             'x'
@@ -281,20 +367,37 @@ fn shape(word: &str) -> Shape {
     out
 }
 
-/// Last `n` characters.
+/// Whether a byte of UTF-8 starts a character (is not a continuation byte).
+fn starts_char(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
+/// Last `n` characters (`n` ≥ 1).
 fn suffix(w: &str, n: usize) -> &str {
-    match w.char_indices().rev().nth(n - 1) {
-        Some((i, _)) => &w[i..],
-        None => w,
+    let mut count = 0;
+    for (i, &b) in w.as_bytes().iter().enumerate().rev() {
+        if starts_char(b) {
+            count += 1;
+            if count == n {
+                return &w[i..];
+            }
+        }
     }
+    w
 }
 
 /// First `n` characters.
 fn prefix(w: &str, n: usize) -> &str {
-    match w.char_indices().nth(n) {
-        Some((i, _)) => &w[..i],
-        None => w,
+    let mut count = 0;
+    for (i, &b) in w.as_bytes().iter().enumerate() {
+        if starts_char(b) {
+            if count == n {
+                return &w[..i];
+            }
+            count += 1;
+        }
     }
+    w
 }
 
 #[cfg(test)]
@@ -319,10 +422,10 @@ mod tests {
         assert_eq!(suffix("café", 2), "fé");
         assert_eq!(prefix("café", 3), "caf");
         assert_eq!(prefix("é", 3), "é");
-        assert_eq!(shape("Hello").as_str(), "Xx");
-        assert_eq!(shape("U.S.").as_str(), "X.X.");
-        assert_eq!(shape("12,500.75").as_str(), "d,d.d");
-        assert_eq!(shape("McDonald's").as_str(), "XxXx'");
+        assert_eq!(shape("Hello").as_bytes(), b"Xx");
+        assert_eq!(shape("U.S.").as_bytes(), b"X.X.");
+        assert_eq!(shape("12,500.75").as_bytes(), b"d,d.d");
+        assert_eq!(shape("McDonald's").as_bytes(), b"XxXx'");
         assert_eq!(normalize("1987"), "!YEAR");
         assert_eq!(normalize("12.5"), "!DIGITS");
         assert_eq!(normalize("G7"), "g7");

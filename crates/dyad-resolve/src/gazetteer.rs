@@ -139,7 +139,7 @@ impl Gazetteer {
 
     /// The places a name may be.
     pub fn lookup(&self, name: &str) -> Vec<Candidate> {
-        let mut key = String::new();
+        let mut key = String::with_capacity(name.len());
         normalize_into(name, &mut key);
         let hash = xxh3_64(key.as_bytes());
         let from = self.by_name.partition_point(|&(h, _)| h < hash);

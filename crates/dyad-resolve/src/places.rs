@@ -15,9 +15,10 @@
 //! about Lebanon is Lebanon's Tripoli, while "Paris" stays in France in a
 //! story about the United States.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 
-use dyad_core::{Document, Location, Span, Token};
+use dyad_core::{lowercase, Document, Location, Span, Token};
 
 use crate::gazetteer::{Candidate, Gazetteer, PlaceKind};
 use crate::table_rows;
@@ -62,9 +63,14 @@ impl Preference {
             .iter()
             .filter(|m| !m.country_from_context)
             .filter(|m| {
+                // the words just before the mention, as many as the longest preposition
                 let first = doc.sentences[m.sentence].tokens.start;
-                let before = words(doc, &doc.tokens[first..m.tokens.start]);
-                !place_words.ends_in_preposition(&before, before.len())
+                let from = m
+                    .tokens
+                    .start
+                    .saturating_sub(place_words.longest_preposition);
+                let before = words(doc, &doc.tokens[from.max(first)..m.tokens.start]);
+                !place_words.ends_in_preposition(&before)
             })
             .filter_map(|m| m.actor.country.clone())
             .filter(|c| dyad_core::is_state(c))
@@ -104,7 +110,9 @@ impl Preference {
 /// The place words.
 pub(crate) struct PlaceWords {
     /// Prepositions, each as its words ("near", "on the outskirts of").
-    prepositions: Vec<Vec<String>>,
+    prepositions: Vec<Vec<&'static str>>,
+    /// The number of words of the longest preposition.
+    longest_preposition: usize,
     nouns: HashSet<String>,
 }
 
@@ -120,11 +128,16 @@ fn is_common_noun(doc: &Document, t: &Token) -> bool {
 }
 
 /// The lower-cased words of some tokens.
-fn words(doc: &Document, tokens: &[Token]) -> Vec<String> {
+fn words<'d>(doc: &'d Document, tokens: &[Token]) -> Vec<Cow<'d, str>> {
     tokens
         .iter()
-        .map(|t| doc.slice(t.span).to_lowercase())
+        .map(|t| lowercase(doc.slice(t.span)))
         .collect()
+}
+
+/// Whether `words` are the words of `phrase`.
+fn are(words: &[Cow<str>], phrase: &[&str]) -> bool {
+    words.len() == phrase.len() && words.iter().zip(phrase).all(|(w, p)| w == p)
 }
 
 /// How many words after a preposition may come before the name.
@@ -134,32 +147,34 @@ impl PlaceWords {
     pub(crate) fn builtin() -> Self {
         let mut w = PlaceWords {
             prepositions: Vec::new(),
+            longest_preposition: 0,
             nouns: HashSet::new(),
         };
         for row in table_rows(WORDS) {
             match row[1] {
-                "preposition" => w
-                    .prepositions
-                    .push(row[0].split(' ').map(String::from).collect()),
+                "preposition" => w.prepositions.push(row[0].split(' ').collect()),
                 "noun" => {
                     w.nouns.insert(row[0].to_string());
                 }
                 other => panic!("data/places/words.tsv: unknown kind {other}"),
             }
         }
+        w.longest_preposition = w.prepositions.iter().map(Vec::len).max().unwrap_or(0);
         w
     }
 
-    /// Whether the words before `end` close with a preposition of place.
-    fn ends_in_preposition(&self, words: &[String], end: usize) -> bool {
-        self.prepositions.iter().any(|p| words[..end].ends_with(p))
+    /// Whether the words close with a preposition of place.
+    fn ends_in_preposition(&self, words: &[Cow<str>]) -> bool {
+        self.prepositions
+            .iter()
+            .any(|p| words.len() >= p.len() && are(&words[words.len() - p.len()..], p))
     }
 
     /// The length of the longest preposition of place starting at `i`.
-    fn preposition_at(&self, words: &[String], i: usize) -> Option<usize> {
+    fn preposition_at(&self, words: &[Cow<str>], i: usize) -> Option<usize> {
         self.prepositions
             .iter()
-            .filter(|p| words[i..].starts_with(p))
+            .filter(|p| words.len() - i >= p.len() && are(&words[i..i + p.len()], p))
             .map(Vec::len)
             .max()
     }
@@ -173,7 +188,7 @@ impl PlaceWords {
     ) -> Vec<PlaceName> {
         let tokens = &doc.tokens[doc.sentences[sentence].tokens.clone()];
         let words = words(doc, tokens);
-        let is_noun = |k: usize| k < words.len() && self.nouns.contains(&words[k]);
+        let is_noun = |k: usize| k < words.len() && self.nouns.contains(words[k].as_ref());
         let mut out = Vec::new();
         for i in 0..tokens.len() {
             let Some(len) = self.preposition_at(&words, i) else {
@@ -230,7 +245,23 @@ fn longest_name(
     k: usize,
     gazetteer: &Gazetteer,
 ) -> Option<(usize, Vec<Candidate>)> {
-    let last = (k + gazetteer.longest_name() * 3).min(tokens.len());
+    // A name has at most `longest_name` words (runs of text between white
+    // space) and at most three tokens a word: longer spans cannot match.
+    let longest = gazetteer.longest_name();
+    if longest == 0 {
+        return None;
+    }
+    let mut last = k + 1;
+    let mut words = 1;
+    while last < tokens.len().min(k + longest * 3) {
+        if tokens[last].span.start > tokens[last - 1].span.end {
+            if words == longest {
+                break;
+            }
+            words += 1;
+        }
+        last += 1;
+    }
     (k + 1..=last).rev().find_map(|end| {
         let text = &doc.text[tokens[k].span.start..tokens[end - 1].span.end];
         let candidates = gazetteer.lookup(text);

@@ -89,7 +89,11 @@ impl BoilerplateMarker {
             let repeated = line.split_whitespace().count() >= MIN_DUPLICATE_WORDS && {
                 buffer.clear();
                 for word in line.split_whitespace() {
-                    buffer.extend(word.chars().flat_map(char::to_lowercase));
+                    if word.is_ascii() {
+                        buffer.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                    } else {
+                        buffer.extend(word.chars().flat_map(char::to_lowercase));
+                    }
                     buffer.push(' ');
                 }
                 !seen.insert(hasher.hash_one(buffer.as_bytes()))

@@ -7,6 +7,7 @@
 
 mod boilerplate;
 mod segment;
+mod sentence_breaks;
 mod stories;
 mod tokenize;
 

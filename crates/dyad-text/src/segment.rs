@@ -4,7 +4,8 @@
 //! break ends one too unless the document is hard-wrapped wire copy (most
 //! long lines end mid-sentence), where only blank lines and indented lines
 //! start a paragraph. Within a paragraph, Unicode sentence boundaries
-//! (UAX #29, from `unicode-segmentation`) are proposed and then corrected:
+//! (UAX #29, as `unicode-segmentation` finds them; see
+//! `sentence_breaks`) are proposed and then corrected:
 //! a boundary after an abbreviation or initial is dropped ("Lt. Gen. Smith"),
 //! as is one after a dotted acronym unless a typical sentence opener follows
 //! ("the U.S. Navy" vs "the U.S. The move"). A wire dateline opening a
@@ -15,11 +16,10 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
+use crate::sentence_breaks::sentence_bound_indices;
+use crate::Tokenizer;
 use dyad_core::{SentenceKind, Span};
 use regex::Regex;
-use unicode_segmentation::UnicodeSegmentation;
-
-use crate::Tokenizer;
 
 /// A sentence span and its kind, before tokenization.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +89,7 @@ impl Segmenter {
         }
         let body = &text[start..para.end];
         let mut pieces: Vec<Span> = Vec::new();
-        for (i, piece) in body.split_sentence_bound_indices() {
+        for (i, piece) in sentence_bound_indices(body) {
             let span = Span::new(start + i, start + i + piece.len());
             match pieces.last_mut() {
                 Some(prev) if self.joins(prev.slice(text), piece, tokenizer) => prev.end = span.end,

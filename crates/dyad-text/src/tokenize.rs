@@ -96,8 +96,9 @@ impl Tokenizer {
                 break;
             }
         }
-        // Suffixes, collected from the end.
-        let mut suffixes = Vec::new();
+        // Suffixes, collected from the end: pushed as found, then moved
+        // behind the word's own tokens (no buffer per word).
+        let suffixes_start = out.len();
         while s < e {
             let word = &text[s..e];
             if let Some(k) = NEGATION
@@ -105,7 +106,7 @@ impl Tokenizer {
                 .find(|k| word.len() > k.len() && ends_with_ci(word, k))
             {
                 let k = k.len();
-                suffixes.push(Span::new(e - k, e));
+                out.push(Span::new(e - k, e));
                 e -= k;
                 continue;
             }
@@ -118,38 +119,45 @@ impl Tokenizer {
                         .is_some_and(|c| c.is_alphanumeric())
             }) {
                 let k = k.len();
-                suffixes.push(Span::new(e - k, e));
+                out.push(Span::new(e - k, e));
                 e -= k;
                 continue;
             }
             if word.ends_with("...") && word.len() > 3 {
-                suffixes.push(Span::new(e - 3, e));
+                out.push(Span::new(e - 3, e));
                 e -= 3;
                 continue;
             }
             let c = word.chars().last().unwrap();
             if word.len() > c.len_utf8() && SUFFIXES.contains(&c) {
-                suffixes.push(Span::new(e - c.len_utf8(), e));
+                out.push(Span::new(e - c.len_utf8(), e));
                 e -= c.len_utf8();
                 continue;
             }
             if c == '.' && word.len() > 1 && !self.keeps_period(word) {
-                suffixes.push(Span::new(e - 1, e));
+                out.push(Span::new(e - 1, e));
                 e -= 1;
                 continue;
             }
             break;
         }
+        let n_suffixes = out.len() - suffixes_start;
+        out[suffixes_start..].reverse();
         if s < e {
             split_infixes(text, s, e, out);
         }
-        out.extend(suffixes.into_iter().rev());
+        out[suffixes_start..].rotate_left(n_suffixes);
     }
 }
 
 /// Splits dashes and slashes between letters into tokens of their own.
 fn split_infixes(text: &str, s: usize, e: usize, out: &mut Vec<Span>) {
     let word = &text[s..e];
+    // Most words hold no dash or slash at all.
+    if !word.contains(DASHES) {
+        out.push(Span::new(s, e));
+        return;
+    }
     let chars: Vec<(usize, char)> = word.char_indices().collect();
     let mut piece = 0;
     let mut i = 0;

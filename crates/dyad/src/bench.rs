@@ -5,6 +5,12 @@
 //! and one definition: wall time of the pipeline alone (reading the corpus
 //! is not counted), stage times summed over threads, and the process's peak
 //! resident set as the kernel reports it.
+//!
+//! `dyad bench --language` ([`run_language`]) tracks the language analysis
+//! on its own (tokens per second through sentences and tokens, tags,
+//! lemmas and the dependency parse), on every sentence rather than only
+//! those the coder selects, so that the figure does not move with the
+//! dictionaries.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -90,6 +96,50 @@ pub fn run(pipeline: &Pipeline, docs: Vec<Document>) -> BenchReport {
             .iter()
             .map(|&s| (s.name(), tally.times.get(s).as_secs_f64()))
             .collect(),
+    }
+}
+
+/// What a `dyad bench --language` run measured.
+#[derive(Debug, Serialize)]
+pub struct LanguageReport {
+    pub threads: usize,
+    pub documents: usize,
+    pub sentences: usize,
+    pub tokens: usize,
+    pub seconds: f64,
+    pub tokens_per_sec: f64,
+}
+
+/// Runs the text and language stages, dependency parse included, on every
+/// sentence of `docs` on the current rayon pool, and reports tokens per second.
+pub fn run_language(pipeline: &Pipeline, docs: Vec<Document>) -> LanguageReport {
+    let start = Instant::now();
+    let (documents, sentences, tokens) = docs
+        .into_par_iter()
+        .map(|mut doc| {
+            pipeline.analyze_language(&mut doc);
+            (1, doc.sentences.len(), doc.tokens.len())
+        })
+        .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+    let seconds = start.elapsed().as_secs_f64();
+    LanguageReport {
+        threads: rayon::current_num_threads(),
+        documents,
+        sentences,
+        tokens,
+        seconds,
+        tokens_per_sec: tokens as f64 / seconds,
+    }
+}
+
+impl fmt::Display for LanguageReport {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        writeln!(
+            f,
+            "{} documents, {} sentences, {} tokens tokenized, tagged and parsed in {:.2} s on {} thread(s)",
+            self.documents, self.sentences, self.tokens, self.seconds, self.threads
+        )?;
+        writeln!(f, "{:.0} tokens/s", self.tokens_per_sec)
     }
 }
 

@@ -110,6 +110,14 @@ impl Pipeline {
         self.analyze_in(doc, Scope::Every, &mut NoStopwatch);
     }
 
+    /// Runs the text and language stages on every sentence: sentences,
+    /// tokens, tags, lemmas and the dependency parse, without actors.
+    pub fn analyze_language(&self, doc: &mut Document) {
+        self.text.analyze(doc);
+        let every = vec![true; doc.sentences.len()];
+        self.language(doc, &every, true);
+    }
+
     /// Runs every stage; with `trace`, records why each sentence was or was
     /// not coded. Without one, only sentences that can hold an event (an
     /// actor name and a trigger word) are tagged and coded, which gives the

@@ -99,6 +99,10 @@ enum Command {
     Bench {
         #[command(flatten)]
         input: InputArgs,
+        /// Measure the language analysis alone instead: tokens per second
+        /// through tokenizing, tagging, lemmas and the dependency parse of every sentence.
+        #[arg(long)]
+        language: bool,
         /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
@@ -190,13 +194,21 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
         Command::Eval { gold } => eval(&pipeline, gold),
-        Command::Bench { input, json } => {
+        Command::Bench {
+            input,
+            language,
+            json,
+        } => {
             let Some(Batch { docs, .. }) = read(&input)? else {
                 eprintln!("dyad: no input could be read");
                 return Ok(ExitCode::FAILURE);
             };
             let mut out = open_output(None)?;
-            report(&mut out, &dyad::bench::run(&pipeline, docs), json)?;
+            if language {
+                report(&mut out, &dyad::bench::run_language(&pipeline, docs), json)?;
+            } else {
+                report(&mut out, &dyad::bench::run(&pipeline, docs), json)?;
+            }
             out.flush()?;
             Ok(ExitCode::SUCCESS)
         }
