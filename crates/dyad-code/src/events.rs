@@ -439,7 +439,9 @@ impl<'a> Sentence<'a> {
         // East Timor's capital Dili" names one place, not a place and a government.
         let mut in_place = false;
         let mut k = from;
-        while k < self.tokens.len() && k < from + 12 {
+        // Twelve tokens on from the pattern's last word.
+        let limit = skip.iter().map(|&w| w + 1).max().unwrap_or(from).max(from) + 12;
+        while k < self.tokens.len() && k < limit {
             if skip.contains(&k) {
                 k += 1;
                 continue;

@@ -65,6 +65,21 @@ pub struct PatternSet {
     by_head: HashMap<String, Vec<usize>>,
 }
 
+/// A pattern word as the tokenizer splits the text: "live-fire" is "live",
+/// then "-" and "fire" right beside it, as in "staged live-fire drills".
+fn hyphenated(word: &str) -> Vec<Element> {
+    let mut parts = word.split('-').filter(|p| !p.is_empty());
+    let Some(first) = parts.next() else {
+        return vec![Element::Word(word.to_string())];
+    };
+    let mut elements = vec![Element::Word(first.to_string())];
+    for part in parts {
+        elements.push(Element::Joined("-".to_string()));
+        elements.push(Element::Joined(part.to_string()));
+    }
+    elements
+}
+
 impl PatternSet {
     pub fn parse(file: &str, text: &str, cameo: &CameoTable) -> Result<Self, DictError> {
         let mut set = PatternSet::default();
@@ -86,10 +101,10 @@ impl PatternSet {
             }
             let elements: Vec<Element> = pattern
                 .split_whitespace()
-                .map(|w| match w {
-                    "+" => Element::Target,
-                    "$" => Element::Source,
-                    w => Element::Word(w.to_lowercase()),
+                .flat_map(|w| match w {
+                    "+" => vec![Element::Target],
+                    "$" => vec![Element::Source],
+                    w => hyphenated(&w.to_lowercase()),
                 })
                 .collect();
             if !matches!(elements.first(), Some(Element::Word(_))) {

@@ -368,3 +368,13 @@ fn a_name_inside_a_failed_longer_name_is_still_found() {
     let got = actors("Rebels in northern Iraq attacked a convoy.", (2000, 5, 24));
     assert_eq!(got[0].1, "IRQREB", "{got:?}");
 }
+
+#[test]
+fn hyphenated_pattern_words_match_the_split_tokens() {
+    let ev = events("China's navy staged live-fire drills off the coast of Fujian on Wednesday.");
+    assert!(
+        ev.iter()
+            .any(|(c, s, _)| c == "150" && s.starts_with("CHN")),
+        "{ev:?}"
+    );
+}
