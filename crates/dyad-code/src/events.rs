@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use dyad_core::{
     ActorMention, Document, Event, EventActor, EventDate, Evidence, SentenceKind, Span, Token,
 };
-use dyad_lexicon::{Dictionaries, Element, Frame, Pattern};
+use dyad_lexicon::{Dictionaries, Element, Frame, Pattern, RootRole};
 
 use crate::clause::{self, lower, verb_group, ADJUNCTS, LOCATIVE};
 
@@ -34,19 +34,9 @@ const CONDITIONS: &[&str] = &["if", "unless"];
 /// The condition that turns a stated intent into an ultimatum.
 const ULTIMATUM: &str = "unless";
 
-/// CAMEO's generic threat, for an ultimatum the frame table has no more
-/// specific code for; its root (13) marks every threat.
-const THREAT: &str = "130";
-
 /// How many tokens after "to" the object of a light verb may end
 /// ("to launch a pre-emptive nuclear strike").
 const LIGHT_OBJECT_REACH: usize = 7;
-
-/// CAMEO's root of protests.
-const PROTEST: &str = "14";
-
-/// The roots of demands and appeals, which say whom a protest is aimed at.
-const ASKING: &[&str] = &["10", "02"];
 
 /// How many tokens after a protest its demand may follow ("blocked roads
 /// leading to the city centre on Sunday to press their demands").
@@ -654,9 +644,9 @@ fn derive<'d>(dicts: &'d Dictionaries, frame: Frame, code: &str) -> Option<&'d s
 /// The actor whose words a sentence reports, for a clause at `at`: the
 /// subject of a statement verb ("the White House said"), or of the verb
 /// whose "that" clause holds it ("a minister reiterated that Libya must").
-fn speaker(s: &Sentence, hits: &[Hit], at: usize) -> Option<usize> {
+fn speaker(s: &Sentence, dicts: &Dictionaries, hits: &[Hit], at: usize) -> Option<usize> {
     hits.iter()
-        .filter(|h| h.pattern.code.starts_with("01"))
+        .filter(|h| dicts.roots.is(&h.pattern.code, RootRole::Statement))
         .find_map(|h| s.subject_before(h.head))
         .or_else(|| {
             let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
@@ -840,7 +830,10 @@ fn code_hit(
 ) -> Option<Coded> {
     let h = &hits[hi];
     // PETRARCH verbs are coded each on their own, without frames.
-    let frame = Frame::of_code(&h.pattern.code).filter(|_| !h.pattern.literal);
+    let frame = dicts
+        .roots
+        .frame(&h.pattern.code)
+        .filter(|_| !h.pattern.literal);
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
     let mut that_subject = None;
     // "refused to commit to any direct assistance": an intent inside the
@@ -864,14 +857,14 @@ fn code_hit(
         };
         let first = (hi + 1..hits.len()).find(|&c| within(c));
         let inner = first
-            .filter(|&f| Frame::of_code(&hits[f].pattern.code) == Some(Frame::Intent))
+            .filter(|&f| dicts.roots.frame(&hits[f].pattern.code) == Some(Frame::Intent))
             .and_then(|f| {
                 let (link, reach) = complement_link(s, &hits[f])?;
                 nested = Some(f);
                 (f + 1..hits.len()).find(|&c| {
                     hits[c].head > link
                         && hits[c].head <= link + reach
-                        && Frame::of_code(&hits[c].pattern.code).is_none()
+                        && dicts.roots.frame(&hits[c].pattern.code).is_none()
                 })
             });
         if inner.is_none() {
@@ -879,7 +872,7 @@ fn code_hit(
         }
         let c = inner.or_else(|| {
             (hi + 1..hits.len())
-                .find(|&c| within(c) && Frame::of_code(&hits[c].pattern.code).is_none())
+                .find(|&c| within(c) && dicts.roots.frame(&hits[c].pattern.code).is_none())
         });
         if s.word(link) == "that" {
             // "demanding that the Turkish government provide information":
@@ -950,7 +943,7 @@ fn code_hit(
     } else if that_subject.is_some() && target.is_none() {
         target = that_subject;
     } else if g.negated {
-        if Frame::of_code(&code).is_some() {
+        if dicts.roots.frame(&code).is_some() {
             attempts.record(|| Attempt {
                 rule: rule.clone(),
                 trigger: s.word(h.head).to_string(),
@@ -973,8 +966,8 @@ fn code_hit(
             }
         }
     } else if (g.obligation || g.advice)
-        && Frame::of_code(&code).is_none()
-        && speaker(s, hits, h.head).is_some()
+        && dicts.roots.frame(&code).is_none()
+        && speaker(s, dicts, hits, h.head).is_some()
     {
         // "China must drop barriers, the US said": a demand of the subject.
         let frame = if g.obligation {
@@ -982,16 +975,16 @@ fn code_hit(
         } else {
             Frame::Appeal
         };
-        let generic = if g.obligation { "100" } else { "020" };
         rule = format!("{} + {rule}", if g.obligation { "must" } else { "should" });
         code = dicts
             .frames
             .derive(frame, &code)
-            .unwrap_or(generic)
-            .to_string();
+            .map(String::from)
+            .or_else(|| dicts.roots.generic(frame))
+            .unwrap_or(code);
         target = s.subject_before(h.head);
-        demanded_by = speaker(s, hits, h.head);
-    } else if g.future && Frame::of_code(&code).is_none() {
+        demanded_by = speaker(s, dicts, hits, h.head);
+    } else if g.future && dicts.roots.frame(&code).is_none() {
         // "will withdraw its force unless ...": an ultimatum is a threat.
         let ultimatum = s
             .condition_after(h.end)
@@ -1001,8 +994,9 @@ fn code_hit(
             code = dicts
                 .frames
                 .derive(Frame::Threaten, &code)
-                .unwrap_or(THREAT)
-                .to_string();
+                .map(String::from)
+                .or_else(|| dicts.roots.generic(Frame::Threaten))
+                .unwrap_or(code);
         } else if let Some(d) = derive(dicts, Frame::Intent, &code) {
             rule = format!("future + {rule}");
             code = d.to_string();
@@ -1032,7 +1026,7 @@ fn code_hit(
     // "threatened to send refugees to Europe if the EU ...": a threat is
     // made to whom its condition is put, rather than to an object found by
     // searching (a pattern's own slot stays).
-    if (target.is_none() || searched) && code.starts_with(THREAT.get(..2).unwrap_or_default()) {
+    if (target.is_none() || searched) && dicts.roots.frame(&code) == Some(Frame::Threaten) {
         let after = words.iter().max().map_or(h.end, |&w| w + 1);
         if let Some(subject) = s.condition_after(after).and_then(|(_, subject)| subject) {
             target = Some(subject);
@@ -1128,7 +1122,7 @@ fn code_hit(
     if mutual {
         target = None;
     }
-    let reciprocal = mutual || matches!(code.get(..2), Some("03" | "04" | "05" | "06"));
+    let reciprocal = mutual || dicts.roots.mutual(&code);
     // "China and Pakistan signed an agreement in Islamabad": where
     // partners act together is not whom they act on.
     let placed = target
@@ -1174,10 +1168,13 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
     // verb after "must" has no pattern of its own.
     let demanded = coded.iter().any(|c| c.rule.starts_with("must"));
     if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == DEMAND_WORD && !demanded) {
-        if let (Some(src), Some(tgt)) = (speaker(s, &hits, k), s.subject_before(k)) {
+        let demand = dicts.roots.generic(Frame::Demand);
+        if let (Some(src), Some(tgt), Some(code)) =
+            (speaker(s, dicts, &hits, k), s.subject_before(k), demand)
+        {
             if src != tgt {
                 coded.push(Coded {
-                    code: "100".into(),
+                    code,
                     head: k,
                     sources: s.conjuncts(src),
                     targets: s.conjuncts(tgt),
@@ -1201,7 +1198,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
             let start = s.mentions[t].0;
             start > 0 && LOCATIVE.contains(&s.word(start - 1))
         });
-        if !coded[p].code.starts_with(PROTEST) || !placed {
+        if !dicts.roots.is(&coded[p].code, RootRole::Protest) || !placed {
             continue;
         }
         let country = |c: &Coded| {
@@ -1211,7 +1208,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
         let aimed = coded.iter().find(|d| {
             d.head > coded[p].head
                 && d.head <= coded[p].head + PROTEST_REACH
-                && ASKING.iter().any(|r| d.code.starts_with(r))
+                && dicts.roots.is(&d.code, RootRole::Asks)
                 && !d.targets.is_empty()
                 && country(d).is_some()
                 && country(d) == country(&coded[p])
@@ -1223,10 +1220,11 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
 
     // 4. Statements only where nothing else was reported; the first event
     //    of the sentence is its main one.
-    let has_other = coded.iter().any(|c| !c.code.starts_with("01"));
-    coded.retain(|c| !(has_other && c.code.starts_with("01")));
+    let statement = |c: &Coded| dicts.roots.is(&c.code, RootRole::Statement);
+    let has_other = coded.iter().any(|c| !statement(c));
+    coded.retain(|c| !(has_other && statement(c)));
     for (n, c) in coded.iter_mut().enumerate() {
-        if c.code.starts_with("01") {
+        if statement(&*c) {
             c.confidence = 0.2;
         } else if n == 0 {
             c.confidence += 0.15;

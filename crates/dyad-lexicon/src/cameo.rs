@@ -115,18 +115,6 @@ pub enum Frame {
 }
 
 impl Frame {
-    /// The frame a frame verb's own code belongs to, by its CAMEO root.
-    pub fn of_code(code: &str) -> Option<Frame> {
-        match code.get(..2)? {
-            "03" => Some(Frame::Intent),
-            "02" => Some(Frame::Appeal),
-            "10" => Some(Frame::Demand),
-            "12" => Some(Frame::Reject),
-            "13" => Some(Frame::Threaten),
-            _ => None,
-        }
-    }
-
     const COLUMNS: [(&'static str, Frame); 5] = [
         ("intent", Frame::Intent),
         ("appeal", Frame::Appeal),
@@ -177,5 +165,113 @@ impl FrameTable {
                 .get(&(code[..n].to_string(), frame))
                 .map(String::as_str)
         })
+    }
+}
+
+/// What the coder does with events of a CAMEO root beyond their own code.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RootRole {
+    /// Statements: kept only when nothing else is reported; their subject
+    /// speaks the sentence's reported clauses.
+    Statement,
+    /// Demands and appeals: they say whom a protest before them is aimed at.
+    Asks,
+    /// Protests: aimed at whom the demand after them is made of.
+    Protest,
+}
+
+/// One row of the root table.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct Root {
+    frame: Option<Frame>,
+    mutual: bool,
+    role: Option<RootRole>,
+}
+
+/// CAMEO roots (a code's first two digits) and what the coder does with
+/// their events: `data/cameo/roots.tsv`.
+#[derive(Debug, Default)]
+pub struct RootTable {
+    roots: HashMap<String, Root>,
+}
+
+impl RootTable {
+    pub fn parse(file: &str, text: &str) -> Result<Self, DictError> {
+        let mut roots = HashMap::new();
+        table::read(file, text, &["root", "frame", "mutual", "role"], |row| {
+            let root = row.required("root")?;
+            if root.len() != 2 || !root.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(row.error(format!("`{root}` is not a two-digit CAMEO root")));
+            }
+            let frame = match row.get("frame") {
+                "" => None,
+                name => Some(
+                    Frame::COLUMNS
+                        .iter()
+                        .find(|(col, _)| *col == name)
+                        .map(|&(_, f)| f)
+                        .ok_or_else(|| row.error(format!("unknown frame `{name}`")))?,
+                ),
+            };
+            let mutual = match row.get("mutual") {
+                "" | "no" => false,
+                "yes" => true,
+                other => return Err(row.error(format!("mutual is yes or no, not `{other}`"))),
+            };
+            let role = match row.get("role") {
+                "" => None,
+                "statement" => Some(RootRole::Statement),
+                "asks" => Some(RootRole::Asks),
+                "protest" => Some(RootRole::Protest),
+                other => return Err(row.error(format!("unknown role `{other}`"))),
+            };
+            roots.insert(
+                root.to_string(),
+                Root {
+                    frame,
+                    mutual,
+                    role,
+                },
+            );
+            Ok(())
+        })?;
+        Ok(RootTable { roots })
+    }
+
+    /// Adds the rows of another table; its roots replace those listed here.
+    pub fn extend(&mut self, other: RootTable) {
+        self.roots.extend(other.roots);
+    }
+
+    fn root(&self, code: &str) -> Option<&Root> {
+        self.roots.get(code.get(..2)?)
+    }
+
+    /// The frame a frame verb's own code makes with a complement.
+    pub fn frame(&self, code: &str) -> Option<Frame> {
+        self.root(code)?.frame
+    }
+
+    /// Whether coordinated sources of an event of this code act on each other.
+    pub fn mutual(&self, code: &str) -> bool {
+        self.root(code).is_some_and(|r| r.mutual)
+    }
+
+    /// Whether an event of this code plays `role`.
+    pub fn is(&self, code: &str, role: RootRole) -> bool {
+        self.root(code).is_some_and(|r| r.role == Some(role))
+    }
+
+    /// The generic code of the root whose verbs make `frame` (`130` for
+    /// threaten), for a frame without a more specific code.
+    pub fn generic(&self, frame: Frame) -> Option<String> {
+        let mut roots: Vec<&String> = self
+            .roots
+            .iter()
+            .filter(|(_, r)| r.frame == Some(frame))
+            .map(|(root, _)| root)
+            .collect();
+        roots.sort();
+        roots.first().map(|root| format!("{root}0"))
     }
 }

@@ -3,8 +3,10 @@
 //! Every dictionary is a readable, diffable file under `data/` (formats in
 //! `docs/dictionaries.md`): countries, organisations, people with dated roles,
 //! agents (titles and group nouns with their sector), event patterns, the
-//! CAMEO table with its PLOVER mapping and the frame table that combines a
-//! frame verb ("agreed to", "threatened to") with its complement's code.
+//! CAMEO table with its PLOVER mapping, the frame table that combines a
+//! frame verb ("agreed to", "threatened to") with its complement's code and
+//! the root table that says what each CAMEO root's events do beyond their
+//! code (frames, mutual acts, statements, demands and protests).
 //! [`Dictionaries::builtin`] reads the copies compiled into the binary;
 //! [`Dictionaries::load`] reads the same files from a folder, or a folder of
 //! PETRARCH2/TABARI dictionaries ([`petrarch`]), instead or in addition. Loading
@@ -22,7 +24,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use actors::{ActorDictionary, ActorEntry, EntryKind, NameMatch, Role};
-pub use cameo::{CameoCode, CameoTable, Frame, FrameTable};
+pub use cameo::{CameoCode, CameoTable, Frame, FrameTable, RootRole, RootTable};
 pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};
 pub use petrarch::discards::{Discards, Reach};
@@ -31,8 +33,8 @@ pub use petrarch::discards::{Discards, Reach};
 /// (`FILES`), and the built-in copies compiled into the binary (`BUILTIN`).
 macro_rules! dictionary_files {
     ($($path:literal),* $(,)?) => {
-        const FILES: [&str; 7] = [$($path),*];
-        const BUILTIN: [(&str, &str); 7] = [$(($path, include_str!(concat!("../../../data/", $path)))),*];
+        const FILES: [&str; 8] = [$($path),*];
+        const BUILTIN: [(&str, &str); 8] = [$(($path, include_str!(concat!("../../../data/", $path)))),*];
     };
 }
 
@@ -44,7 +46,11 @@ dictionary_files!(
     "events/patterns.tsv",
     "cameo/cameo.tsv",
     "cameo/frames.tsv",
+    "cameo/roots.tsv",
 );
+
+/// Files a complete folder may leave out: the built-in copies stand in.
+const BUILT_IN_STANDS_IN: [&str; 1] = ["cameo/roots.tsv"];
 
 /// All knowledge the coder uses.
 #[derive(Debug)]
@@ -53,6 +59,8 @@ pub struct Dictionaries {
     pub patterns: PatternSet,
     pub cameo: CameoTable,
     pub frames: FrameTable,
+    /// What the coder does with events by their CAMEO root.
+    pub roots: RootTable,
     /// Phrases that take a sentence or a story out of coding (PETRARCH discard lists).
     pub discards: Discards,
     /// What was read but not used, or used in part, as `FILE:LINE: message`.
@@ -95,7 +103,8 @@ impl Layer {
         let mut sources = HashMap::new();
         for rel in FILES {
             let path = dir.join(rel);
-            if !complete && !path.exists() {
+            let optional = !complete || BUILT_IN_STANDS_IN.contains(&rel);
+            if optional && !path.exists() {
                 continue;
             }
             let text = std::fs::read_to_string(&path)
@@ -176,22 +185,25 @@ impl Dictionaries {
         for layer in extra.iter().chain([&base]) {
             layer.add_actors(&mut builder, &mut warnings)?;
         }
-        // The CAMEO table is the base folder's, or the built-in one for
-        // PETRARCH dictionaries (which carry no table).
-        let builtin_cameo = || {
-            let (file, text) = BUILTIN
-                .iter()
-                .find(|(path, _)| *path == "cameo/cameo.tsv")
-                .expect("a built-in CAMEO table");
-            CameoTable::parse(file, text)
+        // The CAMEO and root tables are the base folder's, or the built-in
+        // ones where it has none (PETRARCH dictionaries carry neither).
+        let base_file = |path: &str| -> (&str, &str) {
+            let own = match &base {
+                Layer::Data(s) => s.get(path).map(|(f, t)| (f.as_str(), t.as_str())),
+                Layer::Petrarch(_) => None,
+            };
+            own.unwrap_or_else(|| {
+                BUILTIN
+                    .iter()
+                    .find(|(p, _)| *p == path)
+                    .copied()
+                    .expect("every dictionary file is built in")
+            })
         };
-        let mut cameo = match &base {
-            Layer::Data(s) => match s.get("cameo/cameo.tsv") {
-                Some((f, t)) => CameoTable::parse(f, t)?,
-                None => builtin_cameo()?,
-            },
-            Layer::Petrarch(_) => builtin_cameo()?,
-        };
+        let (file, text) = base_file("cameo/cameo.tsv");
+        let mut cameo = CameoTable::parse(file, text)?;
+        let (file, text) = base_file("cameo/roots.tsv");
+        let mut roots = RootTable::parse(file, text)?;
         let mut patterns = PatternSet::default();
         // PETRARCH verb dictionaries code what their patterns say: no frames.
         let mut frames = FrameTable::default();
@@ -204,6 +216,9 @@ impl Dictionaries {
                 Layer::Data(s) => {
                     if let Some((f, t)) = s.get("cameo/cameo.tsv").filter(|_| is_extra) {
                         cameo.extend(CameoTable::parse(f, t)?);
+                    }
+                    if let Some((f, t)) = s.get("cameo/roots.tsv").filter(|_| is_extra) {
+                        roots.extend(RootTable::parse(f, t)?);
                     }
                     if let Some((f, t)) = s.get("events/patterns.tsv") {
                         patterns.extend(PatternSet::parse(f, t, &cameo)?);
@@ -223,6 +238,7 @@ impl Dictionaries {
             patterns,
             cameo,
             frames,
+            roots,
             discards,
             warnings,
         })
@@ -239,5 +255,19 @@ mod tests {
         assert!(d.actors.len() > 1000, "{} actor names", d.actors.len());
         assert!(d.patterns.len() > 300);
         assert_eq!(d.cameo.get("036").unwrap().plover.as_deref(), Some("AGREE"));
+        assert_eq!(d.roots.frame("1312"), Some(Frame::Threaten));
+        assert_eq!(d.roots.generic(Frame::Demand).as_deref(), Some("100"));
+        assert!(d.roots.mutual("036") && !d.roots.mutual("112"));
+        assert!(d.roots.is("010", RootRole::Statement));
+    }
+
+    #[test]
+    fn a_bad_root_row_names_its_file_and_line() {
+        let text = "root\tframe\tmutual\trole\n13\tthreaten\t\t\n14\t\t\tprotester\n";
+        let err = RootTable::parse("roots.tsv", text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("roots.tsv:3:") && err.contains("protester"),
+            "{err}"
+        );
     }
 }
