@@ -350,8 +350,8 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
             while before > 0 && toks[before - 1].tag == "JJ" {
                 before -= 1;
             }
-            let placed = before > 0
-                && crate::clause::PLACING.contains(&words[before - 1].to_lowercase().as_str());
+            let placed =
+                before > 0 && crate::clause::places_groups(&words[before - 1].to_lowercase());
             let bare_place = d.last == Shape::Capital || d.sector.is_none();
             if placed
                 && bare_place

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 
 use dyad_core::Token;
+use dyad_lexicon::PlaceWords;
 
 /// Words after which a new clause starts, for finding a verb's subject and object.
 const CLAUSE_OPENERS: &[&str] = &[
@@ -16,38 +17,21 @@ const CLAUSE_OPENERS: &[&str] = &[
     "although", "though", "if", "unless", "where", "since", "until",
 ];
 
-/// Prepositions of place and time: an actor after one is where or when, not whom.
-pub const LOCATIVE: &[&str] = &[
-    "in",
-    "near",
-    "at",
-    "inside",
-    "outside",
-    "throughout",
-    "across",
-    "around",
-    "within",
-    "into",
-    "along",
-    "on",
-];
+/// Whether an actor after this (lower-case) word is where or when, not
+/// whom: a preposition of place or time (`data/places/words.tsv`).
+pub fn is_locative(word: &str) -> bool {
+    PlaceWords::builtin().is_locative(word)
+}
 
 /// Prepositions that open an adjunct of time or cause ("following the
 /// discovery of Russian-made rockets"): the verb's object comes before one.
 pub const ADJUNCTS: &[&str] = &["following", "amid", "despite", "during", "ahead"];
 
-/// Prepositions that place a group somewhere ("students in Nairobi",
-/// "security forces from Guinea"): the place gives the group its country.
-pub const PLACING: &[&str] = &[
-    "in",
-    "throughout",
-    "across",
-    "near",
-    "at",
-    "from",
-    "inside",
-    "through",
-];
+/// Whether a place after this (lower-case) word gives its country to the
+/// sentence's groups ("students in Nairobi", "security forces from Guinea").
+pub fn places_groups(word: &str) -> bool {
+    PlaceWords::builtin().places_groups(word)
+}
 
 /// Nouns of quantity ("tens of thousands of troops"): with their "of",
 /// part of an amount, not words between a verb and its object.

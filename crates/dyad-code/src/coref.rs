@@ -123,8 +123,9 @@ pub fn link(doc: &mut Document) {
                 }
                 // A place something happens in ("met in Geneva") is no party to it.
                 let placed = k > range.start
-                    && crate::clause::PLACING
-                        .contains(&doc.slice(doc.tokens[k - 1].span).to_lowercase().as_str());
+                    && crate::clause::places_groups(
+                        &doc.slice(doc.tokens[k - 1].span).to_lowercase(),
+                    );
                 if r == Referent::State
                     && !placed
                     && states

@@ -20,7 +20,7 @@ use dyad_core::{
 };
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern, RootRole};
 
-use crate::clause::{self, lower, verb_group, ADJUNCTS, LOCATIVE};
+use crate::clause::{self, is_locative, lower, verb_group, ADJUNCTS};
 
 /// The word that makes a demand of a clause's subject when someone says it
 /// ("China must drop barriers, the US said"), even where the verb after it
@@ -437,7 +437,7 @@ impl<'a> Sentence<'a> {
                 continue;
             }
             if let Some(m) = self.mention_starting(k) {
-                let after_locative = k > 0 && LOCATIVE.contains(&self.word(k - 1));
+                let after_locative = k > 0 && is_locative(self.word(k - 1));
                 if !after_locative && !in_place && !self.is_own(m) {
                     return Some(m);
                 }
@@ -1125,8 +1125,8 @@ fn code_hit(
     let reciprocal = mutual || dicts.roots.mutual(&code);
     // "China and Pakistan signed an agreement in Islamabad": where
     // partners act together is not whom they act on.
-    let placed = target
-        .is_some_and(|t| s.mentions[t].0 > 0 && LOCATIVE.contains(&s.word(s.mentions[t].0 - 1)));
+    let placed =
+        target.is_some_and(|t| s.mentions[t].0 > 0 && is_locative(s.word(s.mentions[t].0 - 1)));
     if reciprocal && sources.len() > 1 && placed {
         target = None;
     }
@@ -1196,7 +1196,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
         // Where a protest happened ("rioted at a jail in Dili") is no target.
         let placed = coded[p].targets.iter().all(|&t| {
             let start = s.mentions[t].0;
-            start > 0 && LOCATIVE.contains(&s.word(start - 1))
+            start > 0 && is_locative(s.word(start - 1))
         });
         if !dicts.roots.is(&coded[p].code, RootRole::Protest) || !placed {
             continue;

@@ -18,6 +18,7 @@ mod cameo;
 mod error;
 mod patterns;
 pub mod petrarch;
+mod place_words;
 mod table;
 
 use std::collections::HashMap;
@@ -28,6 +29,7 @@ pub use cameo::{CameoCode, CameoTable, Frame, FrameTable, RootRole, RootTable};
 pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};
 pub use petrarch::discards::{Discards, Reach};
+pub use place_words::{PlaceWord, PlaceWordKind, PlaceWords};
 
 /// The files a dictionary folder holds, by their path under `data/`
 /// (`FILES`), and the built-in copies compiled into the binary (`BUILTIN`).

@@ -21,9 +21,7 @@ use std::collections::HashSet;
 use dyad_core::{lowercase, Document, Location, Span, Token};
 
 use crate::gazetteer::{Candidate, Gazetteer, PlaceKind};
-use crate::table_rows;
-
-const WORDS: &str = include_str!("../../../data/places/words.tsv");
+use dyad_lexicon::PlaceWordKind;
 
 /// How much a country the document's actors belong to weighs against
 /// population, in natural-log units: a place in such a country wins over
@@ -107,7 +105,7 @@ impl Preference {
     }
 }
 
-/// The place words.
+/// The place words the resolver uses (`dyad_lexicon::PlaceWords`).
 pub(crate) struct PlaceWords {
     /// Prepositions, each as its words ("near", "on the outskirts of").
     prepositions: Vec<Vec<&'static str>>,
@@ -150,14 +148,13 @@ impl PlaceWords {
             longest_preposition: 0,
             nouns: HashSet::new(),
         };
-        for row in table_rows(WORDS) {
-            match row[1] {
-                "preposition" => w.prepositions.push(row[0].split(' ').collect()),
-                "noun" => {
-                    w.nouns.insert(row[0].to_string());
-                }
-                other => panic!("data/places/words.tsv: unknown kind {other}"),
-            }
+        let words = dyad_lexicon::PlaceWords::builtin();
+        for p in words.of_kind(PlaceWordKind::Preposition) {
+            w.prepositions
+                .push(p.words.iter().map(String::as_str).collect());
+        }
+        for n in words.of_kind(PlaceWordKind::Noun) {
+            w.nouns.insert(n.words.join(" "));
         }
         w.longest_preposition = w.prepositions.iter().map(Vec::len).max().unwrap_or(0);
         w
