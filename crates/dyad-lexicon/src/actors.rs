@@ -144,6 +144,12 @@ fn push_token(key: &mut String, token: &str) {
     for c in token.chars() {
         match c {
             '’' | '‘' => key.push('\''),
+            // Words joined as dictionaries join them ("Dol_Amroth") are
+            // words of a name.
+            '_' => {
+                key.push(SEP);
+                key.push(SEP);
+            }
             c => key.extend(c.to_lowercase()),
         }
     }
@@ -574,6 +580,15 @@ mod tests {
         assert_eq!(
             found(&d, &["Washington", "'s", "envoy"]),
             [("USAGOV".to_string(), 0..1)]
+        );
+    }
+
+    #[test]
+    fn words_joined_by_underscores_are_words_of_a_name() {
+        let d = dictionary();
+        assert_eq!(
+            found(&d, &["the", "Russian_Federation", "said"]),
+            [("RUS".to_string(), 1..2)]
         );
     }
 
