@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 use dyad_core::{Actor, ActorMention, Document, Span, Via};
-use dyad_lexicon::{ActorDictionary, ActorEntry, EntryKind, NameMatch};
+use dyad_lexicon::{ActorDictionary, ActorEntry, EntryKind, NameMatch, PETRARCH_AGENT};
 
 /// What a mention is, as far as composing and coding care.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -411,8 +411,12 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
     }
     // Groups still without a country belong to the document's own country:
     // the one its actors name most often, when one leads.
+    // PETRARCH codes a bare agent as such ("students" → `---EDU`).
     if let Some(country) = leading_country(&mentions) {
-        for m in &mut mentions {
+        for m in mentions
+            .iter_mut()
+            .filter(|m| !m.entry.starts_with(PETRARCH_AGENT))
+        {
             place(m, &country, "document");
         }
     }

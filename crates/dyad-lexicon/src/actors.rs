@@ -20,6 +20,9 @@ use crate::{table, DictError};
 
 const SEP: char = '\u{1}';
 
+/// How the ids of entries read from PETRARCH agent dictionaries start.
+pub const PETRARCH_AGENT: &str = "petrarch-agents:";
+
 /// A dated role of a person: `RUSGOV 2000-05-07 2008-05-07 president`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
@@ -488,7 +491,7 @@ impl<'t> Builder<'t> {
                     country: None,
                     sector: Some(agent.code.clone()),
                     name: None,
-                    id: format!("petrarch-agents:{form}"),
+                    id: format!("{PETRARCH_AGENT}{form}"),
                 };
                 self.add_cased(entry, &[form.as_str()], |_| Case::Any);
             }
