@@ -10,7 +10,8 @@
 //!     [HOBREB > 990816]         after a date
 //! LORIEN  [ELR/GAL]             a compound actor: two actors at once
 //! ```
-//! Dates are `YYMMDD` (years 19YY, as TABARI wrote them) or `YYYYMMDD`. A
+//! Dates are `YYMMDD` (years 19YY, as TABARI wrote them) or `YYYYMMDD`; a
+//! range may leave one end open (`[AFGGOV 020826-]`). A
 //! code without dates is the entry's default; on a given date the first
 //! listed code whose dates hold it applies, else the default.
 
@@ -108,7 +109,9 @@ fn dated_code(inside: &str) -> Result<DatedCode, String> {
     } else if let Some(d) = dates.strip_prefix('>') {
         (Some(date(d)?.succ_opt().ok_or("date out of range")?), None)
     } else if let Some((a, b)) = dates.split_once('-') {
-        (Some(date(a)?), Some(date(b)?))
+        // An open end may be left empty: `[AFGGOV 020826-]`.
+        let open = |d: &str| (!d.is_empty()).then(|| date(d)).transpose();
+        (open(a)?, open(b)?)
     } else {
         return Err(format!("bad date restriction `{}`", &inside[split..]));
     };
@@ -162,6 +165,14 @@ mod tests {
             warnings[0].to_string(),
             "actors.txt:9: actor `BOROMIR` has no code: not used"
         );
+    }
+
+    #[test]
+    fn a_range_may_leave_an_end_open() {
+        let (actors, _) = read("DOSTUM\n  [AFGGOV 20020826-]\n  [AFGMIL -20020825]\n");
+        let codes = &actors[0].codes;
+        assert_eq!((codes[0].from, codes[0].until), (on(2002, 8, 26), None));
+        assert_eq!((codes[1].from, codes[1].until), (None, on(2002, 8, 25)));
     }
 
     #[test]
