@@ -164,7 +164,7 @@ fn with_affixes(mut code: String, affixes: &[String]) -> String {
     let holds = |code: &str, part: &str| {
         (0..code.len())
             .step_by(3)
-            .any(|i| code[i..].starts_with(part))
+            .any(|i| code.get(i..).is_some_and(|rest| rest.starts_with(part)))
     };
     for affix in affixes {
         match (affix.strip_prefix('~'), affix.strip_suffix('~')) {
