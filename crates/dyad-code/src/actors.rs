@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 use dyad_core::{Actor, ActorMention, Document, Span, Via};
-use dyad_lexicon::{ActorDictionary, ActorEntry, EntryKind, NameMatch};
+use dyad_lexicon::{ActorDictionary, ActorEntry, EntryKind, NameMatch, PETRARCH_AGENT};
 
 /// CAMEO's sector of ethnic groups, coded with the country they live in.
 const ETHNIC_SECTOR: &str = "ETH";
@@ -170,7 +170,7 @@ fn with_affixes(mut code: String, affixes: &[String]) -> String {
     let holds = |code: &str, part: &str| {
         (0..code.len())
             .step_by(3)
-            .any(|i| code[i..].starts_with(part))
+            .any(|i| code.get(i..).is_some_and(|rest| rest.starts_with(part)))
     };
     for affix in affixes {
         match (affix.strip_prefix('~'), affix.strip_suffix('~')) {
@@ -439,8 +439,12 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
     }
     // Groups still without a country belong to the document's own country:
     // the one its actors name most often, when one leads.
+    // PETRARCH codes a bare agent as such ("students" → `---EDU`).
     if let Some(country) = leading_country(&mentions) {
-        for m in &mut mentions {
+        for m in mentions
+            .iter_mut()
+            .filter(|m| !m.entry.starts_with(PETRARCH_AGENT))
+        {
             place(m, &country, "document");
         }
     }

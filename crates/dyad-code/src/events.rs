@@ -815,6 +815,28 @@ fn find_hits<'d>(s: &Sentence, dicts: &'d Dictionaries, attempts: &mut Attempts)
         }
         hits.extend(best);
     }
+    // "urged Bree to help win", "abandoned efforts to stop": PETRARCH codes
+    // the verb, not the infinitive its phrase holds (unless that verb codes
+    // nothing: "won't try to clash"; or is a word of the infinitive's own
+    // pattern: "has begun to question", `BEGUN *`).
+    let governed = |h: &Hit| {
+        h.pattern.literal
+            && h.head > 0
+            && s.word(h.head - 1) == "to"
+            && hits.iter().any(|o| {
+                o.pattern.literal
+                    && o.head < h.head
+                    && h.head - o.head <= WORD_GAP + 2
+                    && dicts.cameo.get(&o.pattern.code).is_some()
+                    && !h.words.contains(&o.head)
+            })
+    };
+    let governed: Vec<bool> = hits.iter().map(governed).collect();
+    let hits = hits
+        .into_iter()
+        .zip(governed)
+        .filter_map(|(h, governed)| (!governed).then_some(h))
+        .collect();
     without_overlaps(hits)
 }
 

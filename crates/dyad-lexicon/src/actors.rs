@@ -20,6 +20,9 @@ use crate::{table, DictError};
 
 const SEP: char = '\u{1}';
 
+/// How the ids of entries read from PETRARCH agent dictionaries start.
+pub const PETRARCH_AGENT: &str = "petrarch-agents:";
+
 /// A dated role of a person: `RUSGOV 2000-05-07 2008-05-07 president`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Role {
@@ -156,6 +159,12 @@ fn push_token(key: &mut String, token: &str) {
     for c in token.chars() {
         match c {
             '’' | '‘' => key.push('\''),
+            // Words joined as dictionaries join them ("Dol_Amroth") are
+            // words of a name.
+            '_' => {
+                key.push(SEP);
+                key.push(SEP);
+            }
             c => key.extend(c.to_lowercase()),
         }
     }
@@ -494,7 +503,7 @@ impl<'t> Builder<'t> {
                     country: None,
                     sector: Some(agent.code.clone()),
                     name: None,
-                    id: format!("petrarch-agents:{form}"),
+                    id: format!("{PETRARCH_AGENT}{form}"),
                 };
                 self.add_cased(entry, &[form.as_str()], |_| Case::Any);
             }
@@ -586,6 +595,15 @@ mod tests {
         assert_eq!(
             found(&d, &["Washington", "'s", "envoy"]),
             [("USAGOV".to_string(), 0..1)]
+        );
+    }
+
+    #[test]
+    fn words_joined_by_underscores_are_words_of_a_name() {
+        let d = dictionary();
+        assert_eq!(
+            found(&d, &["the", "Russian_Federation", "said"]),
+            [("RUS".to_string(), 1..2)]
         );
     }
 

@@ -24,7 +24,7 @@ mod table;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use actors::{ActorDictionary, ActorEntry, EntryKind, NameMatch, Role};
+pub use actors::{ActorDictionary, ActorEntry, EntryKind, NameMatch, Role, PETRARCH_AGENT};
 pub use cameo::{CameoCode, CameoTable, Frame, FrameTable, RootRole, RootTable};
 pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};

@@ -182,7 +182,7 @@ impl PatternSet {
             .map(|&i| &self.patterns[i])
     }
 
-    /// Every trigger lemma.
+    /// Every trigger word: lemmas, and the forms PETRARCH verbs list.
     pub fn heads(&self) -> impl Iterator<Item = &str> {
         self.by_head.keys().map(String::as_str)
     }

@@ -10,7 +10,9 @@
 //!     [HOBREB > 990816]         after a date
 //! LORIEN  [ELR/GAL]             a compound actor: two actors at once
 //! ```
-//! Dates are `YYMMDD` (years 19YY, as TABARI wrote them) or `YYYYMMDD`. A
+//! Dates are `YYMMDD` (years 00 to 30 are 20YY, later ones 19YY: TABARI's
+//! and Phoenix's dictionaries span 1945 to the 2020s) or `YYYYMMDD`; a range
+//! may leave one end open (`[AFGGOV 020826-]`). A
 //! code without dates is the entry's default; on a given date the first
 //! listed code whose dates hold it applies, else the default.
 
@@ -108,16 +110,19 @@ fn dated_code(inside: &str) -> Result<DatedCode, String> {
     } else if let Some(d) = dates.strip_prefix('>') {
         (Some(date(d)?.succ_opt().ok_or("date out of range")?), None)
     } else if let Some((a, b)) = dates.split_once('-') {
-        (Some(date(a)?), Some(date(b)?))
+        // An open end may be left empty: `[AFGGOV 020826-]`.
+        let open = |d: &str| (!d.is_empty()).then(|| date(d)).transpose();
+        (open(a)?, open(b)?)
     } else {
         return Err(format!("bad date restriction `{}`", &inside[split..]));
     };
     Ok(DatedCode { code, from, until })
 }
 
-/// `YYMMDD` (19YY) or `YYYYMMDD`.
+/// `YYMMDD` (years 00 to 30 are 20YY, later ones 19YY) or `YYYYMMDD`.
 fn date(text: &str) -> Result<NaiveDate, String> {
     let full = match text.len() {
+        6 if text.get(..2).is_some_and(|y| y <= "30") => format!("20{text}"),
         6 => format!("19{text}"),
         8 => text.to_string(),
         _ => return Err(format!("bad date `{text}`: expected YYMMDD or YYYYMMDD")),
@@ -162,6 +167,14 @@ mod tests {
             warnings[0].to_string(),
             "actors.txt:9: actor `BOROMIR` has no code: not used"
         );
+    }
+
+    #[test]
+    fn a_range_may_leave_an_end_open() {
+        let (actors, _) = read("DOSTUM\n  [AFGGOV 020826-]\n  [AFGMIL -20020825]\n");
+        let codes = &actors[0].codes;
+        assert_eq!((codes[0].from, codes[0].until), (on(2002, 8, 26), None));
+        assert_eq!((codes[1].from, codes[1].until), (None, on(2002, 8, 25)));
     }
 
     #[test]

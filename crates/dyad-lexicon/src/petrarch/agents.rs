@@ -25,7 +25,6 @@ pub struct Agent {
     pub code: String,
     /// Whether the code goes before the actor's (`NGO~`) rather than after (`~GOV`).
     pub prefix: bool,
-    pub line: usize,
 }
 
 /// Reads an agent dictionary.
@@ -83,7 +82,6 @@ pub fn parse(source: &Source, warnings: &mut Vec<DictError>) -> Result<Vec<Agent
             forms,
             code: code.to_string(),
             prefix,
-            line,
         });
     }
     Ok(agents)

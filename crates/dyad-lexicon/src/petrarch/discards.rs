@@ -22,13 +22,6 @@ pub struct Discards {
 }
 
 impl Discards {
-    /// Reads a discard list.
-    pub fn parse(source: &Source) -> Discards {
-        let mut discards = Discards::default();
-        discards.add(source);
-        discards
-    }
-
     /// Adds the phrases of a list's file.
     pub fn add(&mut self, source: &Source) {
         for (_, content) in content_lines(&source.text) {
@@ -78,7 +71,8 @@ mod tests {
 
     #[test]
     fn sentence_and_story_discards() {
-        let d = Discards::parse(&Source {
+        let mut d = Discards::default();
+        d.add(&Source {
             file: "discards.txt".into(),
             text: "MONTHS LATER\n+TYPHOON # storms\nBASEBALL\n".into(),
         });

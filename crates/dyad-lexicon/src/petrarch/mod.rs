@@ -5,7 +5,7 @@
 //! agents and discard lists. This module reads them ([`verbs`], [`actors`],
 //! [`agents`], [`discards`]) and converts what they say into dyad's own
 //! [`Dictionaries`](crate::Dictionaries): actors and agents into the actor
-//! automaton, verb patterns into a [`PatternSet`](crate::PatternSet) whose
+//! automaton, verb patterns into a [`PatternSet`] whose
 //! patterns may hold words before the verb, and codes dyad's CAMEO table does
 //! not list into synthetic table entries. A construct the readers do not
 //! support is reported as a `FILE:LINE: unsupported ...` warning, never

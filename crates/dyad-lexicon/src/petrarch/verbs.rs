@@ -315,7 +315,8 @@ fn parse_pattern(text: &str) -> Result<(Vec<Element>, Vec<Element>), String> {
                 "$" => Some(Element::Source),
                 "%" => Some(Element::Compound),
                 "^" => Some(Element::Skip),
-                w if w.starts_with(|c: char| c.is_alphanumeric()) => {
+                // Words, and clitics as treebanks split them ('S, 'LL).
+                w if w.starts_with(|c: char| c.is_alphanumeric() || c == '\'') => {
                     Some(Element::Word(w.to_lowercase()))
                 }
                 w => return Err(format!("unsupported pattern element `{w}`")),
