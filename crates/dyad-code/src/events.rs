@@ -608,7 +608,10 @@ impl<'a> Sentence<'a> {
                 break;
             }
         }
+        // Forward, "A, B, C and D": commas join only where an "and" closes
+        // the list.
         cur = m;
+        let mut pending = Vec::new();
         while cur + 1 < self.mentions.len() {
             let next = cur + 1;
             let gap: Vec<&str> = (self.mentions[cur].1..self.mentions[next].0)
@@ -622,7 +625,11 @@ impl<'a> Sentence<'a> {
             if self.same_words(cur, next)
                 || is_conjunction(&gap) && gap.contains(&"and") && !starts_clause
             {
+                out.append(&mut pending);
                 out.push(next);
+                cur = next;
+            } else if is_conjunction(&gap) && !starts_clause {
+                pending.push(next);
                 cur = next;
             } else {
                 break;

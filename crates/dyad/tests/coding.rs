@@ -378,3 +378,17 @@ fn hyphenated_pattern_words_match_the_split_tokens() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_list_of_actors_closed_by_and_acts_together() {
+    let ev = events(
+        "Qatar hosted talks with Saudi Arabia, Bahrain, Egypt and the United Arab Emirates.",
+    );
+    for target in ["SAU", "BHR", "EGY", "ARE"] {
+        assert!(
+            ev.iter()
+                .any(|(_, s, t)| s.starts_with("QAT") && t == target),
+            "{target}: {ev:?}"
+        );
+    }
+}
