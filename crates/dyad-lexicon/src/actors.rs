@@ -134,6 +134,14 @@ impl ActorDictionary {
         {
             let first = starts.partition_point(|&s| s < m.start());
             let last = starts.partition_point(|&s| s < m.end());
+            // A name starts where a token starts: "@J_Tsar" does not hold "Tsar".
+            if starts.get(first) != Some(&m.start()) || first == last {
+                match starts.get(first) {
+                    Some(&next) if next > at => at = next,
+                    _ => break,
+                }
+                continue;
+            }
             let (entry, case, written) = &self.names[m.pattern().as_usize()];
             if case_ok(*case, written, &tokens[first..last]) {
                 out.push(NameMatch {
@@ -595,6 +603,16 @@ mod tests {
         assert_eq!(
             found(&d, &["Washington", "'s", "envoy"]),
             [("USAGOV".to_string(), 0..1)]
+        );
+    }
+
+    #[test]
+    fn a_name_inside_a_joined_token_is_not_found() {
+        let d = dictionary();
+        assert_eq!(found(&d, &["account", "@J_Putin", "posted"]), []);
+        assert_eq!(
+            found(&d, &["southern", "@x_Russia", "Moscow"]),
+            [("RUSGOV".to_string(), 2..3)]
         );
     }
 
