@@ -61,21 +61,26 @@ impl Tokenizer {
     /// Token spans of `text[range]`, in text coordinates.
     pub fn tokenize(&self, text: &str, start: usize, end: usize) -> Vec<Span> {
         let mut out = Vec::new();
+        self.tokenize_into(text, start, end, &mut out);
+        out
+    }
+
+    /// Appends the token spans of `text[range]` to `out`.
+    pub fn tokenize_into(&self, text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         let slice = &text[start..end];
         let mut chunk_start = None;
         for (i, c) in slice.char_indices() {
             if c.is_whitespace() {
                 if let Some(s) = chunk_start.take() {
-                    self.split_chunk(text, start + s, start + i, &mut out);
+                    self.split_chunk(text, start + s, start + i, out);
                 }
             } else if chunk_start.is_none() {
                 chunk_start = Some(i);
             }
         }
         if let Some(s) = chunk_start {
-            self.split_chunk(text, start + s, end, &mut out);
+            self.split_chunk(text, start + s, end, out);
         }
-        out
     }
 
     fn split_chunk(&self, text: &str, mut s: usize, mut e: usize, out: &mut Vec<Span>) {
