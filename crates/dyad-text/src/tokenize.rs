@@ -104,10 +104,13 @@ impl Tokenizer {
         // Suffixes, collected from the end: pushed as found, then moved
         // behind the word's own tokens (no buffer per word).
         let suffixes_start = out.len();
+        // Every clitic and negation holds an apostrophe: most words need no look.
+        let apostrophe = text[s..e].contains(['\'', '’']);
         while s < e {
             let word = &text[s..e];
             if let Some(k) = NEGATION
                 .iter()
+                .filter(|_| apostrophe)
                 .find(|k| word.len() > k.len() && ends_with_ci(word, k))
             {
                 let k = k.len();
@@ -115,7 +118,7 @@ impl Tokenizer {
                 e -= k;
                 continue;
             }
-            if let Some(k) = CLITICS.iter().find(|k| {
+            if let Some(k) = CLITICS.iter().filter(|_| apostrophe).find(|k| {
                 word.len() > k.len()
                     && ends_with_ci(word, k)
                     && word[..word.len() - k.len()]
