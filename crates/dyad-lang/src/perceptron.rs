@@ -232,12 +232,6 @@ impl WeightTable {
             }
         }
     }
-
-    /// Adds the weights of feature `key` (if the model has it) to `scores`.
-    #[inline]
-    pub fn add(&self, key: u64, scores: &mut Scores) {
-        self.add_weights(self.find(key), scores);
-    }
 }
 
 /// A feature's weights in a [`WeightTable`], as found by its key (the
