@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Tracks dyad's speed: builds release, then codes a corpus with `dyad bench`
-# on 1 and 2 threads and prints one JSON line each, plus the start-up time
-# (loading every built-in dictionary and coding one short sentence).
+# on 1 and 2 threads and prints one JSON line each, then the same for the
+# language analysis alone (`dyad bench --language`: tokens per second
+# through tokens, tags, lemmas and the dependency parse), plus the start-up
+# time (loading every built-in dictionary and coding one short sentence).
 #
 #   tools/bench/run.sh [CORPUS.jsonl]
 #
@@ -14,6 +16,9 @@ cargo build --release --quiet
 dyad="${CARGO_TARGET_DIR:-target}/release/dyad"
 for threads in 1 2; do
     "$dyad" bench --threads "$threads" --date 2020-01-01 --json "$corpus"
+done
+for threads in 1 2; do
+    "$dyad" bench --language --threads "$threads" --date 2020-01-01 --json "$corpus"
 done
 TIMEFORMAT='{"startup_seconds":%R}'
 time "$dyad" explain --date 2020-01-01 --text "Moscow rejected the proposal." >/dev/null

@@ -263,7 +263,12 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
             i += 1;
             while let Some(next) = matches.get(i) {
                 let e = dict.entry(next.entry);
-                let between: Vec<String> = words[d.end..next.tokens.start]
+                let gap = d.end..next.tokens.start;
+                // Every way of joining below has at most two words between.
+                if gap.len() > 2 {
+                    break;
+                }
+                let between: Vec<String> = words[gap.clone()]
                     .iter()
                     .map(|w| w.to_lowercase().replace('’', "'"))
                     .collect();
@@ -272,7 +277,6 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 // guerrillas", "Vietnamese-led forces"; "Russian-backed" is
                 // someone else's group, so of hyphenated participles only
                 // "-led" and "-based" make it the country's own.
-                let gap = d.end..next.tokens.start;
                 let hyphenated = gap.clone().any(|k| words[k] == "-");
                 let modifiers = !gap.is_empty()
                     && gap.len() <= 2

@@ -108,6 +108,17 @@ impl Parser {
     pub fn parse(&self, words: &[&str], tags: &[&str]) -> Vec<Arc> {
         assert_eq!(words.len(), tags.len(), "one tag per word");
         let tokens = Tokens::new(words, tags);
+        // the weights of the templates of one word, for every word (the
+        // root and "no word" included) once rather than at every step
+        let per_token: Vec<[Weights; PER_TOKEN.len()]> = (0..words.len() + 2)
+            .map(|i| {
+                PER_TOKEN.map(|(template, with_tag)| {
+                    let tag = if with_tag { tokens.tags[i] } else { 0 };
+                    let values = [tokens.words[i], tag, 0, 0];
+                    self.weights.find(feature_key(template as u64, &values))
+                })
+            })
+            .collect();
         let mut state = State::new(words.len(), self.root_label);
         let n_classes = n_classes(self.labels.len());
         let mut scores: Scores = [0; 256];
@@ -117,6 +128,10 @@ impl Parser {
                 // memory accesses of different features overlap
                 let values = state.feature_values(&tokens);
                 let mut found = [Weights::NONE; N_FEATURES];
+                let roles = state.per_token_roles();
+                for (j, (&(template, _), &i)) in PER_TOKEN.iter().zip(&roles).enumerate() {
+                    found[template] = per_token[i][j];
+                }
                 for &template in &self.by_value.hashed {
                     let v = &values[template];
                     found[template] = self.weights.find(feature_key(template as u64, v));
@@ -139,6 +154,25 @@ impl Parser {
         state.arcs(&self.labels)
     }
 }
+
+/// The templates (numbered as in [`State::feature_values`]) whose values
+/// are one word's value, with its tag or not: their weights are found per
+/// word, for the words of [`State::per_token_roles`] in this order.
+const PER_TOKEN: [(usize, bool); 13] = [
+    (1, false),
+    (2, false),
+    (3, false),
+    (4, false),
+    (5, false),
+    (6, false),
+    (7, false),
+    (8, false),
+    (9, false),
+    (23, true),
+    (24, true),
+    (25, true),
+    (26, true),
+];
 
 /// What a feature value ranges over, for the templates looked up by value.
 #[derive(Clone, Copy)]
@@ -189,7 +223,7 @@ const BY_VALUE: [(usize, [Range; 3]); 22] = {
 struct ByValue {
     blocks: Vec<Block>,
     weights: Vec<Weights>,
-    /// The other templates, found by key.
+    /// The templates found neither by value nor per word: by key.
     hashed: Vec<usize>,
 }
 
@@ -241,6 +275,7 @@ impl ByValue {
         }
         let hashed = (0..N_FEATURES)
             .filter(|t| BY_VALUE.iter().all(|(b, _)| b != t))
+            .filter(|t| PER_TOKEN.iter().all(|(p, _)| p != t))
             .collect();
         ByValue {
             blocks,
@@ -646,6 +681,16 @@ impl State {
         }
     }
 
+    /// The words whose values make the [`PER_TOKEN`] templates, in its order.
+    #[inline]
+    pub fn per_token_roles(&self) -> [usize; PER_TOKEN.len()] {
+        let (s0, s1, s2) = (self.s0(), self.s1(), self.stack_at(2));
+        let (n0, n1, n2) = (self.b0(), self.buffer_at(1), self.buffer_at(2));
+        let (s0l, s0r) = (self.left[s0][0] as usize, self.right[s0][0] as usize);
+        let n0l = self.left[n0][0] as usize;
+        [n0, n1, n2, s0, s1, s2, n0l, s0l, s0r, n0, n1, s0, s1]
+    }
+
     /// The values of this configuration's features, template by template
     /// (a feature's key is [`feature_key`] of its template number and values).
     #[inline]
@@ -879,6 +924,45 @@ mod tests {
             .unwrap()
             .labels()
             .contains(&"nsubjpass"));
+    }
+
+    #[test]
+    fn per_token_templates_see_the_values_of_their_words() {
+        let words = [
+            "Rebels", "who", "seized", "the", "town", "released", "them", ".",
+        ];
+        let tags = Tagger::builtin().tag(&words);
+        let tokens = Tokens::new(&words, &tags);
+        let parser = Parser::builtin();
+        let mut state = State::new(words.len(), parser.root_label);
+        let mut scores: Scores = [0; 256];
+        while !state.is_final() {
+            let values = state.feature_values(&tokens);
+            for ((template, with_tag), i) in PER_TOKEN.into_iter().zip(state.per_token_roles()) {
+                let tag = if with_tag { tokens.tags[i] } else { 0 };
+                assert_eq!(
+                    values[template],
+                    [tokens.words[i], tag, 0, 0],
+                    "template {template}"
+                );
+            }
+            let keys = values
+                .iter()
+                .enumerate()
+                .map(|(k, v)| feature_key(k as u64, v));
+            scores.fill(0);
+            keys.for_each(|k| {
+                parser
+                    .weights
+                    .add_weights(parser.weights.find(k), &mut scores)
+            });
+            let n = n_classes(parser.labels.len());
+            state.apply(
+                state
+                    .forced()
+                    .unwrap_or_else(|| state.best_valid(&scores[..n])),
+            );
+        }
     }
 
     #[test]

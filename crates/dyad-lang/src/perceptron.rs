@@ -81,6 +81,10 @@ pub(crate) type Scores = [i32; 256];
 pub(crate) struct WeightTable {
     slots: Vec<Slot>,
     mask: usize,
+    /// A bit per hash of every key the model has, small enough to stay in
+    /// cache: most lookups of a feature the model lacks end here, without
+    /// a trip to the (megabytes of) slots.
+    present: Vec<u64>,
     n_classes: usize,
     /// The weights of features with more than [`INLINE_MAX`] of them and too
     /// few for a dense row (see [`DENSE_SHARE`]).
@@ -134,6 +138,7 @@ impl WeightTable {
         let cap = (n_feats * 2).max(16).next_power_of_two();
         let mask = cap - 1;
         let mut slots = vec![Slot { key: 0, weights: 0 }; cap];
+        let mut present = vec![0u64; PRESENCE_BITS / 64];
         let mut spilled = Vec::new();
         let mut dense = Vec::new();
         let mut entries = body.chunks_exact(3);
@@ -173,6 +178,8 @@ impl WeightTable {
                 }
                 DENSE | start as u64
             };
+            let bit = presence_bit(key);
+            present[bit / 64] |= 1 << (bit % 64);
             let mut i = (mix(key) as usize) & mask;
             while slots[i].key != 0 {
                 i = (i + 1) & mask;
@@ -185,6 +192,7 @@ impl WeightTable {
         Ok(WeightTable {
             slots,
             mask,
+            present,
             n_classes,
             spilled,
             dense,
@@ -194,6 +202,10 @@ impl WeightTable {
     /// The weights of feature `key` ([`Weights::NONE`] if the model has none).
     #[inline]
     pub fn find(&self, key: u64) -> Weights {
+        let bit = presence_bit(key);
+        if self.present[bit / 64] & 1 << (bit % 64) == 0 {
+            return Weights::NONE;
+        }
         let mut i = (mix(key) as usize) & self.mask;
         loop {
             let slot = self.slots[i];
@@ -232,12 +244,6 @@ impl WeightTable {
             }
         }
     }
-
-    /// Adds the weights of feature `key` (if the model has it) to `scores`.
-    #[inline]
-    pub fn add(&self, key: u64, scores: &mut Scores) {
-        self.add_weights(self.find(key), scores);
-    }
 }
 
 /// A feature's weights in a [`WeightTable`], as found by its key (the
@@ -248,6 +254,16 @@ pub(crate) struct Weights(u64);
 impl Weights {
     /// No weights: an inline list of none.
     pub const NONE: Weights = Weights(INLINE);
+}
+
+/// The size of `WeightTable::present`: 2^20 bits, 128 KiB.
+const PRESENCE_BITS: usize = 1 << 20;
+
+/// A key's bit in `WeightTable::present`, from other bits of its hash
+/// than its slot's.
+#[inline]
+fn presence_bit(key: u64) -> usize {
+    (mix(key) >> 32) as usize % PRESENCE_BITS
 }
 
 /// Slot of a key: FNV's low bits are weak for short inputs, so fold the high

@@ -19,7 +19,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::hash::{Fnv, FxMap};
-use crate::perceptron::{ModelError, Reader, Scores, WeightTable};
+use crate::perceptron::{ModelError, Reader, Scores, WeightTable, Weights};
 
 static TAGGER_BIN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -47,18 +47,20 @@ pub struct Tagger {
     tagdict: FxMap<Box<str>, u8>,
     /// feature key -> (tag index, weight) pairs
     weights: WeightTable,
+    /// The weights of the bias feature.
+    bias: Weights,
     /// The hash states of the features that start with the previous tag or
     /// the one before it, per history index (see [`Tagger::history_name`]).
     history: Vec<History>,
-    /// The key of `t12 PREV PREV2`, at `prev * (n_tags + 2) + prev2`.
-    tag_pairs: Vec<u64>,
+    /// The weights of `t12 PREV PREV2`, at `prev * (n_tags + 2) + prev2`.
+    tag_pairs: Vec<Weights>,
 }
 
-/// What a feature key owes to one tag of the history: whole keys for the
+/// What a feature owes to one tag of the history: the weights of the
 /// features that are just the tag, hash states to continue for the others.
 struct History {
-    t1: u64,
-    t2: u64,
+    t1: Weights,
+    t2: Weights,
     t1w: Fnv,
     t1w_next: Fnv,
     t1s3: Fnv,
@@ -144,6 +146,7 @@ impl Tagger {
         let mut tagger = Tagger {
             tags,
             tagdict,
+            bias: weights.find(BIAS),
             weights,
             history: Vec::new(),
             tag_pairs: Vec::new(),
@@ -154,8 +157,8 @@ impl Tagger {
                 let name = tagger.history_name(t);
                 let then = |template: &str| Fnv::new().str(template).str(name).str(" ");
                 History {
-                    t1: Fnv::new().str("t1 ").str(name).0,
-                    t2: Fnv::new().str("t2 ").str(name).0,
+                    t1: tagger.weights.find(Fnv::new().str("t1 ").str(name).0),
+                    t2: tagger.weights.find(Fnv::new().str("t2 ").str(name).0),
                     t1w: then("t1w "),
                     t1w_next: then("t1w+1 "),
                     t1s3: then("t1s3 "),
@@ -166,7 +169,8 @@ impl Tagger {
             .map(|i| {
                 let (prev, prev2) = (i / n_history, i % n_history);
                 let pair = Fnv::new().str("t12 ").str(tagger.history_name(prev));
-                pair.str(" ").str(tagger.history_name(prev2)).0
+                let key = pair.str(" ").str(tagger.history_name(prev2)).0;
+                tagger.weights.find(key)
             })
             .collect();
         Ok(tagger)
@@ -247,34 +251,49 @@ impl Tagger {
                     let wp2 = norm_at(ii + 2);
                     let s3 = suffix(w, 3);
                     let h = &self.history[prev];
-                    let mut add = |key: u64| self.weights.add(key, &mut scores);
-                    add(BIAS);
-                    add(WORD.str(w).0);
-                    add(SUFFIX3.str(s3).0);
-                    add(SUFFIX2.str(suffix(w, 2)).0);
-                    add(SUFFIX1.str(suffix(w, 1)).0);
-                    add(SUFFIX4.str(suffix(w, 4)).0);
-                    add(PREFIX1.str(prefix(w, 1)).0);
-                    add(PREFIX3.str(prefix(w, 3)).0);
-                    add(SHAPE.bytes(t.shape.as_bytes()).0);
-                    add(h.t1);
-                    add(self.history[prev2].t2);
-                    add(self.tag_pairs[prev * (n_tags + 2) + prev2]);
-                    add(h.t1w.str(w).0);
-                    add(PREV_WORD.str(wm1).0);
-                    add(PREV_SUFFIX3.str(suffix(wm1, 3)).0);
-                    add(PREV2_WORD.str(wm2).0);
-                    add(NEXT_WORD.str(wp1).0);
-                    add(NEXT_SUFFIX3.str(suffix(wp1, 3)).0);
-                    add(NEXT2_WORD.str(wp2).0);
-                    add(WORD_NEXT.str(w).str(" ").str(wp1).0);
-                    add(h.t1w_next.str(wp1).0);
-                    add(PREV_WORD_WORD.str(wm1).str(" ").str(w).0);
-                    add(h.t1s3.str(s3).0);
-                    add(PREV_SHAPE.bytes(shape_at(ii - 1)).0);
-                    add(NEXT_SHAPE.bytes(shape_at(ii + 1)).0);
-                    if i == 0 {
-                        add(FIRST_SHAPE.bytes(t.shape.as_bytes()).0);
+                    let keys = [
+                        WORD.str(w).0,
+                        SUFFIX3.str(s3).0,
+                        SUFFIX2.str(suffix(w, 2)).0,
+                        SUFFIX1.str(suffix(w, 1)).0,
+                        SUFFIX4.str(suffix(w, 4)).0,
+                        PREFIX1.str(prefix(w, 1)).0,
+                        PREFIX3.str(prefix(w, 3)).0,
+                        SHAPE.bytes(t.shape.as_bytes()).0,
+                        h.t1w.str(w).0,
+                        PREV_WORD.str(wm1).0,
+                        PREV_SUFFIX3.str(suffix(wm1, 3)).0,
+                        PREV2_WORD.str(wm2).0,
+                        NEXT_WORD.str(wp1).0,
+                        NEXT_SUFFIX3.str(suffix(wp1, 3)).0,
+                        NEXT2_WORD.str(wp2).0,
+                        WORD_NEXT.str(w).str(" ").str(wp1).0,
+                        h.t1w_next.str(wp1).0,
+                        PREV_WORD_WORD.str(wm1).str(" ").str(w).0,
+                        h.t1s3.str(s3).0,
+                        PREV_SHAPE.bytes(shape_at(ii - 1)).0,
+                        NEXT_SHAPE.bytes(shape_at(ii + 1)).0,
+                        // the first word's shape, only for the first word
+                        if i == 0 {
+                            FIRST_SHAPE.bytes(t.shape.as_bytes()).0
+                        } else {
+                            0
+                        },
+                    ];
+                    // Every feature's weights first, then the sums, so that
+                    // the memory accesses of different features overlap.
+                    let mut found = [Weights::NONE; 26];
+                    found[0] = self.bias;
+                    found[1] = h.t1;
+                    found[2] = self.history[prev2].t2;
+                    found[3] = self.tag_pairs[prev * (n_tags + 2) + prev2];
+                    for (f, &key) in found[4..].iter_mut().zip(&keys) {
+                        if key != 0 {
+                            *f = self.weights.find(key);
+                        }
+                    }
+                    for f in found {
+                        self.weights.add_weights(f, &mut scores);
                     }
                     // argmax; ties go to the later tag (as in the trainer)
                     let mut best = 0usize;

@@ -164,6 +164,13 @@ impl ActorDictionary {
 
 fn push_token(key: &mut String, token: &str) {
     key.push(SEP);
+    if token.is_ascii() {
+        let start = key.len();
+        key.push_str(token);
+        key[start..].make_ascii_lowercase();
+        key.push(SEP);
+        return;
+    }
     for c in token.chars() {
         match c {
             '’' | '‘' => key.push('\''),

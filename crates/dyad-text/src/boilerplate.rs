@@ -62,10 +62,11 @@ impl BoilerplateMarker {
         }
     }
 
-    fn by_opening(&self, line: &str) -> Option<Boilerplate> {
+    /// What a line of `words` words marks by its opening words.
+    fn by_opening(&self, line: &str, words: usize) -> Option<Boilerplate> {
         let first = line.trim_start().chars().next()?;
         let opens = first.to_lowercase().any(|c| self.first_chars.contains(&c));
-        if !opens || line.split_whitespace().count() > MAX_MARKED_WORDS {
+        if !opens || words > MAX_MARKED_WORDS {
             return None;
         }
         let line = normalized(line);
@@ -86,22 +87,23 @@ impl BoilerplateMarker {
         let mut buffer = String::new();
         for sentence in &mut doc.sentences {
             let line = sentence.span.slice(&doc.text);
-            let repeated = line.split_whitespace().count() >= MIN_DUPLICATE_WORDS && {
-                buffer.clear();
-                for word in line.split_whitespace() {
-                    if word.is_ascii() {
-                        buffer.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-                    } else {
-                        buffer.extend(word.chars().flat_map(char::to_lowercase));
-                    }
-                    buffer.push(' ');
+            buffer.clear();
+            let mut words = 0;
+            for word in line.split_whitespace() {
+                words += 1;
+                if word.is_ascii() {
+                    buffer.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+                } else {
+                    buffer.extend(word.chars().flat_map(char::to_lowercase));
                 }
-                !seen.insert(hasher.hash_one(buffer.as_bytes()))
-            };
+                buffer.push(' ');
+            }
+            let repeated =
+                words >= MIN_DUPLICATE_WORDS && !seen.insert(hasher.hash_one(buffer.as_bytes()));
             sentence.boilerplate = if repeated {
                 Some(Boilerplate::Duplicate)
             } else {
-                self.by_opening(line)
+                self.by_opening(line, words)
             };
         }
     }
@@ -110,6 +112,15 @@ impl BoilerplateMarker {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `by_opening` with the line's word count.
+    struct Opening<'m>(&'m BoilerplateMarker);
+
+    impl Opening<'_> {
+        fn by_opening(&self, line: &str) -> Option<Boilerplate> {
+            self.0.by_opening(line, line.split_whitespace().count())
+        }
+    }
 
     fn marker() -> BoilerplateMarker {
         BoilerplateMarker::new([
@@ -121,7 +132,8 @@ mod tests {
 
     #[test]
     fn openings_match_whole_words_on_short_lines() {
-        let m = marker();
+        let marker = marker();
+        let m = Opening(&marker);
         assert_eq!(
             m.by_opening("READ MORE:  Talks stall"),
             Some(Boilerplate::Related)

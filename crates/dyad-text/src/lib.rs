@@ -60,20 +60,24 @@ impl TextAnalyzer {
 
     /// Fills `doc.sentences` (boilerplate marked), `doc.tokens` and `doc.stories`.
     pub fn analyze(&self, doc: &mut Document) {
-        doc.sentences.clear();
-        doc.tokens.clear();
-        for s in self.sentence_spans(&doc.text) {
-            let first = doc.tokens.len();
-            let spans = self.tokenizer.tokenize(&doc.text, s.span.start, s.span.end);
-            doc.tokens.extend(spans.into_iter().map(Token::new));
-            let tokens = first..doc.tokens.len();
-            doc.sentences.push(Sentence {
-                span: s.span,
-                tokens,
-                kind: s.kind,
-                boilerplate: None,
-            });
-        }
+        // Token spans first, so that the tokens are allocated once.
+        let mut spans = Vec::new();
+        doc.sentences = self
+            .sentence_spans(&doc.text)
+            .into_iter()
+            .map(|s| {
+                let first = spans.len();
+                self.tokenizer
+                    .tokenize_into(&doc.text, s.span.start, s.span.end, &mut spans);
+                Sentence {
+                    span: s.span,
+                    tokens: first..spans.len(),
+                    kind: s.kind,
+                    boilerplate: None,
+                }
+            })
+            .collect();
+        doc.tokens = spans.into_iter().map(Token::new).collect();
         self.boilerplate.mark(doc);
         stories::split(doc);
     }

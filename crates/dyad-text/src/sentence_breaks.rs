@@ -326,7 +326,7 @@ mod tests {
             let text: String = (0..len)
                 .map(|_| {
                     let r = random.next();
-                    if r % 5 == 0 {
+                    if r.is_multiple_of(5) {
                         covered[(r >> 8) as usize % covered.len()]
                     } else {
                         frequent[(r >> 8) as usize % frequent.len()]

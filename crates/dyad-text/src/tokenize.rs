@@ -61,21 +61,26 @@ impl Tokenizer {
     /// Token spans of `text[range]`, in text coordinates.
     pub fn tokenize(&self, text: &str, start: usize, end: usize) -> Vec<Span> {
         let mut out = Vec::new();
+        self.tokenize_into(text, start, end, &mut out);
+        out
+    }
+
+    /// Appends the token spans of `text[range]` to `out`.
+    pub fn tokenize_into(&self, text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
         let slice = &text[start..end];
         let mut chunk_start = None;
         for (i, c) in slice.char_indices() {
             if c.is_whitespace() {
                 if let Some(s) = chunk_start.take() {
-                    self.split_chunk(text, start + s, start + i, &mut out);
+                    self.split_chunk(text, start + s, start + i, out);
                 }
             } else if chunk_start.is_none() {
                 chunk_start = Some(i);
             }
         }
         if let Some(s) = chunk_start {
-            self.split_chunk(text, start + s, end, &mut out);
+            self.split_chunk(text, start + s, end, out);
         }
-        out
     }
 
     fn split_chunk(&self, text: &str, mut s: usize, mut e: usize, out: &mut Vec<Span>) {
@@ -99,10 +104,13 @@ impl Tokenizer {
         // Suffixes, collected from the end: pushed as found, then moved
         // behind the word's own tokens (no buffer per word).
         let suffixes_start = out.len();
+        // Every clitic and negation holds an apostrophe: most words need no look.
+        let apostrophe = text[s..e].contains(['\'', '’']);
         while s < e {
             let word = &text[s..e];
             if let Some(k) = NEGATION
                 .iter()
+                .filter(|_| apostrophe)
                 .find(|k| word.len() > k.len() && ends_with_ci(word, k))
             {
                 let k = k.len();
@@ -110,7 +118,7 @@ impl Tokenizer {
                 e -= k;
                 continue;
             }
-            if let Some(k) = CLITICS.iter().find(|k| {
+            if let Some(k) = CLITICS.iter().filter(|_| apostrophe).find(|k| {
                 word.len() > k.len()
                     && ends_with_ci(word, k)
                     && word[..word.len() - k.len()]

@@ -301,3 +301,21 @@ fn bench_reports_every_stage() {
         );
     }
 }
+
+#[test]
+fn language_bench_counts_every_token() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus.jsonl");
+    fs::write(&corpus, "{\"id\": \"b1\", \"text\": \"Rebels seized the town. Talks failed.\", \"published\": \"2019-05-14\"}\n").unwrap();
+    let out = dyad()
+        .args(["bench", "--language", "--json"])
+        .arg(&corpus)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["documents"], 1);
+    assert_eq!(report["sentences"], 2);
+    assert_eq!(report["tokens"], 8);
+    assert!(report["tokens_per_sec"].is_number(), "{report}");
+}
