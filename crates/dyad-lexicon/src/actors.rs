@@ -134,8 +134,9 @@ impl ActorDictionary {
         {
             let first = starts.partition_point(|&s| s < m.start());
             let last = starts.partition_point(|&s| s < m.end());
-            // A name starts where a token starts: "@J_Tsar" does not hold "Tsar".
-            if starts.get(first) != Some(&m.start()) || first == last {
+            // A name inside one token covers no whole token: "@J_Tsar" does
+            // not hold "Tsar".
+            if first == last {
                 match starts.get(first) {
                     Some(&next) if next > at => at = next,
                     _ => break,
@@ -164,7 +165,7 @@ impl ActorDictionary {
 
 fn push_token(key: &mut String, token: &str) {
     key.push(SEP);
-    if token.is_ascii() {
+    if token.is_ascii() && !token.contains('_') {
         let start = key.len();
         key.push_str(token);
         key[start..].make_ascii_lowercase();
