@@ -280,18 +280,28 @@ fn eval_plover_prints_the_figures_as_json() {
     assert_eq!(report["misses"][0]["id"], "g2");
 }
 
-#[test]
-fn bench_reports_every_stage() {
+/// `dyad bench --json` (with `flags`) over a one-document corpus of `text`.
+fn bench(text: &str, flags: &[&str]) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
-    fs::write(&corpus, "{\"id\": \"b1\", \"text\": \"Russian troops attacked Ukrainian positions near Donetsk on Monday.\", \"published\": \"2019-05-14\"}\n").unwrap();
+    let line = serde_json::json!({"id": "b1", "text": text, "published": "2019-05-14"});
+    fs::write(&corpus, format!("{line}\n")).unwrap();
     let out = dyad()
         .args(["bench", "--json"])
+        .args(flags)
         .arg(&corpus)
         .output()
         .unwrap();
     assert_success(&out);
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[test]
+fn bench_reports_every_stage() {
+    let report = bench(
+        "Russian troops attacked Ukrainian positions near Donetsk on Monday.",
+        &[],
+    );
     assert_eq!(report["documents"], 1);
     assert_eq!(report["events"], 1);
     for stage in ["text", "language", "actors", "coding", "resolution"] {
@@ -304,16 +314,7 @@ fn bench_reports_every_stage() {
 
 #[test]
 fn language_bench_counts_every_token() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = dir.path().join("corpus.jsonl");
-    fs::write(&corpus, "{\"id\": \"b1\", \"text\": \"Rebels seized the town. Talks failed.\", \"published\": \"2019-05-14\"}\n").unwrap();
-    let out = dyad()
-        .args(["bench", "--language", "--json"])
-        .arg(&corpus)
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let report = bench("Rebels seized the town. Talks failed.", &["--language"]);
     assert_eq!(report["documents"], 1);
     assert_eq!(report["sentences"], 2);
     assert_eq!(report["tokens"], 8);
