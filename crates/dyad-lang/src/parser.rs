@@ -138,10 +138,7 @@ impl Parser {
                 }
                 for block in &self.by_value.blocks {
                     let v = &values[block.template];
-                    found[block.template] =
-                        block.get(&self.by_value.weights, v).unwrap_or_else(|| {
-                            self.weights.find(feature_key(block.template as u64, v))
-                        });
+                    found[block.template] = block.get(&self.by_value.weights, v);
                 }
                 scores[..n_classes].fill(0);
                 for f in found {
@@ -236,13 +233,18 @@ struct Block {
 }
 
 impl Block {
-    /// The template's weights for `values`, if they are in range.
+    /// The template's weights for `values`, which lie in its ranges
+    /// ([`State::feature_values`] gives tags, labels and distances no
+    /// other values).
     #[inline]
-    fn get(&self, weights: &[Weights], values: &[u64; 4]) -> Option<Weights> {
+    fn get(&self, weights: &[Weights], values: &[u64; 4]) -> Weights {
         let [s0, s1, s2] = self.sizes;
-        let in_range = values[0] < s0 && values[1] < s1 && values[2] < s2 && values[3] == 0;
-        in_range
-            .then(|| weights[self.start + (values[0] + s0 * (values[1] + s1 * values[2])) as usize])
+        debug_assert!(
+            values[0] < s0 && values[1] < s1 && values[2] < s2 && values[3] == 0,
+            "values {values:?} out of the ranges {:?}",
+            self.sizes
+        );
+        weights[self.start + (values[0] + s0 * (values[1] + s1 * values[2])) as usize]
     }
 }
 
@@ -458,6 +460,23 @@ impl Validity {
     }
 }
 
+/// Updates the (score, class) of the first best LEFT and RIGHT class with
+/// those of `pairs`, LEFT and RIGHT scores by turns from class `first`.
+#[inline]
+fn best_of_pairs(pairs: &[i32], first: usize, best: &mut [(i64, usize); 2]) {
+    let [mut left, mut right] = *best;
+    for (k, pair) in pairs.chunks_exact(2).enumerate() {
+        let (l, r) = (pair[0] as i64, pair[1] as i64);
+        if l > left.0 {
+            left = (l, first + 2 * k);
+        }
+        if r > right.0 {
+            right = (r, first + 1 + 2 * k);
+        }
+    }
+    *best = [left, right];
+}
+
 /// A parser configuration: stack, buffer (the words from `next` on) and the
 /// arcs built so far, with the leftmost and rightmost children of each word
 /// for the features.
@@ -575,43 +594,37 @@ impl State {
         }
     }
 
-    /// The highest-scoring valid class (ties go to the lower class): SHIFT,
-    /// the LEFT classes (odd) and the RIGHT classes (even from 2) are
-    /// walked apart, without decoding every class, each class ranked by
-    /// its score and then its index packed into one number.
+    /// The highest-scoring valid class (ties go to the lower class). The
+    /// classes after SHIFT come in pairs, LEFT then RIGHT with one label
+    /// (class `1 + 2k` and `2 + 2k`); one pass over the pairs keeps the first
+    /// best of each move, leaving out the root label's pair, whose LEFT is
+    /// never valid and whose RIGHT is the only valid RIGHT onto the root.
     pub fn best_valid(&self, scores: &[i32]) -> usize {
         let valid = self.validity();
-        let root_left = 1 + 2 * valid.root_label as usize;
-        let root_right = root_left + 1;
-        // higher scores rank higher, then lower classes (classes are bytes)
-        let rank = |c: usize| (scores[c] as i64) << 8 | (255 - c) as i64;
-        let mut best = i64::MIN;
-        if valid.shift {
-            best = best.max(rank(0));
+        let root = valid.root_label as usize;
+        // (score, class) of the best so far; i64 so that no score is below it
+        let none = (i64::MIN, usize::MAX);
+        let mut best = [none, none];
+        let pairs = &scores[1..];
+        for (first, part) in [(0, &pairs[..2 * root]), (root + 1, &pairs[2 * root + 2..])] {
+            best_of_pairs(part, 1 + 2 * first, &mut best);
         }
-        if valid.left {
-            for c in (1..scores.len()).step_by(2) {
-                if c != root_left {
-                    best = best.max(rank(c));
-                }
-            }
+        let [left, mut right] = best;
+        if valid.onto_root {
+            right = (scores[2 + 2 * root] as i64, 2 + 2 * root);
         }
-        if valid.right {
-            if valid.onto_root {
-                best = best.max(rank(root_right));
-            } else {
-                for c in (2..scores.len()).step_by(2) {
-                    if c != root_right {
-                        best = best.max(rank(c));
-                    }
-                }
-            }
-        }
-        if best == i64::MIN {
-            usize::MAX
-        } else {
-            255 - (best & 0xff) as usize
-        }
+        let shift = (scores[0] as i64, 0);
+        [
+            (valid.shift, shift),
+            (valid.left, left),
+            (valid.right, right),
+        ]
+        .into_iter()
+        .filter(|&(ok, (_, class))| ok && class != usize::MAX)
+        .map(|(_, best)| best)
+        // higher scores first, then lower classes
+        .max_by_key(|&(score, class)| (score, std::cmp::Reverse(class)))
+        .map_or(usize::MAX, |(_, class)| class)
     }
 
     pub fn apply(&mut self, class: usize) {
