@@ -71,22 +71,13 @@ impl Parser {
     /// Loads a model in the parser.bin format.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
         let mut r = Reader::new(bytes);
-        if r.take(8)? != MAGIC {
-            return Err(ModelError("bad magic".into()));
-        }
-        let n_labels = r.u32()? as usize;
-        if n_labels == 0 || n_classes(n_labels) > 255 {
-            return Err(ModelError("bad label count".into()));
-        }
-        let mut labels = Vec::with_capacity(n_labels);
-        for _ in 0..n_labels {
-            labels.push(static_label(r.str()?));
-        }
+        // classes are bytes: SHIFT and a LEFT and a RIGHT per label
+        let labels = r.head(MAGIC, (255 - 1) / 2, SPACY_LABELS)?;
+        let n_labels = labels.len();
         let root_label = labels
             .iter()
             .position(|l| *l == ROOT_LABEL)
             .ok_or_else(|| ModelError("no ROOT label".into()))? as u8;
-        let _scale = r.take(4)?;
         let weights = WeightTable::read(&mut r, n_classes(n_labels))?;
         r.finish()?;
         let by_value = ByValue::new(&weights, n_labels);
@@ -336,13 +327,6 @@ const SPACY_LABELS: &[&str] = &[
     "relcl",
     "xcomp",
 ];
-
-fn static_label(name: &str) -> &'static str {
-    match SPACY_LABELS.iter().find(|l| **l == name) {
-        Some(l) => l,
-        None => Box::leak(Box::from(name)),
-    }
-}
 
 pub(crate) fn n_classes(n_labels: usize) -> usize {
     1 + 2 * n_labels

@@ -56,6 +56,36 @@ impl<'a> Reader<'a> {
         std::str::from_utf8(self.take(n)?).map_err(|_| ModelError("bad utf-8".into()))
     }
 
+    /// The head that both model files start with: `magic`, the class names
+    /// (one to `max` of them; a name of `known` is shared, any other is
+    /// leaked once per load to give it a `'static` lifetime) and the
+    /// weight scale, which scoring does not need.
+    pub fn head(
+        &mut self,
+        magic: &[u8; 8],
+        max: usize,
+        known: &'static [&'static str],
+    ) -> Result<Vec<&'static str>, ModelError> {
+        if self.take(8)? != magic {
+            return Err(ModelError("bad magic".into()));
+        }
+        let n = self.u32()? as usize;
+        if n == 0 || n > max {
+            return Err(ModelError("bad class count".into()));
+        }
+        let names = (0..n)
+            .map(|_| {
+                let name = self.str()?;
+                Ok(match known.iter().find(|k| **k == name) {
+                    Some(k) => *k,
+                    None => &*Box::leak(Box::from(name)),
+                })
+            })
+            .collect::<Result<_, ModelError>>()?;
+        let _scale = self.take(4)?;
+        Ok(names)
+    }
+
     /// Fails unless the whole file has been read.
     pub fn finish(self) -> Result<(), ModelError> {
         if self.pos == self.bytes.len() {

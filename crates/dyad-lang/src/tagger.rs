@@ -93,13 +93,6 @@ const PREV_SHAPE: Fnv = template("sh-1 ");
 const NEXT_SHAPE: Fnv = template("sh+1 ");
 const FIRST_SHAPE: Fnv = template("first ");
 
-fn static_tag(name: &str) -> &'static str {
-    match PTB_TAGS.iter().find(|t| **t == name) {
-        Some(t) => t,
-        None => Box::leak(name.to_string().into_boxed_str()),
-    }
-}
-
 /// Per-token precomputed strings (no allocation for words already in
 /// lower case, and the shape kept inline).
 struct Tok<'a> {
@@ -118,18 +111,8 @@ impl Tagger {
     /// Load a model in the tagger.bin format.
     pub fn from_bytes(bytes: &[u8]) -> Result<Tagger, ModelError> {
         let mut r = Reader::new(bytes);
-        if r.take(8)? != b"DYADTAG1" {
-            return Err(ModelError("bad magic".into()));
-        }
-        let n_tags = r.u32()? as usize;
-        if n_tags == 0 || n_tags > 255 {
-            return Err(ModelError("bad tag count".into()));
-        }
-        let mut tags = Vec::with_capacity(n_tags);
-        for _ in 0..n_tags {
-            tags.push(static_tag(r.str()?));
-        }
-        let _scale = r.take(4)?;
+        let tags = r.head(b"DYADTAG1", 255, PTB_TAGS)?;
+        let n_tags = tags.len();
         let n_td = r.u32()? as usize;
         let mut tagdict = FxMap::default();
         tagdict.reserve(n_td);

@@ -14,6 +14,16 @@ fn run(args: &[&str]) -> Vec<serde_json::Value> {
     json_lines(&out.stdout)
 }
 
+/// Writes `records` as a JSON Lines file in a new temporary folder, which
+/// lives as long as the returned handle.
+fn feed(records: &[serde_json::Value]) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("feed.jsonl");
+    let lines: String = records.iter().map(|r| format!("{r}\n")).collect();
+    fs::write(&path, lines).unwrap();
+    (dir, path)
+}
+
 #[test]
 fn extract_prints_a_page_with_its_metadata_and_one_story() {
     let dir = tempfile::tempdir().unwrap();
@@ -121,13 +131,7 @@ fn dedup_prints_clusters_of_republished_stories() {
         serde_json::json!({"id": "other", "text": "Thousands of students demonstrated in Nairobi on Saturday to demand lower fees."}),
         serde_json::json!({"id": "reprint", "text": format!("KAMPALA (Dyad Wire) - {story} Share this article")}),
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("feed.jsonl");
-    fs::write(
-        &path,
-        records.iter().map(|r| format!("{r}\n")).collect::<String>(),
-    )
-    .unwrap();
+    let (_dir, path) = feed(&records);
     let clusters = run(&["dedup", "--json", path.to_str().unwrap()]);
     assert_eq!(clusters, [serde_json::json!({"ids": ["wire", "reprint"]})]);
     let out = dyad()
@@ -151,13 +155,7 @@ fn merge_folds_one_event_reported_across_sentences_documents_and_republications(
         serde_json::json!({"id": "d3", "source": "Wire A", "published": "2019-05-15", "text": format!("{accusation} Copyright.")}),
         serde_json::json!({"id": "d4", "source": "Wire C", "published": "2019-05-16", "text": "Israel accused Iran of attacking a tanker."}),
     ];
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("feed.jsonl");
-    fs::write(
-        &path,
-        records.iter().map(|r| format!("{r}\n")).collect::<String>(),
-    )
-    .unwrap();
+    let (_dir, path) = feed(&records);
     let merged = run(&["code", "--merge", path.to_str().unwrap()]);
     let counts: Vec<_> = merged
         .iter()
