@@ -2,8 +2,9 @@
 # Tracks dyad's speed: builds release, then codes a corpus with `dyad bench`
 # on 1 and 2 threads and prints one JSON line each, then the same for the
 # language analysis alone (`dyad bench --language`: tokens per second
-# through tokens, tags, lemmas and the dependency parse), plus the start-up
-# time (loading every built-in dictionary and coding one short sentence).
+# through tokens, tags, lemmas, the dependency parse, phrases and clauses),
+# plus the start-up time (loading every built-in dictionary and coding one
+# short sentence).
 #
 #   tools/bench/run.sh [CORPUS.jsonl]
 #

@@ -8,7 +8,8 @@
 //!
 //! `dyad bench --language` ([`run_language`]) tracks the language analysis
 //! on its own (tokens per second through sentences and tokens, tags,
-//! lemmas and the dependency parse), on every sentence rather than only
+//! lemmas, the dependency parse and the phrases and clauses read off it),
+//! on every sentence rather than only
 //! those the coder selects, so that the figure does not move with the
 //! dictionaries.
 
@@ -106,27 +107,39 @@ pub struct LanguageReport {
     pub documents: usize,
     pub sentences: usize,
     pub tokens: usize,
+    /// Noun phrases and verb groups, and clauses, read off the parse.
+    pub phrases: usize,
+    pub clauses: usize,
     pub seconds: f64,
     pub tokens_per_sec: f64,
 }
 
-/// Runs the text and language stages, dependency parse included, on every
-/// sentence of `docs` on the current rayon pool, and reports tokens per second.
+/// Runs the text and language stages on every sentence of `docs` on the
+/// current rayon pool: tokens, tags, lemmas, the dependency parse, and the
+/// phrases and clauses read off it; reports tokens per second.
 pub fn run_language(pipeline: &Pipeline, docs: Vec<Document>) -> LanguageReport {
     let start = Instant::now();
-    let (documents, sentences, tokens) = docs
+    let (documents, sentences, tokens, phrases, clauses) = docs
         .into_par_iter()
         .map(|mut doc| {
             pipeline.analyze_language(&mut doc);
-            (1, doc.sentences.len(), doc.tokens.len())
+            let (phrases, clauses) = (0..doc.sentences.len())
+                .map(|s| crate::syntax(&doc, s))
+                .fold((0, 0), |(p, c), (ps, cs)| (p + ps.len(), c + cs.len()));
+            (1, doc.sentences.len(), doc.tokens.len(), phrases, clauses)
         })
-        .reduce(|| (0, 0, 0), |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2));
+        .reduce(
+            || (0, 0, 0, 0, 0),
+            |a, b| (a.0 + b.0, a.1 + b.1, a.2 + b.2, a.3 + b.3, a.4 + b.4),
+        );
     let seconds = start.elapsed().as_secs_f64();
     LanguageReport {
         threads: rayon::current_num_threads(),
         documents,
         sentences,
         tokens,
+        phrases,
+        clauses,
         seconds,
         tokens_per_sec: tokens as f64 / seconds,
     }
@@ -136,8 +149,8 @@ impl fmt::Display for LanguageReport {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         writeln!(
             f,
-            "{} documents, {} sentences, {} tokens tokenized, tagged and parsed in {:.2} s on {} thread(s)",
-            self.documents, self.sentences, self.tokens, self.seconds, self.threads
+            "{} documents, {} sentences, {} tokens tokenized, tagged and parsed in {:.2} s on {} thread(s); {} phrases, {} clauses",
+            self.documents, self.sentences, self.tokens, self.seconds, self.threads, self.phrases, self.clauses
         )?;
         writeln!(f, "{:.0} tokens/s", self.tokens_per_sec)
     }

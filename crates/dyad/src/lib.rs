@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use dyad_code::Trace;
 use dyad_core::{Boilerplate, Document};
-use dyad_lang::{Lexicon, Parser, Tagger, WordClass};
+use dyad_lang::{Arc, Clause, Lexicon, Parser, Phrase, Tagger, WordClass};
 use dyad_lexicon::{Dictionaries, PatternSet, Reach};
 use dyad_resolve::Resolver;
 use dyad_text::TextAnalyzer;
@@ -239,6 +239,25 @@ impl Pipeline {
             }
         }
     }
+}
+
+/// The phrases and clauses of a sentence, read off its dependency layer,
+/// with word indices within the sentence (as its tokens count).
+pub fn syntax(doc: &Document, sentence: usize) -> (Vec<Phrase>, Vec<Clause>) {
+    let range = doc.sentences[sentence].tokens.clone();
+    let tokens = &doc.tokens[range.clone()];
+    let tags: Vec<&str> = tokens.iter().map(|t| t.tag).collect();
+    let arcs: Vec<Arc> = tokens
+        .iter()
+        .map(|t| Arc {
+            head: t.head.map(|h| h - range.start),
+            label: t.dep,
+        })
+        .collect();
+    (
+        dyad_lang::phrases::phrases(&tags, &arcs),
+        dyad_lang::phrases::clauses(&tags, &arcs),
+    )
 }
 
 /// Every surface form of every event-pattern trigger, lower case (the

@@ -15,7 +15,6 @@ use dyad::{eval, Pipeline};
 use dyad_code::Trace;
 use dyad_core::Document;
 use dyad_io::{EventRecord, EventWriter, Format, Input, Reader, Severity};
-use dyad_lang::{Arc, Clause, Phrase};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -100,7 +99,8 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
         /// Measure the language analysis alone instead: tokens per second
-        /// through tokenizing, tagging, lemmas and the dependency parse of every sentence.
+        /// through tokenizing, tagging, lemmas, the dependency parse, phrases and
+        /// clauses of every sentence.
         #[arg(long)]
         language: bool,
         /// One JSON object instead of text.
@@ -489,25 +489,6 @@ fn report(
     Ok(())
 }
 
-/// The phrases and clauses of a sentence, read off its dependency layer,
-/// with word indices within the sentence (as the tokens list counts).
-fn syntax(doc: &Document, si: usize) -> (Vec<Phrase>, Vec<Clause>) {
-    let range = doc.sentences[si].tokens.clone();
-    let tokens = &doc.tokens[range.clone()];
-    let tags: Vec<&str> = tokens.iter().map(|t| t.tag).collect();
-    let arcs: Vec<Arc> = tokens
-        .iter()
-        .map(|t| Arc {
-            head: t.head.map(|h| h - range.start),
-            label: t.dep,
-        })
-        .collect();
-    (
-        dyad_lang::phrases::phrases(&tags, &arcs),
-        dyad_lang::phrases::clauses(&tags, &arcs),
-    )
-}
-
 /// The words of a sentence-relative token range.
 fn words_of(doc: &Document, si: usize, words: &std::ops::Range<usize>) -> String {
     let tokens = &doc.sentence_tokens(si)[words.clone()];
@@ -519,7 +500,7 @@ fn words_of(doc: &Document, si: usize, words: &std::ops::Range<usize>) -> String
 
 fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
     let s = &doc.sentences[t.sentence];
-    let (phrases, clauses) = syntax(doc, t.sentence);
+    let (phrases, clauses) = dyad::syntax(doc, t.sentence);
     let phrases: Vec<_> = phrases
         .iter()
         .map(|p| serde_json::json!({"kind": p.kind.label(), "words": [p.words.start, p.words.end], "head": p.head, "text": words_of(doc, t.sentence, &p.words)}))
@@ -609,7 +590,7 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
     if !relations.is_empty() {
         let _ = writeln!(out, "   relations: {}", relations.join(" "));
     }
-    let (phrases, clauses) = syntax(doc, si);
+    let (phrases, clauses) = dyad::syntax(doc, si);
     if !phrases.is_empty() {
         let chunks: Vec<String> = phrases
             .iter()

@@ -318,5 +318,8 @@ fn language_bench_counts_every_token() {
     assert_eq!(report["documents"], 1);
     assert_eq!(report["sentences"], 2);
     assert_eq!(report["tokens"], 8);
+    // [NP Rebels] [VG seized] [NP the town], [NP Talks] [VG failed]; a main clause each
+    assert_eq!(report["phrases"], 5);
+    assert_eq!(report["clauses"], 2);
     assert!(report["tokens_per_sec"].is_number(), "{report}");
 }
