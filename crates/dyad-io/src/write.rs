@@ -251,9 +251,9 @@ impl<W: Write> EventWriter<W> {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")
             }
-            EventWriter::Flat(w) => {
-                Ok(w.write_record(record.event.flat().into_iter().chain(record.reports.flat()))?)
-            }
+            EventWriter::Flat(w) => w
+                .write_record(record.event.flat().into_iter().chain(record.reports.flat()))
+                .map_err(io_error),
         }
     }
 
@@ -263,7 +263,7 @@ impl<W: Write> EventWriter<W> {
                 serde_json::to_writer(&mut *out, record)?;
                 out.write_all(b"\n")
             }
-            EventWriter::Flat(w) => Ok(w.write_record(record.flat())?),
+            EventWriter::Flat(w) => w.write_record(record.flat()).map_err(io_error),
         }
     }
 
@@ -273,4 +273,14 @@ impl<W: Write> EventWriter<W> {
             EventWriter::Flat(w) => w.flush(),
         }
     }
+}
+
+/// A CSV writer's error as an I/O error of the same kind, so that a closed
+/// pipe is still seen as one.
+fn io_error(e: csv::Error) -> std::io::Error {
+    let kind = match e.kind() {
+        csv::ErrorKind::Io(io) => io.kind(),
+        _ => std::io::ErrorKind::Other,
+    };
+    std::io::Error::new(kind, e)
 }

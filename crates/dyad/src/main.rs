@@ -153,11 +153,33 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(code) => code,
+        // the reader went away (`dyad code ... | head`): nothing more to say
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("dyad: error: {e:#}");
             ExitCode::from(2)
         }
     }
+}
+
+/// Whether an error comes of writing to a closed pipe, however wrapped.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(broken_pipe)
+}
+
+fn broken_pipe(cause: &(dyn std::error::Error + 'static)) -> bool {
+    if let Some(io) = cause.downcast_ref::<io::Error>() {
+        if io.kind() == io::ErrorKind::BrokenPipe {
+            return true;
+        }
+        if let Some(inner) = io.get_ref() {
+            return broken_pipe(inner);
+        }
+    }
+    if let Some(json) = cause.downcast_ref::<serde_json::Error>() {
+        return json.io_error_kind() == Some(io::ErrorKind::BrokenPipe);
+    }
+    cause.source().is_some_and(broken_pipe)
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {

@@ -323,3 +323,29 @@ fn language_bench_counts_every_token() {
     assert_eq!(report["clauses"], 2);
     assert!(report["tokens_per_sec"].is_number(), "{report}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_run_quietly() {
+    // `dyad code big.jsonl | head -1`: once the reader has gone, writing fails
+    // with a closed pipe, which is the reader's choice, not an error.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.jsonl");
+    let record = r#"{"text": "Israel accused Iran of attacking a tanker in the Gulf of Oman."}"#;
+    fs::write(&path, format!("{record}\n").repeat(3000)).unwrap();
+    for format in ["jsonl", "csv"] {
+        let mut child = dyad()
+            .args(["code", "--date", "2019-05-14", "--format", format])
+            .arg(&path)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 16];
+        std::io::Read::read_exact(child.stdout.as_mut().unwrap(), &mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{format}: {stderr}");
+        assert!(!stderr.contains("error"), "{format}: {stderr}");
+    }
+}
