@@ -5,8 +5,10 @@
 //! one ("Russia's foreign minister" → RUS GOV), "of" after one ("the
 //! president of Armenia" → ARM GOV), a title before a person in the
 //! dictionaries ("President Putin") or before an unknown capitalised name
-//! ("Venezuelan opposition leader Juan Guaido" → VEN OPP, `Juan Guaido`).
-//! A person resolves through the role held on the document's date.
+//! ("Venezuelan opposition leader Juan Guaido" → VEN OPP, `Juan Guaido`),
+//! a leader's name, or surname, before a body of their office ("the Bush
+//! administration" → USA GOV). A person resolves through the role held on
+//! the document's date.
 
 use chrono::NaiveDate;
 use dyad_core::{Actor, ActorMention, Document, Span, Via};
@@ -260,6 +262,7 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 && d.first > 0
                 && words[d.first - 1].eq_ignore_ascii_case("ethnic");
             let mut through_of = false;
+            let starts_with_agent = d.last_is_agent();
             i += 1;
             while let Some(next) = matches.get(i) {
                 let e = dict.entry(next.entry);
@@ -285,7 +288,20 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                     } else {
                         gap.clone().all(|k| matches!(toks[k].tag, "JJ" | "NN"))
                     };
+                // "the Obama administration", "a Netanyahu spokesman": a person
+                // before a body of the state their office belongs to is that body.
+                let persons_body = d.last == Shape::Person
+                    && matches!(shape(e), Shape::Agent { .. })
+                    && dict
+                        .entry(matches[i - 1].entry)
+                        .office(date)
+                        .and_then(|c| c.get(3..6))
+                        == e.sector.as_deref();
                 let ok = match between.as_slice() {
+                    [] if persons_body => {
+                        d.name = None;
+                        true
+                    }
                     [] => joins(d.last, shape(e)),
                     // "Vietnamese-led forces", "Irish nationalist guerrillas".
                     _ if modifiers && matches!(d.last, Shape::Adjective | Shape::Country) => {
@@ -308,6 +324,23 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 }
                 d.extend(e, next.tokens.end, date);
                 i += 1;
+            }
+            // "the Bush administration", "the Netanyahu government": a surname
+            // before a body of the state stands for the office its holder had.
+            if starts_with_agent && d.country.is_none() && d.org.is_none() && d.first > 0 {
+                let k = d.first - 1;
+                let free = !matches.iter().any(|m| m.tokens.contains(&k));
+                let holder = (free && is_name_word(words[k], toks[k].tag))
+                    .then(|| dict.office_by_surname(words[k], date))
+                    .flatten();
+                if let Some((holder, office)) = holder {
+                    if office.get(3..6) == d.sector.as_deref() {
+                        d.country = office.get(..3).map(String::from);
+                        d.first = k;
+                        d.via = Via::Title;
+                        d.entries.insert(0, holder.id.clone());
+                    }
+                }
             }
             // A title before an unknown capitalised name: the name is the person's
             // ("King Hassan of Morocco", "Algerian President Ahmed Ben Bella").

@@ -66,6 +66,23 @@ pub struct ActorEntry {
 }
 
 impl ActorEntry {
+    /// The actor code of the office a person holds on `date`; outside every
+    /// role, the one all their roles share, if they share one (a former
+    /// president's administration was still the government).
+    pub fn office(&self, date: NaiveDate) -> Option<&str> {
+        if let Some(role) = self.role_on(date) {
+            return Some(&role.code);
+        }
+        let EntryKind::Person(roles) = &self.kind else {
+            return None;
+        };
+        let first = roles.first()?;
+        roles
+            .iter()
+            .all(|r| r.code == first.code)
+            .then_some(first.code.as_str())
+    }
+
     /// The role a person held on a date, or `None` outside every role.
     pub fn role_on(&self, date: NaiveDate) -> Option<&Role> {
         match &self.kind {
@@ -102,6 +119,8 @@ pub struct ActorDictionary {
     /// Per automaton pattern: the entry and the case rule of the name.
     names: Vec<(usize, Case, String)>,
     automaton: AhoCorasick,
+    /// People by the last word of their names, lower case.
+    surnames: HashMap<String, Vec<usize>>,
 }
 
 impl ActorDictionary {
@@ -116,6 +135,29 @@ impl ActorDictionary {
 
     pub fn entry(&self, i: usize) -> &ActorEntry {
         &self.entries[i]
+    }
+
+    /// The office on `date` (see [`ActorEntry::office`]) of the people whose
+    /// names end in `surname`, where all of them with an office have that
+    /// one ("the Bush administration" is the US government), with the one
+    /// of them in office on the day, or else the first.
+    pub fn office_by_surname(&self, surname: &str, date: NaiveDate) -> Option<(&ActorEntry, &str)> {
+        let people = self.surnames.get(&surname.to_lowercase())?;
+        let mut offices = people
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter_map(|e| Some((e, e.office(date)?)));
+        let (first, office) = offices.next()?;
+        if !offices.all(|(_, o)| o == office) {
+            return None;
+        }
+        // the one in office on the day, where one is
+        let holder = people
+            .iter()
+            .map(|&i| &self.entries[i])
+            .find(|e| e.role_on(date).is_some())
+            .unwrap_or(first);
+        Some((holder, office))
     }
 
     /// Non-overlapping names in a token sequence, leftmost-longest.
@@ -229,6 +271,7 @@ pub(crate) struct Builder<'t> {
     names: Vec<(usize, Case, String)>,
     keys: Vec<String>,
     seen: HashMap<String, usize>,
+    surnames: HashMap<String, Vec<usize>>,
 }
 
 impl<'t> Builder<'t> {
@@ -239,6 +282,7 @@ impl<'t> Builder<'t> {
             names: Vec::new(),
             keys: Vec::new(),
             seen: HashMap::new(),
+            surnames: HashMap::new(),
         }
     }
 
@@ -386,7 +430,20 @@ impl<'t> Builder<'t> {
                     id: format!("people:{}", names[0]),
                 };
                 let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+                let index = b.entries.len();
                 b.add(entry, &refs);
+                // a name's last word, unless it is a suffix ("Jr.") or an initial
+                let surnames = names
+                    .iter()
+                    .filter_map(|n| n.split_whitespace().last())
+                    .filter(|w| w.len() > 2 && !w.ends_with('.'))
+                    .map(str::to_lowercase);
+                for surname in surnames {
+                    let people = b.surnames.entry(surname).or_default();
+                    if !people.contains(&index) {
+                        people.push(index);
+                    }
+                }
             }
             Ok(())
         };
@@ -535,6 +592,7 @@ impl<'t> Builder<'t> {
             entries: self.entries,
             names: self.names,
             automaton,
+            surnames: self.surnames,
         }
     }
 }

@@ -102,6 +102,32 @@ fn unknown_names_resolve_from_title_and_adjective() {
 }
 
 #[test]
+fn a_leaders_name_before_a_body_of_the_state_is_that_body() {
+    // A surname the dictionary lists only in full names ("George W. Bush"):
+    // the office of whoever of that name held one then.
+    let got = actors(
+        "The Bush administration said China must drop its trade barriers.",
+        (2002, 3, 5),
+    );
+    assert_eq!(got[0].0, "Bush administration");
+    assert_eq!(got[0].1, "USAGOV");
+    assert_eq!(got[0].2, None);
+    // A listed name, and after the term: the administration was still the
+    // government of its day.
+    let got = actors(
+        "A Netanyahu spokesman denied that the Obama administration had been told.",
+        (2019, 3, 5),
+    );
+    assert_eq!(got[0].0, "Netanyahu spokesman");
+    assert_eq!(got[0].1, "ISRGOV");
+    assert_eq!(got[1].0, "Obama administration");
+    assert_eq!(got[1].1, "USAGOV");
+    // Not a body of the state: the person stays apart.
+    let got = actors("Trump supporters marched in Washington.", (2019, 3, 5));
+    assert_eq!(got[0].0, "Trump");
+}
+
+#[test]
 fn events_from_plain_sentences() {
     assert!(has_code(
         &events("Israel accused Iran of attacking a tanker."),
