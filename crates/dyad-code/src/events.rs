@@ -578,6 +578,37 @@ impl<'a> Sentence<'a> {
         (self.mentions[a].0, self.mentions[a].1) == (self.mentions[b].0, self.mentions[b].1)
     }
 
+    /// The words between mentions `a` and `b` (`a` first), but adjectives
+    /// and participles after an article: "Iran and the powerful Hezbollah
+    /// militia", "Russia and the embattled Syrian government" are two actors.
+    fn gap_words(&self, a: usize, b: usize) -> Vec<&str> {
+        let gap = self.mentions[a].1..self.mentions[b].0;
+        // "A and the other B" are a part and the rest of one group; "an
+        // envoy and a former minister" may be one person described twice;
+        // a hyphenated word is no plain modifier ("the anti-ISIS coalition")
+        let hyphen = |k: usize| k < self.tokens.len() && self.word(k) == "-";
+        let is_modifier = |k: usize| {
+            matches!(self.tokens[k].tag, "JJ" | "JJR" | "JJS" | "VBN")
+                && self.word(k).chars().all(char::is_alphabetic)
+                && !hyphen(k + 1)
+                && !(k > 0 && hyphen(k - 1))
+                && !matches!(
+                    self.word(k),
+                    "other" | "such" | "several" | "many" | "former"
+                )
+        };
+        let after_article = |k: usize| {
+            (gap.start..k)
+                .rev()
+                .find(|&j| !is_modifier(j))
+                .is_some_and(|j| self.tokens[j].tag == "DT")
+        };
+        gap.clone()
+            .filter(|&k| !(is_modifier(k) && after_article(k)))
+            .map(|k| self.word(k))
+            .collect()
+    }
+
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
     fn conjuncts(&self, m: usize) -> Vec<usize> {
         // "the two leaders": mentions over the same words are a pair.
@@ -593,9 +624,7 @@ impl<'a> Sentence<'a> {
         let mut cur = m;
         while cur > 0 {
             let prev = cur - 1;
-            let gap: Vec<&str> = (self.mentions[prev].1..self.mentions[cur].0)
-                .map(|k| self.word(k))
-                .collect();
+            let gap = self.gap_words(prev, cur);
             // "A, B and C": the step next to C needs its "and"; a plain comma
             // alone ("Before the summit of A and B, C warned") joins nothing.
             let first = cur == m;
@@ -614,9 +643,7 @@ impl<'a> Sentence<'a> {
         let mut pending = Vec::new();
         while cur + 1 < self.mentions.len() {
             let next = cur + 1;
-            let gap: Vec<&str> = (self.mentions[cur].1..self.mentions[next].0)
-                .map(|k| self.word(k))
-                .collect();
+            let gap = self.gap_words(cur, next);
             // "Ukraine and NATO convenes": an actor that starts a new clause
             // is not coordinated with this one.
             let end = self.mentions[next].1;

@@ -128,6 +128,19 @@ fn a_leaders_name_before_a_body_of_the_state_is_that_body() {
 }
 
 #[test]
+fn actors_coordinated_across_an_article_and_adjectives() {
+    let got = events("Iran and the powerful Hezbollah militia condemned Israel.");
+    assert!(has_code(&got, "11", "IRN", "ISR"), "{got:?}");
+    assert!(has_code(&got, "11", "LBNREBHEZ", "ISR"), "{got:?}");
+    let got = events("Russia and the embattled Syrian government attacked rebel positions.");
+    assert!(has_code(&got, "19", "RUS", "---REB"), "{got:?}");
+    assert!(has_code(&got, "19", "SYRGOV", "---REB"), "{got:?}");
+    // a hyphenated word is no adjective to pass over: nobody helps ISIS here
+    let got = events("Washington will help the new Iraqi government and the anti-ISIS coalition.");
+    assert!(got.iter().all(|(_, _, t)| t != "IMGMOSISI"), "{got:?}");
+}
+
+#[test]
 fn events_from_plain_sentences() {
     assert!(has_code(
         &events("Israel accused Iran of attacking a tanker."),
