@@ -50,7 +50,7 @@ def resource(name):
 # --- the regular fallback rules; keep in sync with crates/dyad-lang/src/lexicon.rs ---
 VOWELS = set("aeiou")
 # stems that take a silent e back: revis-ed, organiz-ed, troubl-ed, judg-ed, ...
-E_ENDINGS = ("iz", "is", "bl", "pl", "dg", "rg", "uc", "ur", "ir", "ag", "v", "c", "u", "az", "yz", "ot")
+E_ENDINGS = ("iz", "is", "bl", "pl", "dg", "rg", "uc", "ur", "ir", "ag", "v", "c", "u", "az", "yz", "ot", "tl", "gl", "kl", "dl", "fl", "zl")
 
 
 def strip_s(w):

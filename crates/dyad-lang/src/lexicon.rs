@@ -217,9 +217,11 @@ fn normalize_apostrophe(w: Cow<'_, str>) -> Cow<'_, str> {
 // which drops table rows these rules already get right.
 
 const VOWELS: &[u8] = b"aeiou";
-/// stems that take a silent e back: revis-ed, organiz-ed, troubl-ed, judg-ed, ...
+/// stems that take a silent e back: revis-ed, organiz-ed, troubl-ed, judg-ed,
+/// battl-ed, struggl-ing, ...
 const E_ENDINGS: &[&str] = &[
     "iz", "is", "bl", "pl", "dg", "rg", "uc", "ur", "ir", "ag", "v", "c", "u", "az", "yz", "ot",
+    "tl", "gl", "kl", "dl", "fl", "zl",
 ];
 
 fn char_len(s: &str) -> usize {
@@ -395,6 +397,10 @@ mod tests {
         assert_eq!(l.lemma("blorfs", "VBZ"), "blorf");
         assert_eq!(l.lemma("glorpies", "NNS"), "glorpy");
         assert_eq!(l.lemma("zorbatized", "VBN"), "zorbatize");
+        // a consonant and "l" take their silent e back
+        assert_eq!(l.lemma("embattled", "VBN"), "embattle");
+        assert_eq!(l.lemma("blorgling", "VBG"), "blorgle");
+        assert_eq!(l.lemma("snurkled", "VBD"), "snurkle");
         assert_eq!(l.lemma("blorfed", "JJ"), "blorfed");
     }
 
