@@ -69,6 +69,47 @@ pub struct Trace {
     pub attempts: Vec<Attempt>,
 }
 
+/// Rules named per line of [`summarize`]; the others are counted (a trace
+/// in JSON keeps every attempt).
+const SUMMARY_RULES: usize = 6;
+
+/// Attempts as a reader takes them in: one line per trigger and outcome
+/// with the rules that ended that way ("`accused`: no actor for the target
+/// slot after `accused` [112 accuse +; 1121 accuse + of fraud]"), in the
+/// order first met; then, per trigger, a count of the patterns whose other
+/// words the sentence lacks, which did not apply at all.
+pub fn summarize<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Vec<String> {
+    let mut outcomes: Vec<((&str, &str), Vec<&str>)> = Vec::new();
+    let mut not_applying: Vec<(&str, usize)> = Vec::new();
+    for a in attempts {
+        // the outcome of a missing pattern word (see `Miss::describe`)
+        if a.outcome.starts_with("no `") {
+            match not_applying.iter_mut().find(|(t, _)| *t == a.trigger) {
+                Some((_, n)) => *n += 1,
+                None => not_applying.push((&a.trigger, 1)),
+            }
+            continue;
+        }
+        let key = (a.trigger.as_str(), a.outcome.as_str());
+        match outcomes.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, rules)) => rules.push(&a.rule),
+            None => outcomes.push((key, vec![&a.rule])),
+        }
+    }
+    let ended = outcomes.iter().map(|((trigger, outcome), rules)| {
+        let shown = rules[..rules.len().min(SUMMARY_RULES)].join("; ");
+        let more = match rules.len().saturating_sub(SUMMARY_RULES) {
+            0 => String::new(),
+            n => format!("; … {n} more"),
+        };
+        format!("`{trigger}`: {outcome} [{shown}{more}]")
+    });
+    let counted = not_applying
+        .iter()
+        .map(|(trigger, n)| format!("`{trigger}`: {n} pattern(s) lacked their other words"));
+    ended.chain(counted).collect()
+}
+
 /// The attempts of a sentence, recorded only when a trace was asked for, so
 /// that coding without one builds no messages.
 struct Attempts(Option<Vec<Attempt>>);
@@ -1383,4 +1424,41 @@ fn to_events(
             },
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn attempt(rule: &str, trigger: &str, outcome: &str) -> Attempt {
+        Attempt {
+            rule: rule.into(),
+            trigger: trigger.into(),
+            outcome: outcome.into(),
+        }
+    }
+
+    #[test]
+    fn attempts_are_summarized_per_trigger_and_outcome() {
+        let slot = "no actor for the target slot after `accused`";
+        let mut attempts = vec![
+            attempt("112 accuse", "accused", "matched"),
+            attempt("112 accuse + of", "accused", slot),
+            attempt("1121 accuse + of fraud", "accused", "no `fraud` after `of`"),
+            attempt("1121 accuse + of theft", "accused", "no `theft` after `of`"),
+        ];
+        attempts
+            .extend((0..8).map(|k| attempt(&format!("112{k} accuse + of x{k}"), "accused", slot)));
+        assert_eq!(
+            summarize(&attempts),
+            [
+                "`accused`: matched [112 accuse]".to_string(),
+                format!(
+                    "`accused`: {slot} [112 accuse + of; 1120 accuse + of x0; 1121 accuse + of x1; \
+                     1122 accuse + of x2; 1123 accuse + of x3; 1124 accuse + of x4; … 3 more]"
+                ),
+                "`accused`: 2 pattern(s) lacked their other words".to_string(),
+            ]
+        );
+    }
 }

@@ -315,38 +315,14 @@ fn describe(e: &Event) -> String {
 /// Lines of `why` shown per miss; the rest are counted.
 const WHY_LINES: usize = 8;
 
-/// What the coder tried on a document, from its trace: each trigger and
-/// outcome once, with the patterns that ended that way. Patterns whose
-/// other words are absent did not apply and are only counted.
+/// What the coder tried on a document and did not code, from its trace, as
+/// [`dyad_code::summarize`] puts it.
 fn why(doc: &Document, traces: &[Trace]) -> Vec<String> {
-    let mut outcomes: Vec<((&str, &str), Vec<&str>)> = Vec::new();
-    let mut not_applying: Vec<(&str, usize)> = Vec::new();
-    for a in traces
-        .iter()
-        .flat_map(|t| &t.attempts)
-        .filter(|a| a.outcome != "matched")
-    {
-        if a.outcome.starts_with("no `") {
-            match not_applying.iter_mut().find(|(t, _)| *t == a.trigger) {
-                Some((_, n)) => *n += 1,
-                None => not_applying.push((&a.trigger, 1)),
-            }
-            continue;
-        }
-        let key = (a.trigger.as_str(), a.outcome.as_str());
-        match outcomes.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, rules)) => rules.push(&a.rule),
-            None => outcomes.push((key, vec![&a.rule])),
-        }
-    }
-    let mut lines: Vec<String> = outcomes
-        .iter()
-        .map(|((trigger, outcome), rules)| format!("`{trigger}`: {outcome} [{}]", rules.join("; ")))
-        .collect();
-    lines.extend(
-        not_applying
+    let mut lines = dyad_code::summarize(
+        traces
             .iter()
-            .map(|(trigger, n)| format!("`{trigger}`: {n} pattern(s) lacked their other words")),
+            .flat_map(|t| &t.attempts)
+            .filter(|a| a.outcome != "matched"),
     );
     if lines.len() > WHY_LINES {
         let more = lines.len() - WHY_LINES;

@@ -640,12 +640,9 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
             m.entry
         );
     }
-    for a in trace.map(|t| t.attempts.as_slice()).unwrap_or_default() {
-        let _ = writeln!(
-            out,
-            "   tried [{}] at {:?}: {}",
-            a.rule, a.trigger, a.outcome
-        );
+    let attempts = trace.map(|t| t.attempts.as_slice()).unwrap_or_default();
+    for line in dyad_code::summarize(attempts) {
+        let _ = writeln!(out, "   tried {line}");
     }
     for e in doc.events.iter().filter(|e| e.sentence == si) {
         let code = |a: &Option<dyad_core::EventActor>| {
