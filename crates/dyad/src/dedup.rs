@@ -4,7 +4,7 @@
 //! lower-cased and every run of non-word characters folded to one space.
 //! Comparing every pair of sets is quadratic, so MinHash with banding
 //! proposes the pairs worth comparing: each document gets a signature of
-//! [`BANDS`] × [`ROWS`] minimum hashes, and two documents sharing all rows
+//! `BANDS` × `ROWS` minimum hashes, and two documents sharing all rows
 //! of any band are candidates. With 20 bands of 5 rows, a pair of Jaccard
 //! similarity 0.8 is a candidate with probability 0.9996, one of 0.3 with
 //! 0.05. Candidates are then compared exactly, and those at or above the
