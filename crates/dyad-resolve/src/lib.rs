@@ -85,6 +85,10 @@ struct Story {
 struct Clues {
     times: Vec<(Span, TimeExpression)>,
     places: Vec<PlaceName>,
+    /// Clause boundaries among the sentence's first k tokens, for every k:
+    /// whether one lies between a clue and a trigger is a subtraction, so a
+    /// sentence of thousands of words (a scraped table) stays linear.
+    boundaries: Vec<u32>,
 }
 
 impl Resolver {
@@ -116,6 +120,7 @@ impl Resolver {
                 doc,
                 s,
                 trigger,
+                &clue.boundaries,
                 clue.times.iter().filter_map(|(span, t)| {
                     let date = t.resolve(story.anchor, future)?;
                     Some((*span, (date, doc.slice(*span).to_string())))
@@ -133,7 +138,13 @@ impl Resolver {
                 // The date the coder gave it: its story's, else the publication date.
                 None => (doc.events[e].date.or(published.map(EventDate::day)), None),
             };
-            let placed = nearest(doc, s, trigger, clue.places.iter().map(|p| (p.span, p)));
+            let placed = nearest(
+                doc,
+                s,
+                trigger,
+                &clue.boundaries,
+                clue.places.iter().map(|p| (p.span, p)),
+            );
             let location = placed
                 .and_then(|p| {
                     let chosen = story.preference.choose(gazetteer, &p.candidates)?;
@@ -170,7 +181,17 @@ impl Resolver {
             .into_iter()
             .filter(|p| !overlaps_time(p))
             .collect();
-        Clues { times, places }
+        let boundaries = std::iter::once(0)
+            .chain(doc.sentence_tokens(s).iter().scan(0, |n, t| {
+                *n += dyad_code::is_boundary(&doc.text, t) as u32;
+                Some(*n)
+            }))
+            .collect();
+        Clues {
+            times,
+            places,
+            boundaries,
+        }
     }
 
     /// The stories of a document and the story of each sentence. A dateline
@@ -292,9 +313,10 @@ fn nearest<T>(
     doc: &Document,
     s: usize,
     trigger: Span,
+    boundaries: &[u32],
     clues: impl Iterator<Item = (Span, T)>,
 ) -> Option<T> {
-    let tokens = &doc.tokens[doc.sentences[s].tokens.clone()];
+    let tokens = doc.sentence_tokens(s);
     clues
         .filter(|(span, _)| {
             let (from, to) = if span.end <= trigger.start {
@@ -302,9 +324,10 @@ fn nearest<T>(
             } else {
                 (trigger.end, span.start)
             };
-            !tokens.iter().any(|t| {
-                t.span.start >= from && t.span.end <= to && dyad_code::is_boundary(&doc.text, t)
-            })
+            // the tokens wholly between: a run, as tokens are in text order
+            let first = tokens.partition_point(|t| t.span.start < from);
+            let end = tokens.partition_point(|t| t.span.end <= to);
+            end <= first || boundaries[end] == boundaries[first]
         })
         .min_by_key(|(span, _)| {
             span.start
