@@ -184,6 +184,14 @@ fn with_affixes(mut code: String, affixes: &[String]) -> String {
     code
 }
 
+/// The country of an office (an actor code such as `USAGOV`) whose sector
+/// is the `sector` of a body: "the Obama administration" is the office's.
+fn office_of_body<'o>(office: &'o str, sector: Option<&str>) -> Option<&'o str> {
+    (office.get(3..6) == sector)
+        .then(|| office.get(..3))
+        .flatten()
+}
+
 /// Whether two adjacent shapes join into one mention.
 fn joins(left: Shape, right: Shape) -> bool {
     use Shape::*;
@@ -295,8 +303,8 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                     && dict
                         .entry(matches[i - 1].entry)
                         .office(date)
-                        .and_then(|c| c.get(3..6))
-                        == e.sector.as_deref();
+                        .and_then(|office| office_of_body(office, e.sector.as_deref()))
+                        .is_some();
                 let ok = match between.as_slice() {
                     [] if persons_body => {
                         d.name = None;
@@ -333,13 +341,14 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
                 let holder = (free && is_name_word(words[k], toks[k].tag))
                     .then(|| dict.office_by_surname(words[k], date))
                     .flatten();
-                if let Some((holder, office)) = holder {
-                    if office.get(3..6) == d.sector.as_deref() {
-                        d.country = office.get(..3).map(String::from);
-                        d.first = k;
-                        d.via = Via::Title;
-                        d.entries.insert(0, holder.id.clone());
-                    }
+                let body = holder.and_then(|(holder, office)| {
+                    Some((holder, office_of_body(office, d.sector.as_deref())?))
+                });
+                if let Some((holder, country)) = body {
+                    d.country = Some(country.to_string());
+                    d.first = k;
+                    d.via = Via::Title;
+                    d.entries.insert(0, holder.id.clone());
                 }
             }
             // A title before an unknown capitalised name: the name is the person's

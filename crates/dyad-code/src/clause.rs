@@ -56,6 +56,12 @@ pub const AUXILIARIES: &[&str] = &[
     "can", "may", "might",
 ];
 
+/// Modifiers that tie coordinated nouns into one group or one person ("A and
+/// the other B" are a part and the rest of one group, "an envoy and a former
+/// minister" may be one man described twice): coordination across
+/// adjectives does not pass over them.
+pub const LINKING_MODIFIERS: &[&str] = &["other", "such", "several", "many", "former"];
+
 /// Particles of phrasal verbs ("take in", "call off", "hand over").
 pub const PARTICLES: &[&str] = &["in", "out", "up", "off", "over", "down", "back", "away"];
 

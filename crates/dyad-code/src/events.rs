@@ -624,8 +624,6 @@ impl<'a> Sentence<'a> {
     /// militia", "Russia and the embattled Syrian government" are two actors.
     fn gap_words(&self, a: usize, b: usize) -> Vec<&str> {
         let gap = self.mentions[a].1..self.mentions[b].0;
-        // "A and the other B" are a part and the rest of one group; "an
-        // envoy and a former minister" may be one person described twice;
         // a hyphenated word is no plain modifier ("the anti-ISIS coalition")
         let hyphen = |k: usize| k < self.tokens.len() && self.word(k) == "-";
         let is_modifier = |k: usize| {
@@ -633,10 +631,7 @@ impl<'a> Sentence<'a> {
                 && self.word(k).chars().all(char::is_alphabetic)
                 && !hyphen(k + 1)
                 && !(k > 0 && hyphen(k - 1))
-                && !matches!(
-                    self.word(k),
-                    "other" | "such" | "several" | "many" | "former"
-                )
+                && !clause::LINKING_MODIFIERS.contains(&self.word(k))
         };
         let after_article = |k: usize| {
             (gap.start..k)

@@ -71,9 +71,12 @@ impl Parser {
     /// Loads a model in the parser.bin format.
     pub fn from_bytes(bytes: &[u8]) -> Result<Parser, ModelError> {
         let mut r = Reader::new(bytes);
-        // classes are bytes: SHIFT and a LEFT and a RIGHT per label
-        let labels = r.head(MAGIC, (255 - 1) / 2, SPACY_LABELS)?;
+        let labels = r.head(MAGIC, 255, SPACY_LABELS)?;
         let n_labels = labels.len();
+        // classes are bytes
+        if n_classes(n_labels) > 255 {
+            return Err(ModelError("bad label count".into()));
+        }
         let root_label = labels
             .iter()
             .position(|l| *l == ROOT_LABEL)
