@@ -16,7 +16,8 @@
 use std::borrow::Cow;
 
 use dyad_core::{
-    ActorMention, Document, Event, EventActor, EventDate, Evidence, SentenceKind, Span, Token,
+    round_confidence, ActorMention, Document, Event, EventActor, EventDate, Evidence, Factuality,
+    SentenceKind, Span, Token,
 };
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern, RootRole};
 
@@ -62,11 +63,63 @@ pub struct Attempt {
     pub outcome: String,
 }
 
+/// Why a pattern that matched gave no event.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DropReason {
+    /// A negated frame verb ("did not agree to meet").
+    NegatedFrame,
+    /// A negated event CAMEO has no rejection for.
+    NegatedWithoutRejection,
+    /// No actor did it.
+    NoSource,
+    /// A PETRARCH pattern without a target: PETRARCH codes only dyads.
+    NoDyad,
+    /// A statement (CAMEO 01) in a sentence that reports another event.
+    StatementBesideEvent,
+}
+
+impl DropReason {
+    /// The reason's name in `explain --json`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DropReason::NegatedFrame => "negated_frame",
+            DropReason::NegatedWithoutRejection => "negated_without_rejection",
+            DropReason::NoSource => "no_source",
+            DropReason::NoDyad => "no_dyad",
+            DropReason::StatementBesideEvent => "statement_beside_event",
+        }
+    }
+
+    /// The reason as a sentence, for `explain`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DropReason::NegatedFrame => "negated frame verb: not coded",
+            DropReason::NegatedWithoutRejection => {
+                "negated, and CAMEO has no rejection for it: not coded"
+            }
+            DropReason::NoSource => "no source actor: not coded",
+            DropReason::NoDyad => "no target actor for a PETRARCH pattern: not coded",
+            DropReason::StatementBesideEvent => {
+                "a statement beside another event of the sentence: not coded"
+            }
+        }
+    }
+}
+
+/// A candidate event that matched a pattern and was dropped.
+#[derive(Clone, Debug)]
+pub struct Dropped {
+    pub trigger: String,
+    pub rule: String,
+    pub reason: DropReason,
+}
+
 /// Why a sentence was or was not coded.
 #[derive(Clone, Debug, Default)]
 pub struct Trace {
     pub sentence: usize,
     pub attempts: Vec<Attempt>,
+    pub dropped: Vec<Dropped>,
 }
 
 /// Rules named per line of [`summarize`]; the others are counted (a trace
@@ -110,14 +163,30 @@ pub fn summarize<'a>(attempts: impl IntoIterator<Item = &'a Attempt>) -> Vec<Str
     ended.chain(counted).collect()
 }
 
-/// The attempts of a sentence, recorded only when a trace was asked for, so
-/// that coding without one builds no messages.
-struct Attempts(Option<Vec<Attempt>>);
+/// The attempts and dropped candidates of a sentence, recorded only when a
+/// trace was asked for, so that coding without one builds no messages.
+struct Attempts(Option<(Vec<Attempt>, Vec<Dropped>)>);
 
 impl Attempts {
     fn record(&mut self, make: impl FnOnce() -> Attempt) {
-        if let Some(list) = &mut self.0 {
+        if let Some((list, _)) = &mut self.0 {
             list.push(make());
+        }
+    }
+
+    /// Records a candidate dropped for `reason`, as an attempt too.
+    fn drop(&mut self, rule: &str, trigger: &str, reason: DropReason) {
+        if let Some((list, dropped)) = &mut self.0 {
+            list.push(Attempt {
+                rule: rule.to_string(),
+                trigger: trigger.to_string(),
+                outcome: reason.describe().to_string(),
+            });
+            dropped.push(Dropped {
+                trigger: trigger.to_string(),
+                rule: rule.to_string(),
+                reason,
+            });
         }
     }
 }
@@ -774,7 +843,7 @@ struct Coded {
     trigger: Span,
     trigger_text: String,
     rule: String,
-    context: Vec<String>,
+    factuality: Factuality,
     confidence: f64,
     /// Coordinated sources without a target act on each other ("Kenya and
     /// Uganda agreed"): cooperation codes, roots 03 to 06.
@@ -804,7 +873,7 @@ impl Coded {
 pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&mut Vec<Trace>>) {
     let mut events = Vec::new();
     for (si, sentence) in doc.sentences.iter().enumerate() {
-        let mut attempts = Attempts(trace.is_some().then(Vec::new));
+        let mut attempts = Attempts(trace.is_some().then(Default::default));
         if sentence.kind != SentenceKind::Dateline && sentence.boilerplate.is_none() {
             let tokens = &doc.tokens[sentence.tokens.clone()];
             let base = sentence.tokens.start;
@@ -826,9 +895,11 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
             }
         }
         if let Some(t) = trace.as_deref_mut() {
+            let (attempts, dropped) = attempts.0.unwrap_or_default();
             t.push(Trace {
                 sentence: si,
-                attempts: attempts.0.unwrap_or_default(),
+                attempts,
+                dropped,
             });
         }
     }
@@ -1001,11 +1072,11 @@ fn code_hit(
             ..Default::default()
         };
     }
-    let (mut code, mut rule, mut target, mut context) = (
+    let (mut code, mut rule, mut target, mut factuality) = (
         h.pattern.code.clone(),
         h.pattern.id.clone(),
         h.target,
-        Vec::new(),
+        Factuality::Asserted,
     );
     let mut trigger = s.tokens[h.head].span;
     let mut words = h.words.clone();
@@ -1036,11 +1107,7 @@ fn code_hit(
         target = that_subject;
     } else if g.negated {
         if dicts.roots.frame(&code).is_some() {
-            attempts.record(|| Attempt {
-                rule: rule.clone(),
-                trigger: s.word(h.head).to_string(),
-                outcome: "negated frame verb: not coded".into(),
-            });
+            attempts.drop(&rule, s.word(h.head), DropReason::NegatedFrame);
             return None;
         }
         match dicts.frames.derive(Frame::Reject, &code) {
@@ -1049,11 +1116,7 @@ fn code_hit(
                 code = r.to_string();
             }
             None => {
-                attempts.record(|| Attempt {
-                    rule,
-                    trigger: s.word(h.head).to_string(),
-                    outcome: "negated, and CAMEO has no rejection for it: not coded".into(),
-                });
+                attempts.drop(&rule, s.word(h.head), DropReason::NegatedWithoutRejection);
                 return None;
             }
         }
@@ -1093,9 +1156,9 @@ fn code_hit(
             rule = format!("future + {rule}");
             code = d.to_string();
         }
-        context.push("future".to_string());
+        factuality = Factuality::Intended;
     } else if g.hypothetical {
-        context.push("hypothetical".to_string());
+        factuality = Factuality::Hypothetical;
     }
     if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         target = s.object_after(h.head + 1, &h.words);
@@ -1177,20 +1240,12 @@ fn code_hit(
     }
     if source.is_none() {
         // Who did it is the one thing an event cannot lack.
-        attempts.record(|| Attempt {
-            rule: rule.clone(),
-            trigger: s.word(h.head).to_string(),
-            outcome: "no source actor: not coded".into(),
-        });
+        attempts.drop(&rule, s.word(h.head), DropReason::NoSource);
         return None;
     }
     if h.pattern.literal && target.is_none() {
         // PETRARCH codes an event only between two actors (its `require_dyad`).
-        attempts.record(|| Attempt {
-            rule: rule.clone(),
-            trigger: s.word(h.head).to_string(),
-            outcome: "no target actor for a PETRARCH pattern: not coded".into(),
-        });
+        attempts.drop(&rule, s.word(h.head), DropReason::NoDyad);
         return None;
     }
     confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
@@ -1237,7 +1292,7 @@ fn code_hit(
             .collect::<Vec<_>>()
             .join(" "),
         rule,
-        context,
+        factuality,
         confidence,
         reverse,
     })
@@ -1273,7 +1328,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
                     trigger: s.tokens[k].span,
                     trigger_text: s.tokens[k].span.slice(s.text).to_string(),
                     rule: "must: demand of the subject".into(),
-                    context: Vec::new(),
+                    factuality: Factuality::Asserted,
                     confidence: 0.6,
                     reciprocal: false,
                     reverse: None,
@@ -1314,7 +1369,12 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
     //    of the sentence is its main one.
     let statement = |c: &Coded| dicts.roots.is(&c.code, RootRole::Statement);
     let has_other = coded.iter().any(|c| !statement(c));
-    coded.retain(|c| !(has_other && statement(c)));
+    if has_other {
+        for c in coded.iter().filter(|c| statement(c)) {
+            attempts.drop(&c.rule, &c.trigger_text, DropReason::StatementBesideEvent);
+        }
+        coded.retain(|c| !statement(c));
+    }
     for (n, c) in coded.iter_mut().enumerate() {
         if statement(&*c) {
             c.confidence = 0.2;
@@ -1388,8 +1448,6 @@ fn to_events(
             pairs.retain(|p| p.1.is_some() || !targeted.contains(&p.0));
         }
     }
-    let mut context = info.context.clone();
-    context.extend(c.context.iter().cloned());
     pairs
         .into_iter()
         .enumerate()
@@ -1405,18 +1463,19 @@ fn to_events(
             quad_class: info.quad_class,
             goldstein: info.goldstein,
             mode: info.mode.clone(),
-            context: context.clone(),
+            context: info.context.clone(),
+            factuality: c.factuality,
             location: None,
             evidence: Evidence {
                 trigger: c.trigger_text.clone(),
                 span: c.trigger,
                 rule: c.rule.clone(),
             },
-            confidence: if n == 0 {
+            confidence: round_confidence(if n == 0 {
                 c.confidence
             } else {
                 c.confidence - 0.01
-            },
+            }),
         })
         .collect()
 }

@@ -17,4 +17,4 @@ mod events;
 
 pub use actors::{find_names, resolve_actors};
 pub use clause::is_boundary;
-pub use events::{code_events, summarize, Attempt, Trace, DEMAND_WORD};
+pub use events::{code_events, summarize, Attempt, DropReason, Dropped, Trace, DEMAND_WORD};

@@ -16,5 +16,5 @@ pub use document::{
     is_state, Actor, ActorMention, Boilerplate, Document, Metadata, Origin, Sentence, SentenceKind,
     Span, Story, Token, Via, NON_STATE_COUNTRIES,
 };
-pub use event::{Event, EventActor, Evidence, Location};
+pub use event::{round_confidence, Event, EventActor, Evidence, Factuality, Location};
 pub use words::lowercase;

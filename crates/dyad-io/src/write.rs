@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Location, Precision};
+use dyad_core::{
+    Document, Event, EventActor, EventDate, Evidence, Factuality, Location, Precision,
+};
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -31,9 +33,10 @@ pub struct EventRecord<'a> {
     pub cameo_name: &'a str,
     pub plover: Option<&'a str>,
     pub quad_class: u8,
-    pub goldstein: Option<f64>,
+    pub goldstein: f64,
     pub mode: Option<&'a str>,
     pub context: &'a [String],
+    pub factuality: Factuality,
     pub location: Option<&'a Location>,
     pub evidence: &'a Evidence,
     pub confidence: f64,
@@ -59,6 +62,7 @@ impl<'a> EventRecord<'a> {
             goldstein: event.goldstein,
             mode: event.mode.as_deref(),
             context: &event.context,
+            factuality: event.factuality,
             location: event.location.as_ref(),
             evidence: &event.evidence,
             confidence: event.confidence,
@@ -97,9 +101,10 @@ impl<'a> EventRecord<'a> {
             self.cameo_name.to_string(),
             opt(self.plover.map(String::from)),
             self.quad_class.to_string(),
-            opt(self.goldstein.map(|g| g.to_string())),
+            self.goldstein.to_string(),
             opt(self.mode.map(String::from)),
             self.context.join(";"),
+            self.factuality.to_string(),
             opt(loc.map(|l| l.name.clone())),
             opt(loc.and_then(|l| l.country.clone())),
             opt(loc.and_then(|l| l.admin1.clone())),
@@ -154,7 +159,7 @@ pub struct MergedRecord<'a> {
 }
 
 /// Column names of the CSV and TSV formats, in order.
-pub const FLAT_COLUMNS: [&str; 40] = [
+pub const FLAT_COLUMNS: [&str; 41] = [
     "event_id",
     "doc_id",
     "sentence_index",
@@ -182,6 +187,7 @@ pub const FLAT_COLUMNS: [&str; 40] = [
     "goldstein",
     "mode",
     "context",
+    "factuality",
     "location_name",
     "location_country",
     "location_admin1",

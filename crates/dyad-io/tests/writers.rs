@@ -2,8 +2,8 @@
 
 use chrono::NaiveDate;
 use dyad_core::{
-    Actor, Document, Event, EventActor, EventDate, Evidence, Location, Metadata, Sentence,
-    SentenceKind, Span,
+    Actor, Document, Event, EventActor, EventDate, Evidence, Factuality, Location, Metadata,
+    Sentence, SentenceKind, Span,
 };
 use dyad_io::{EventRecord, EventWriter, Format, FLAT_COLUMNS};
 
@@ -37,9 +37,10 @@ fn document() -> Document {
         cameo_name: "Accuse".into(),
         plover: Some("ACCUSE".into()),
         quad_class: 3,
-        goldstein: Some(-2.0),
+        goldstein: -2.0,
         mode: Some("disapprove".into()),
         context: vec![],
+        factuality: Factuality::Asserted,
         location: Some(Location {
             name: "Tripoli".into(),
             country: Some("LBN".into()),

@@ -10,7 +10,8 @@ use crate::{table, DictError};
 pub struct CameoCode {
     pub code: String,
     pub name: String,
-    pub goldstein: Option<f64>,
+    /// Goldstein score: the published one, else the nearest parent's.
+    pub goldstein: f64,
     pub quad_class: u8,
     pub plover: Option<String>,
     pub mode: Option<String>,
@@ -26,6 +27,7 @@ pub struct CameoTable {
 impl CameoTable {
     pub fn parse(file: &str, text: &str) -> Result<Self, DictError> {
         let mut codes = HashMap::new();
+        let mut unscored = Vec::new();
         let cols = [
             "code",
             "name",
@@ -56,10 +58,13 @@ impl CameoTable {
                 .filter(|c| !c.is_empty())
                 .map(String::from)
                 .collect();
+            if goldstein.is_none() {
+                unscored.push(code.clone());
+            }
             let entry = CameoCode {
                 code: code.clone(),
                 name: row.required("name")?.to_string(),
-                goldstein,
+                goldstein: goldstein.unwrap_or(0.0),
                 quad_class,
                 plover: opt("plover"),
                 mode: opt("mode"),
@@ -68,7 +73,23 @@ impl CameoTable {
             codes.insert(code, entry);
             Ok(())
         })?;
-        Ok(CameoTable { codes })
+        let mut table = CameoTable { codes };
+        for code in unscored {
+            let score = table.parent_score(&code);
+            if let Some(entry) = table.codes.get_mut(&code) {
+                entry.goldstein = score;
+            }
+        }
+        Ok(table)
+    }
+
+    /// The Goldstein score of the nearest parent of `code` the table lists
+    /// (0 when none is): for codes without a published score of their own.
+    fn parent_score(&self, code: &str) -> f64 {
+        (1..code.len())
+            .rev()
+            .find_map(|n| code.get(..n).and_then(|p| self.codes.get(p)))
+            .map_or(0.0, |parent| parent.goldstein)
     }
 
     pub fn get(&self, code: &str) -> Option<&CameoCode> {
@@ -82,20 +103,23 @@ impl CameoTable {
 
     /// Makes sure a code has an entry: a code the table does not list (a
     /// PETRARCH dictionary's own or WEIS-era code, `[1010]`, `[075A]`) gets a
-    /// synthetic one, without name, Goldstein score, quad class (0) or
-    /// PLOVER category, so that events keep the code as written.
+    /// synthetic one, without name, quad class (0) or PLOVER category, and
+    /// the Goldstein score of its nearest listed parent (or 0), so that events keep the code as written.
     pub fn ensure(&mut self, code: &str) {
-        self.codes
-            .entry(code.to_string())
-            .or_insert_with(|| CameoCode {
-                code: code.to_string(),
-                name: format!("code {code} (not in CAMEO)"),
-                goldstein: None,
-                quad_class: 0,
-                plover: None,
-                mode: None,
-                context: Vec::new(),
-            });
+        if self.codes.contains_key(code) {
+            return;
+        }
+        let goldstein = self.parent_score(code.trim_matches(|c| c == '[' || c == ']'));
+        let entry = CameoCode {
+            code: code.to_string(),
+            name: format!("code {code} (not in CAMEO)"),
+            goldstein,
+            quad_class: 0,
+            plover: None,
+            mode: None,
+            context: Vec::new(),
+        };
+        self.codes.insert(code.to_string(), entry);
     }
 }
 
@@ -273,5 +297,26 @@ impl RootTable {
             .collect();
         roots.sort();
         roots.first().map(|root| format!("{root}0"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str = "code\tname\tgoldstein\tquad_class\tplover\tmode\tcontext\n\
+        18\tAssault\t-9.0\t4\tASSAULT\t\t\n\
+        183\tConduct suicide, car, or other non-military bombing\t-10.0\t4\tASSAULT\t\t\n\
+        1834\tCarry out location bombing\t\t4\tASSAULT\t\t\n";
+
+    #[test]
+    fn codes_without_a_published_score_take_their_parents() {
+        let mut table = CameoTable::parse("cameo.tsv", TABLE).unwrap();
+        assert_eq!(table.get("1834").unwrap().goldstein, -10.0);
+        assert_eq!(table.get("18").unwrap().goldstein, -9.0);
+        table.ensure("[1899]");
+        assert_eq!(table.get("[1899]").unwrap().goldstein, -9.0);
+        table.ensure("990");
+        assert_eq!(table.get("990").unwrap().goldstein, 0.0);
     }
 }

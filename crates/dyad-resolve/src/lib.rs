@@ -22,38 +22,11 @@ mod places;
 mod time;
 
 use chrono::NaiveDate;
-use dyad_core::{Document, EventDate, Location, Precision, SentenceKind, Span};
+use dyad_core::{Document, EventDate, Factuality, Location, SentenceKind, Span};
 
 pub use gazetteer::{Candidate, Gazetteer, Place, PlaceKind};
 use places::{PlaceName, PlaceWords, Preference};
 use time::{TimeExpression, TimeWords};
-
-/// PLOVER's auxiliary mode for events of the past told as background.
-const HISTORICAL: &str = "historical";
-
-/// How long before its story an event must have ended to be `historical`:
-/// more than a year ("last year" is news, "in 2005" is history).
-const HISTORICAL_DAYS: i64 = 366;
-
-/// The last day an event date may stand for, at its precision.
-fn last_day(date: &EventDate) -> NaiveDate {
-    use chrono::{Datelike, Months};
-    let d = date.date;
-    let first = match date.precision {
-        Precision::Day => return d,
-        Precision::Month => d.with_day(1),
-        Precision::Year => d.with_day(1).and_then(|d| d.with_month(1)),
-    };
-    let months = if date.precision == Precision::Month {
-        1
-    } else {
-        12
-    };
-    first
-        .and_then(|f| f.checked_add_months(Months::new(months)))
-        .and_then(|next| next.pred_opt())
-        .unwrap_or(d)
-}
 
 /// Rows of a tab-separated data file: comment lines and the header skipped.
 pub(crate) fn table_rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -114,7 +87,7 @@ impl Resolver {
             let (s, trigger) = (doc.events[e].sentence, doc.events[e].evidence.span);
             let story = &stories[story_of[s]];
             let clue = clues[s].get_or_insert_with(|| self.clues(doc, s, gazetteer));
-            let future = doc.events[e].context.iter().any(|c| c == "future");
+            let future = doc.events[e].factuality == Factuality::Intended;
 
             let dated = nearest(
                 doc,
@@ -126,13 +99,6 @@ impl Resolver {
                     Some((*span, (date, doc.slice(*span).to_string())))
                 }),
             );
-            // "in 2005", in a story of 2016: PLOVER's auxiliary mode
-            // `historical`, carried in the event's context.
-            let historical = dated.as_ref().is_some_and(|(date, _)| {
-                story
-                    .anchor
-                    .is_some_and(|anchor| (anchor - last_day(date)).num_days() > HISTORICAL_DAYS)
-            });
             let (date, date_text) = match dated.or_else(|| story.date.clone()) {
                 Some((date, text)) => (Some(date), Some(text)),
                 // The date the coder gave it: its story's, else the publication date.
@@ -156,9 +122,6 @@ impl Resolver {
             event.date = date;
             event.date_text = date_text;
             event.location = location;
-            if historical && !event.context.iter().any(|c| c == HISTORICAL) {
-                event.context.push(HISTORICAL.to_string());
-            }
         }
     }
 

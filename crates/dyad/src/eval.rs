@@ -536,7 +536,7 @@ pub fn score_petrarch(records: &[PetrarchRecord], coded: &[BTreeSet<Triple>]) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::{Actor, Evidence, Span};
+    use dyad_core::{Actor, Evidence, Factuality, Span};
 
     fn actor(code: &str, country: Option<&str>) -> EventActor {
         let actor = Actor {
@@ -564,9 +564,10 @@ mod tests {
             cameo_name: String::new(),
             plover: Some(plover.into()),
             quad_class: 1,
-            goldstein: None,
+            goldstein: 0.0,
             mode: None,
             context: Vec::new(),
+            factuality: Factuality::Asserted,
             location: None,
             evidence: Evidence {
                 trigger: String::new(),

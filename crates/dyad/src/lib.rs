@@ -241,6 +241,12 @@ impl Pipeline {
     }
 }
 
+/// Keeps the events printed without `--all`: those the text asserts or
+/// states as intended (see [`dyad_core::Factuality::printed_by_default`]).
+pub fn keep_printed(doc: &mut Document) {
+    doc.events.retain(|e| e.factuality.printed_by_default());
+}
+
 /// The phrases and clauses of a sentence, read off its dependency layer,
 /// with word indices within the sentence (as its tokens count).
 pub fn syntax(doc: &Document, sentence: usize) -> (Vec<Phrase>, Vec<Clause>) {

@@ -56,6 +56,9 @@ enum Command {
         /// Fold the same event reported in several sentences or documents into one record, with counts.
         #[arg(long)]
         merge: bool,
+        /// Print every candidate event with its factuality, not only those asserted or intended.
+        #[arg(long)]
+        all: bool,
     },
     /// Print one JSON line per actor mention.
     Actors {
@@ -118,6 +121,9 @@ enum EvalCommand {
         /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// Score every candidate event, not only those printed by default.
+        #[arg(long)]
+        all: bool,
     },
     /// PETRARCH unit-test records (XML): pass rate, precision, recall and F1 over (source, target, event) triples.
     Petrarch {
@@ -198,6 +204,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             explain,
             include_related,
             merge,
+            all,
         } => {
             let format = match format {
                 OutputFormat::Jsonl => Format::Jsonl,
@@ -211,6 +218,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 format,
                 explain,
                 merge,
+                all,
             )
         }
         Command::Actors { input } => actors(&pipeline, &input),
@@ -344,12 +352,16 @@ fn code(
     format: Format,
     explain: bool,
     merge: bool,
+    all: bool,
 ) -> Result<ExitCode> {
     let Some(Batch { mut docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
     let traces = process_all(pipeline, &mut docs, explain);
+    if !all {
+        docs.iter_mut().for_each(dyad::keep_printed);
+    }
     let mut writer = match merge {
         true => EventWriter::merged(format, open_output(output)?)?,
         false => EventWriter::new(format, open_output(output)?)?,
@@ -468,7 +480,7 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
     };
     let mut out = open_output(None)?;
     match gold {
-        EvalCommand::Plover { gold, json } => {
+        EvalCommand::Plover { gold, json, all } => {
             let records = eval::read_plover_gold(&read(&gold)?)
                 .with_context(|| format!("in {}", gold.display()))?;
             let mut docs: Vec<Document> = records
@@ -476,6 +488,9 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
                 .map(|r| eval::plover_document(r, today))
                 .collect();
             let traces = process_all(pipeline, &mut docs, true);
+            if !all {
+                docs.iter_mut().for_each(dyad::keep_printed);
+            }
             let score = eval::score_plover(&records, &docs, &traces);
             report(&mut out, &score, json)?;
         }
@@ -487,6 +502,7 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
                 .map(|r| eval::petrarch_document(r, today))
                 .collect();
             process_all(pipeline, &mut docs, false);
+            docs.iter_mut().for_each(dyad::keep_printed);
             let coded: Vec<_> = docs.iter().map(|d| eval::triples(&d.events)).collect();
             let score = eval::score_petrarch(&recs, &coded);
             report(&mut out, &score, json)?;
@@ -548,6 +564,11 @@ fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
         .iter()
         .map(|a| serde_json::json!({"rule": a.rule, "trigger": a.trigger, "outcome": a.outcome}))
         .collect();
+    let dropped: Vec<_> = t
+        .dropped
+        .iter()
+        .map(|d| serde_json::json!({"trigger": d.trigger, "rule": d.rule, "reason": d.reason.as_str()}))
+        .collect();
     let events: Vec<_> = doc
         .events
         .iter()
@@ -556,7 +577,7 @@ fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
         .collect();
     serde_json::json!({
         "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind, "boilerplate": s.boilerplate,
-        "tokens": tokens, "phrases": phrases, "clauses": clauses, "actors": actors, "attempts": attempts, "events": events,
+        "tokens": tokens, "phrases": phrases, "clauses": clauses, "actors": actors, "attempts": attempts, "dropped": dropped, "events": events,
     })
 }
 
@@ -650,13 +671,14 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
         };
         let _ = writeln!(
             out,
-            "   EVENT {} {} ({}) {} → {} [{}] confidence {:.2}",
+            "   EVENT {} {} ({}) {} → {} [{}] {} confidence {:.3}",
             e.cameo,
             e.cameo_name,
             e.plover.as_deref().unwrap_or("no PLOVER category"),
             code(&e.source),
             code(&e.target),
             e.evidence.rule,
+            e.factuality,
             e.confidence
         );
     }

@@ -112,11 +112,21 @@ fn a_glued_page_gives_schema_complete_events_with_their_exact_sentences() {
             "goldstein",
             "mode",
             "context",
+            "factuality",
             "location",
             "evidence",
             "confidence",
         ] {
             assert!(e.get(field).is_some(), "missing {field} in {e}");
+        }
+        assert!(e["goldstein"].is_number(), "{e}");
+        let confidence = e["confidence"].as_f64().unwrap();
+        assert_eq!((confidence * 1000.0).round() / 1000.0, confidence, "{e}");
+        for c in e["context"].as_array().unwrap() {
+            assert!(
+                !["future", "hypothetical", "historical"].contains(&c.as_str().unwrap()),
+                "modality in context: {e}"
+            );
         }
         let sentence = e["sentence"].as_str().unwrap();
         assert!(page.contains(sentence));
@@ -348,4 +358,65 @@ fn a_reader_that_stops_early_ends_the_run_quietly() {
         assert!(out.status.success(), "{format}: {stderr}");
         assert!(!stderr.contains("error"), "{format}: {stderr}");
     }
+}
+
+fn code_all(text: &str, all: bool) -> Vec<serde_json::Value> {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("doc.txt");
+    fs::write(&path, text).unwrap();
+    let mut cmd = dyad();
+    cmd.args(["code", "--date", "2019-05-14"]).arg(&path);
+    if all {
+        cmd.arg("--all");
+    }
+    let out = cmd.output().unwrap();
+    assert_success(&out);
+    json_lines(&out.stdout)
+}
+
+#[test]
+fn possible_events_are_printed_only_with_all_and_carry_their_factuality() {
+    let text = "The European Union could impose sanctions on Russia.";
+    assert!(code_all(text, false).is_empty());
+    let all = code_all(text, true);
+    assert!(has(&all, "16", "IGO", "RUS"), "{all:#?}");
+    assert!(
+        all.iter().all(|e| e["factuality"] == "hypothetical"),
+        "{all:#?}"
+    );
+
+    let will = code_all("Russia will send troops to Syria.", false);
+    assert!(!will.is_empty());
+    assert!(
+        will.iter().all(|e| e["factuality"] == "intended"),
+        "{will:#?}"
+    );
+
+    let done = code_all(
+        "Israeli troops attacked Palestinian protesters in Gaza.",
+        false,
+    );
+    assert!(has(&done, "1", "ISR", "PSE"), "{done:#?}");
+    assert!(
+        done.iter().all(|e| e["factuality"] == "asserted"),
+        "{done:#?}"
+    );
+}
+
+#[test]
+fn explain_lists_dropped_candidates_with_their_reason() {
+    let out = dyad()
+        .args(["explain", "--json", "--text", "Israel did not attack Gaza."])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let sentence = &json_lines(&out.stdout)[0];
+    let dropped = sentence["dropped"].as_array().unwrap();
+    assert!(
+        dropped
+            .iter()
+            .any(|d| d["trigger"] == "attack" && d["reason"] == "negated_without_rejection"),
+        "{sentence}"
+    );
+    assert!(sentence["events"].as_array().unwrap().is_empty());
 }

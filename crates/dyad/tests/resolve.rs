@@ -249,22 +249,3 @@ fn glued_stories_keep_their_own_dates_and_places() {
         .collect();
     assert_eq!(summary, expected);
 }
-
-#[test]
-fn events_dated_long_before_their_story_are_historical() {
-    let historical = |text: &str| {
-        events(text, (2016, 5, 8))[0]
-            .context
-            .iter()
-            .any(|c| c == "historical")
-    };
-    assert!(historical(
-        "Russian troops attacked Georgia in 2008, the minister recalled."
-    ));
-    assert!(!historical(
-        "Russian troops attacked Ukrainian positions last year."
-    ));
-    assert!(!historical(
-        "Russian troops attacked Ukrainian positions on Monday."
-    ));
-}
