@@ -295,21 +295,27 @@ impl<'a> Sentence<'a> {
 
     /// The mention naming the phrase headed by token `i`: one covering it,
     /// or one among the words that modify it ("Russian troops", "the
-    /// president of Armenia").
+    /// president of Armenia", "thousands of Iraqi Kurds", "ministers from
+    /// China"), or its apposition ("Sidhoum, Algeria's leading activist").
     fn mention_of(&self, i: usize) -> Option<usize> {
-        self.mention_covering(i).or_else(|| {
-            (0..self.tokens.len())
-                .filter(|&k| {
-                    self.tree.head(k) == Some(i)
-                        && matches!(self.tree.dep(k), "compound" | "amod" | "poss" | "prep")
-                })
-                .find_map(|k| match self.tree.dep(k) {
-                    "prep" if self.word(k) == "of" => (0..self.tokens.len())
-                        .find(|&o| self.tree.head(o) == Some(k))
-                        .and_then(|o| self.mention_covering(o)),
-                    "prep" => None,
-                    _ => self.mention_covering(k),
-                })
+        self.mention_in_phrase(i, 0)
+    }
+
+    fn mention_in_phrase(&self, i: usize, depth: usize) -> Option<usize> {
+        if let Some(m) = self.mention_covering(i) {
+            return Some(m);
+        }
+        if depth > 2 {
+            return None;
+        }
+        let children =
+            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
+        children(i).find_map(|k| match self.tree.dep(k) {
+            "compound" | "amod" | "poss" | "appos" => self.mention_in_phrase(k, depth + 1),
+            "prep" if matches!(self.word(k), "of" | "from") => children(k)
+                .filter(|&o| self.tree.dep(o) == "pobj")
+                .find_map(|o| self.mention_in_phrase(o, depth + 1)),
+            _ => None,
         })
     }
 
@@ -345,7 +351,17 @@ impl<'a> Sentence<'a> {
         // shelled"), an earlier verb's subject, the one asked ("urged Iran
         // to stop").
         if !self.tree.borrows_subject(v) {
-            return near;
+            // "Much of its arsenal can reach Japan, but Kim has threatened
+            // to attack": a subject that names no known actor leaves the
+            // verb without one, rather than lending it the nearest actor.
+            return match self.tree.own_subject(v).map(|own| self.mention_of(own)) {
+                Some(None) => None,
+                // The nearest actor before the verb names its subject more
+                // often than the parse's head word does (titles, names and
+                // their appositions), so it stands where there is one.
+                Some(Some(p)) => near.or(Some(p)),
+                None => near,
+            };
         }
         match (self.parsed_subject(v), near) {
             // "Jordan and Britain have agreed": the parse names the first of
@@ -1120,7 +1136,7 @@ fn code_hit(
         let noun = clause::is_noun(&s.tokens[anchor]);
         let reason = if s.tree.is_modifier(anchor) {
             Some(DropReason::Modifier)
-        } else if noun && s.tree.in_background(anchor) {
+        } else if noun && s.tree.in_background(anchor) || s.tree.in_reduced_clause(anchor) {
             Some(DropReason::Background)
         } else {
             None
@@ -1381,10 +1397,12 @@ fn code_hit(
             confidence -= 0.1;
         }
     }
-    if source.is_none() && !nominal && !passive && !h.pattern.literal {
+    let named_subject = s.tree.own_subject(h.head).is_some();
+    if source.is_none() && !nominal && !passive && !h.pattern.literal && !named_subject {
         // An infinitive or reported clause without an actor of its own: the
         // sentence's first actor outside a prepositional phrase, as a guess
-        // that lowers the event's confidence.
+        // that lowers the event's confidence. (A verb whose subject names
+        // no known actor gets no guess.)
         source = (0..s.mentions.len()).find(|&m| {
             let start = s.mentions[m].0;
             let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");

@@ -218,7 +218,11 @@ impl<'a> Tree<'a> {
         let mut k = i;
         while chain.len() < 12 {
             let Some(h) = self.head(k) else { break };
-            if !GOVERNED.contains(&self.dep(k)) {
+            // A coordinated verb with a subject of its own is a clause of
+            // its own ("X can reach Japan, but Kim has threatened ...").
+            let own_clause =
+                self.dep(k) == "conj" && self.child(k, &["nsubj", "nsubjpass"]).is_some();
+            if !GOVERNED.contains(&self.dep(k)) || own_clause {
                 break;
             }
             chain.push(h);
@@ -282,6 +286,21 @@ impl<'a> Tree<'a> {
             }
         }
         Some(Factuality::Asserted)
+    }
+
+    /// Whether trigger `i` lies in a reduced relative or participle clause
+    /// describing a noun ("an accord designed to defuse the crisis", "with
+    /// Russia and China all working together", "buildings occupied by
+    /// demonstrators"): background, not what the sentence reports.
+    pub fn in_reduced_clause(&self, i: usize) -> bool {
+        let chain = self.governors(i);
+        chain.last().is_some_and(|&top| self.dep(top) == "acl")
+    }
+
+    /// The token of verb `v`'s own subject, when it has one.
+    pub fn own_subject(&self, v: usize) -> Option<usize> {
+        self.child(v, &["nsubj"])
+            .filter(|&s| !matches!(self.tokens[s].tag, "WDT" | "WP" | "PRP" | "EX"))
     }
 
     /// Whether token `i` modifies a noun rather than reporting an act: an

@@ -137,3 +137,21 @@ fn what_an_accusation_says_was_done_is_reported() {
     assert_eq!(factuality(text, "11", "ISR", "IRN"), Factuality::Asserted);
     assert_eq!(factuality(text, "17", "IRN", "GBR"), Factuality::Reported);
 }
+
+#[test]
+fn a_reduced_relative_is_background() {
+    let got =
+        events("Serbia and Kosovo signed a pact meant to ease the dispute over the border.");
+    assert!(!got.iter().any(|e| e.0.starts_with("08")), "{got:?}");
+}
+
+#[test]
+fn a_subject_naming_no_known_actor_lends_the_verb_none() {
+    let got = events(
+        "Most of its rockets can reach Jordan and Egypt, but Korvan has threatened to attack Turkey.",
+    );
+    assert!(
+        !got.iter().any(|e| e.1 == "JOR" || e.1 == "EGY"),
+        "the nearest actor became the source: {got:?}"
+    );
+}
