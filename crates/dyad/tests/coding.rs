@@ -434,3 +434,21 @@ fn a_list_of_actors_closed_by_and_acts_together() {
         );
     }
 }
+
+#[test]
+fn a_bare_group_takes_the_country_named_nearby_not_the_documents_most_frequent() {
+    let text = "Kenya and Uganda signed a trade pact on Monday. \
+        Kenya praised the pact. Kenya will host the next round. Kenya invited Uganda. \
+        The talks were long. Everyone was tired. Uganda rejected a plan. \
+        Police arrested opposition leaders in the capital.";
+    let got = actors(text, (2019, 5, 14));
+    let police = got.iter().find(|a| a.0 == "Police").expect("police");
+    assert_eq!(police.1, "UGACOP", "{got:?}");
+    // nothing nearby, no dateline: the group keeps no country
+    let got = actors(
+        "Kenya praised Uganda. The talks were long. Everyone was tired. It rained. Police arrested protesters.",
+        (2019, 5, 14),
+    );
+    let police = got.iter().find(|a| a.0 == "Police").expect("police");
+    assert_eq!(police.1, "---COP", "{got:?}");
+}
