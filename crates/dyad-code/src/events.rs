@@ -648,11 +648,15 @@ impl<'a> Sentence<'a> {
     }
 
     /// The first actor after `from` in the clause that is not a place or
-    /// time ("in Kirkuk"), or else the first place; `skip` are the
+    /// time ("in Kirkuk"); `skip` are the
     /// trigger's own pattern words. The search passes over infinitives and
     /// participles ("threatened to break relations with Russia") but stops
-    /// at a finite verb, which starts another predicate.
-    fn object_after(&self, from: usize, skip: &[usize]) -> Option<usize> {
+    /// at a finite verb, which starts another predicate. With `places`, a
+    /// place after a preposition of place stands for the object when there
+    /// is no other: those who live there ("lifted the curfew in Montenegro",
+    /// "strengthened its forces in Lebanon"); not for a protest, which is
+    /// held in a place, not against it ("demonstrated in Nairobi").
+    fn object_after(&self, from: usize, skip: &[usize], places: bool) -> Option<usize> {
         let mut place = None;
         // Inside a place's phrase, up to the next preposition or verb: "in
         // East Timor's capital Dili" names one place, not a place and a government.
@@ -696,7 +700,7 @@ impl<'a> Sentence<'a> {
             }
             k += 1;
         }
-        place
+        place.filter(|_| places)
     }
 
     /// The subject of the verb at `head`: the nearest actor before it in its
@@ -1256,7 +1260,8 @@ fn code_hit(
         rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
         target = target.or(that_subject).or(comp.target);
         if target.is_none() {
-            target = s.object_after(comp.head + 1, &comp.words);
+            let places = comp.pattern.literal || !dicts.roots.is(&code, RootRole::Protest);
+            target = s.object_after(comp.head + 1, &comp.words, places);
             searched = true;
         }
         trigger = trigger.cover(s.tokens[comp.head].span);
@@ -1334,7 +1339,8 @@ fn code_hit(
             source.is_none_or(|src| country(src).is_none() || country(src) != country(t))
         });
     } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
-        target = s.object_after(h.head + 1, &h.words);
+        let places = h.pattern.literal || !dicts.roots.is(&code, RootRole::Protest);
+        target = s.object_after(h.head + 1, &h.words, places);
         searched = true;
         if h.pattern.literal {
             // PETRARCH's target is the first actor of the verb's phrase, a

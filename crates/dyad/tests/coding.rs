@@ -452,3 +452,23 @@ fn a_bare_group_takes_the_country_named_nearby_not_the_documents_most_frequent()
     let police = got.iter().find(|a| a.0 == "Police").expect("police");
     assert_eq!(police.1, "---COP", "{got:?}");
 }
+
+#[test]
+fn a_group_of_both_countries_is_each_countrys_group() {
+    let ev = events(
+        "Uganda and Kenya agreed to hold talks. The foreign ministers of both countries met in Kampala.",
+    );
+    assert!(has_code(&ev, "04", "UGAGOV", "KENGOV"), "{ev:?}");
+    assert!(has_code(&ev, "04", "KENGOV", "UGAGOV"), "{ev:?}");
+    assert!(!has_code(&ev, "04", "UGAGOV", "UGAGOV"), "{ev:?}");
+}
+
+#[test]
+fn a_protest_is_held_in_a_place_not_against_it() {
+    let ev = events("Thousands of students demonstrated in Nairobi on Saturday.");
+    assert!(
+        ev.iter()
+            .any(|(c, s, t)| c.starts_with("14") && s == "KENEDU" && t == "---"),
+        "{ev:?}"
+    );
+}
