@@ -16,8 +16,8 @@
 use std::borrow::Cow;
 
 use dyad_core::{
-    round_confidence, ActorMention, Document, Event, EventActor, EventDate, Evidence, Factuality,
-    SentenceKind, Span, Token,
+    ActorMention, Document, Event, EventActor, EventDate, Evidence, Factuality, SentenceKind, Span,
+    Token,
 };
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern, RootRole};
 
@@ -967,7 +967,6 @@ struct Coded {
     trigger_text: String,
     rule: String,
     factuality: Factuality,
-    confidence: f64,
     /// Coordinated sources without a target act on each other ("Kenya and
     /// Uganda agreed"): cooperation codes, roots 03 to 06.
     reciprocal: bool,
@@ -1017,6 +1016,7 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
             });
         }
     }
+    crate::confidence::assess(&mut events);
     doc.events = events;
 }
 
@@ -1368,7 +1368,7 @@ fn code_hit(
     }
 
     // 3. Source: `$`, the passive agent, or the subject.
-    let (mut source, mut confidence) = (h.source.or(demanded_by), 0.5);
+    let mut source = h.source.or(demanded_by);
     let passive = source.is_none() && g.passive;
     if passive {
         // "was rejected by Moscow": the agent acts on the subject.
@@ -1399,22 +1399,17 @@ fn code_hit(
             Some(v) => s.subject(v, h.pattern.literal),
             None => s.subject(h.head, h.pattern.literal),
         };
-        if nominal {
-            confidence -= 0.1;
-        }
     }
     let named_subject = s.tree.own_subject(h.head).is_some();
     if source.is_none() && !nominal && !passive && !h.pattern.literal && !named_subject {
         // An infinitive or reported clause without an actor of its own: the
-        // sentence's first actor outside a prepositional phrase, as a guess
-        // that lowers the event's confidence. (A verb whose subject names
-        // no known actor gets no guess.)
+        // sentence's first actor outside a prepositional phrase, as a guess.
+        // (A verb whose subject names no known actor gets no guess.)
         source = (0..s.mentions.len()).find(|&m| {
             let start = s.mentions[m].0;
             let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");
             Some(m) != target && start < h.head && !in_pp
         });
-        confidence -= 0.25;
     }
     if source.is_some() && source == target {
         target = None;
@@ -1441,9 +1436,6 @@ fn code_hit(
             (_, Some(f)) => f,
         };
     }
-    confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
-    confidence +=
-        if target.is_some() { 0.1 } else { 0.0 } + if source.is_some() { 0.1 } else { 0.0 };
     // Both slots written in the pattern ("fighting between $ and +") are
     // already the pair; otherwise coordinated actors each take part.
     let expand = |m: usize| {
@@ -1486,7 +1478,6 @@ fn code_hit(
             .join(" "),
         rule,
         factuality,
-        confidence,
         reverse,
     })
 }
@@ -1522,7 +1513,6 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
                     trigger_text: s.tokens[k].span.slice(s.text).to_string(),
                     rule: "must: demand of the subject".into(),
                     factuality: Factuality::Asserted,
-                    confidence: 0.6,
                     reciprocal: false,
                     reverse: None,
                 });
@@ -1578,14 +1568,6 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
             attempts.drop(&c.rule, &c.trigger_text, DropReason::StatementBesideEvent);
         }
         coded.retain(|c| !statement(c));
-    }
-    for (n, c) in coded.iter_mut().enumerate() {
-        if statement(&*c) {
-            c.confidence = 0.2;
-        } else if n == 0 {
-            c.confidence += 0.15;
-        }
-        c.confidence = c.confidence.clamp(0.05, 0.99);
     }
     coded
 }
@@ -1654,8 +1636,7 @@ fn to_events(
     }
     pairs
         .into_iter()
-        .enumerate()
-        .map(|(n, (a, b))| Event {
+        .map(|(a, b)| Event {
             sentence: si,
             date,
             date_text: None,
@@ -1675,11 +1656,8 @@ fn to_events(
                 span: c.trigger,
                 rule: c.rule.clone(),
             },
-            confidence: round_confidence(if n == 0 {
-                c.confidence
-            } else {
-                c.confidence - 0.01
-            }),
+            // set with the sentence's other events, see `confidence::assess`
+            confidence: 0.0,
         })
         .collect()
 }

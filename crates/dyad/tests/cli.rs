@@ -456,3 +456,35 @@ fn the_sample_page_is_coded_to_its_gold() {
     assert!(score["recall"].as_f64().unwrap() >= 0.60, "{score}");
     assert_eq!(score["no_event_quiet"], 1.0, "{score}");
 }
+
+#[test]
+fn min_confidence_keeps_the_surer_events_and_names_a_bad_value() {
+    let page = include_str!("../../../examples/sample-page.txt");
+    let all = code_text(page);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    fs::write(&path, page).unwrap();
+    let out = dyad()
+        .args(["code", "--date", "2019-05-14", "--min-confidence", "0.5"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let sure = json_lines(&out.stdout);
+    assert!(
+        !sure.is_empty() && sure.len() < all.len(),
+        "{} of {}",
+        sure.len(),
+        all.len()
+    );
+    assert!(sure
+        .iter()
+        .all(|e| e["confidence"].as_f64().unwrap() >= 0.5));
+    let out = dyad()
+        .args(["code", "--min-confidence", "1.5"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`1.5` is not a confidence"));
+}
