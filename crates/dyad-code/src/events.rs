@@ -81,6 +81,8 @@ pub enum DropReason {
     /// The trigger is a noun in an adjunct of time or cause ("after the
     /// bombing of the embassy"): background to what the sentence reports.
     Background,
+    /// Source and target are one actor, or a pair lost its target.
+    SelfDyad,
 }
 
 impl DropReason {
@@ -93,6 +95,7 @@ impl DropReason {
             DropReason::NoTarget => "no_target",
             DropReason::Modifier => "modifier",
             DropReason::Background => "background",
+            DropReason::SelfDyad => "self_dyad",
         }
     }
 
@@ -107,6 +110,7 @@ impl DropReason {
             DropReason::NoTarget => "no target actor: not coded",
             DropReason::Modifier => "the trigger modifies a noun: not coded",
             DropReason::Background => "an event noun in an adjunct of time or cause: not coded",
+            DropReason::SelfDyad => "an actor acting on itself: not coded",
         }
     }
 }
@@ -1001,9 +1005,9 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
             let date = story_date.or(doc.meta.published).map(EventDate::day);
             for c in code_sentence(&s, dicts, &mut attempts) {
                 let reversed = c.reversed();
-                events.extend(to_events(&s, si, c, dicts, date));
+                events.extend(to_events(&s, si, c, dicts, date, &mut attempts));
                 if let Some(r) = reversed {
-                    events.extend(to_events(&s, si, r, dicts, date));
+                    events.extend(to_events(&s, si, r, dicts, date, &mut attempts));
                 }
             }
         }
@@ -1033,7 +1037,9 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
                 if s.mentions.is_empty() {
                     return false;
                 }
-                let dyad = s.mentions.len() > 1;
+                // two actors: two mentions of different codes
+                let first = &s.mentions[0].2.actor.code;
+                let dyad = s.mentions.iter().any(|m| m.2.actor.code != *first);
                 dyad && (0..s.tokens.len()).any(|k| s.word(k) == DEMAND_WORD)
                     || find_hits(&s, dicts, &mut Attempts(None)).iter().any(|h| {
                         let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
@@ -1578,6 +1584,7 @@ fn to_events(
     c: Coded,
     dicts: &Dictionaries,
     date: Option<EventDate>,
+    attempts: &mut Attempts,
 ) -> Vec<Event> {
     let Some(info) = dicts.cameo.get(&c.code) else {
         return Vec::new();
@@ -1632,6 +1639,18 @@ fn to_events(
                 .map(|p| p.0)
                 .collect();
             pairs.retain(|p| p.1.is_some() || !targeted.contains(&p.0));
+        }
+    }
+    // An actor does not act on itself ("barred entry to Canada" from one
+    // Canadian mention, "the US ... the United States"), and an event that
+    // needs a target has none without one; a protest of a country's people
+    // in that country stands ("Iraqi Kurds demonstrated in Kirkuk").
+    if !dicts.roots.alone(&c.code) {
+        let code = |m: &Option<usize>| m.map(|m| s.mentions[m].2.actor.code.as_str());
+        let before = pairs.len();
+        pairs.retain(|(a, b)| b.is_some() && code(a) != code(b));
+        if pairs.len() < before {
+            attempts.drop(&c.rule, &c.trigger_text, DropReason::SelfDyad);
         }
     }
     pairs

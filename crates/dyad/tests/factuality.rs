@@ -155,3 +155,8 @@ fn a_subject_naming_no_known_actor_lends_the_verb_none() {
         "the nearest actor became the source: {got:?}"
     );
 }
+
+#[test]
+fn an_actor_does_not_act_on_itself() {
+    assert_eq!(events("The United States accused the US of lying."), vec![]);
+}
