@@ -472,3 +472,20 @@ fn a_protest_is_held_in_a_place_not_against_it() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn force_against_a_thing_said_or_decided_is_criticism() {
+    let ev = events("The senators attacked the policy of the Obama administration.");
+    assert!(has_code(&ev, "111", "USALEG", "USAGOV"), "{ev:?}");
+    assert!(!ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
+    // force against people stays force
+    let ev = events("Turkish artillery shelled positions of the Syrian army near Afrin.");
+    assert!(ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
+}
+
+#[test]
+fn protest_that_and_allege_that_accuse() {
+    let ev = events("Russia protested that Ukraine had violated the ceasefire.");
+    assert!(has_code(&ev, "112", "RUS", "UKR"), "{ev:?}");
+    assert!(!ev.iter().any(|(c, _, _)| c.starts_with("14")), "{ev:?}");
+}

@@ -4,7 +4,7 @@
 //! and its source and target.
 
 use dyad_core::Factuality;
-use dyad_lexicon::{Dictionaries, Element, Frame, RootRole};
+use dyad_lexicon::{Dictionaries, Element, Frame, RootRole, Sense};
 
 use super::matching::Hit;
 use super::sentence::Sentence;
@@ -59,6 +59,12 @@ fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
 
 /// Codes one hit: its frame and complement, negation and modality, then its
 /// source and target. `consumed` marks hits taken as complements.
+/// The code of force against a thing said or decided: criticism.
+const CRITICISM: &str = "111";
+
+/// The code of speech that accuses: an accusation.
+const ACCUSATION: &str = "112";
+
 pub(super) fn code_hit(
     s: &Sentence,
     dicts: &Dictionaries,
@@ -260,6 +266,29 @@ pub(super) fn code_hit(
         factuality = Factuality::Intended;
     } else if g.hypothetical {
         factuality = Factuality::Hypothetical;
+    }
+    // Verb senses the structure decides. "Attacked the policy", "fought the
+    // plan": force against a thing said or decided is criticism.
+    // "Protested that the vote was rigged": speech that accuses whom its
+    // clause is about.
+    if !h.pattern.literal && !clause::is_noun(&s.tokens[h.head]) {
+        let lemma = |k: usize| s.tokens[k].lemma.as_str();
+        let force = matches!(code.get(..2), Some("18" | "19" | "20"));
+        let abstract_object = s.tree.object(h.head).is_some_and(|o| {
+            dicts.senses.is(lemma(o), Sense::Abstract) && s.mention_covering(o).is_none()
+        });
+        if force && abstract_object && dicts.cameo.get(CRITICISM).is_some() {
+            rule = format!("abstract object + {rule}");
+            code = CRITICISM.to_string();
+        }
+        let content = s.tree.clause_complement(h.head);
+        if let Some(c) = content.filter(|_| dicts.senses.is(lemma(h.head), Sense::Speech)) {
+            if dicts.cameo.get(ACCUSATION).is_some() {
+                rule = format!("speech + {rule}");
+                code = ACCUSATION.to_string();
+                target = s.parsed_subject(c).or(target);
+            }
+        }
     }
     let statement = dicts.roots.is(&code, RootRole::Statement) && !h.pattern.literal;
     if target.is_none() && statement {
