@@ -489,3 +489,9 @@ fn protest_that_and_allege_that_accuse() {
     assert!(has_code(&ev, "112", "RUS", "UKR"), "{ev:?}");
     assert!(!ev.iter().any(|(c, _, _)| c.starts_with("14")), "{ev:?}");
 }
+
+#[test]
+fn the_target_may_sit_in_the_objects_phrase() {
+    let ev = events("Chile rejected a new proposal from Bolivia for direct negotiations.");
+    assert!(has_code(&ev, "12", "CHL", "BOL"), "{ev:?}");
+}

@@ -314,6 +314,12 @@ pub(super) fn code_hit(
             // place too ("the roads leading into Mordor along the pass of
             // Cirith Ungol": Mordor).
             target = target.map(|t| s.first_actor_until(h.head + 1, t, &h.words));
+        } else if target.is_none() && places {
+            // Beyond the words right after the trigger, the parse: the
+            // actor of its object's phrase or of a complement ("rejected a
+            // fresh offer from Afghanistan", "opened its borders to West
+            // Africans").
+            target = s.parsed_object(h.head, &h.words);
         }
     }
     if target.is_none() && h.pattern.literal {

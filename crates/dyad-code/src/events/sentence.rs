@@ -150,6 +150,21 @@ impl<'a> Sentence<'a> {
         }
     }
 
+    /// The actor that trigger `v` acts on, as the parse gives it: in the
+    /// phrase of its direct object, else after one of its prepositions that
+    /// is not of place or time; not one of the pattern's own `words`.
+    pub(super) fn parsed_object(&self, v: usize, words: &[usize]) -> Option<usize> {
+        let children =
+            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
+        let object = self.tree.object(v).filter(|o| !words.contains(o));
+        object.and_then(|o| self.mention_of(o)).or_else(|| {
+            children(v)
+                .filter(|&p| self.tree.dep(p) == "prep" && !is_locative(self.word(p)))
+                .flat_map(|p| children(p).filter(|&o| self.tree.dep(o) == "pobj"))
+                .find_map(|o| self.mention_of(o))
+        })
+    }
+
     /// The subject of verb `v` as the parse gives it, as a mention.
     pub(super) fn parsed_subject(&self, v: usize) -> Option<usize> {
         self.mention_of(self.tree.subject(v)?)
