@@ -1,5 +1,5 @@
-//! Words that decide the sense of a polysemous trigger:
-//! `data/events/senses.tsv`.
+//! Words that decide how other words are read: the sense of a polysemous
+//! trigger, or a name that is part of an institution's: `data/events/senses.tsv`.
 
 use std::collections::HashMap;
 
@@ -14,6 +14,9 @@ pub enum Sense {
     /// A verb that reports speech when it takes a clause ("protested that
     /// the vote was rigged"): an accusation.
     Speech,
+    /// A noun ending an institution's name: a place or nationality right
+    /// before it is part of the name ("the Washington Institute").
+    Institution,
 }
 
 /// The sense words, by lemma.
@@ -27,6 +30,7 @@ impl Senses {
             let sense = match row.required("sense")? {
                 "abstract" => Sense::Abstract,
                 "speech" => Sense::Speech,
+                "institution" => Sense::Institution,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words.insert(row.required("word")?.to_lowercase(), sense);

@@ -214,7 +214,12 @@ impl Pipeline {
         watch.lap(Stage::Actors);
         self.tag(doc, &selected);
         watch.lap(Stage::Language);
-        dyad_code::resolve_actors(doc, &self.dictionaries.actors, names);
+        dyad_code::resolve_actors(
+            doc,
+            &self.dictionaries.actors,
+            &self.dictionaries.senses,
+            names,
+        );
         watch.lap(Stage::Actors);
     }
 

@@ -495,3 +495,18 @@ fn the_target_may_sit_in_the_objects_phrase() {
     let ev = events("Chile rejected a new proposal from Bolivia for direct negotiations.");
     assert!(has_code(&ev, "12", "CHL", "BOL"), "{ev:?}");
 }
+
+#[test]
+fn a_capital_or_nationality_in_an_institutions_name_is_no_actor() {
+    let got = actors(
+        "Analysts at the Washington Institute and the National Iranian American Council criticized Israel.",
+        (2019, 5, 14),
+    );
+    assert!(
+        got.iter()
+            .all(|a| !a.1.starts_with("USA") && !a.1.starts_with("IRN")),
+        "{got:?}"
+    );
+    let got = actors("Washington criticized Iran.", (2019, 5, 14));
+    assert_eq!(got[0].1, "USAGOV");
+}
