@@ -510,3 +510,12 @@ fn a_capital_or_nationality_in_an_institutions_name_is_no_actor() {
     let got = actors("Washington criticized Iran.", (2019, 5, 14));
     assert_eq!(got[0].1, "USAGOV");
 }
+
+#[test]
+fn the_speaker_of_a_quotation_is_the_subject_of_its_reporting_verb() {
+    let ev = events(
+        "\"Russia must stop shelling Ukrainian troops,\" said the British foreign minister.",
+    );
+    assert!(has_code(&ev, "10", "GBRGOV", "RUS"), "{ev:?}");
+    assert!(!ev.iter().any(|(_, s, _)| s == "UKRMIL"), "{ev:?}");
+}

@@ -39,7 +39,7 @@ pub(super) fn speaker(
 ) -> Option<usize> {
     hits.iter()
         .filter(|h| dicts.roots.is(&h.pattern.code, RootRole::Statement))
-        .find_map(|h| s.subject_before(h.head))
+        .find_map(|h| s.subject(h.head, h.pattern.literal))
         .or_else(|| {
             let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
             s.subject_before(that)

@@ -132,8 +132,13 @@ impl<'a> Sentence<'a> {
             // "Much of its arsenal can reach Japan, but Kim has threatened
             // to attack": a subject that names no known actor leaves the
             // verb without one, rather than lending it the nearest actor.
-            return match self.tree.own_subject(v).map(|own| self.mention_of(own)) {
+            let own = self.tree.own_subject(v);
+            return match own.map(|own| self.mention_of(own)) {
                 Some(None) => None,
+                // "'...,' said Malaysia's foreign minister": a subject after
+                // its verb is the speaker, never an actor in the quotation
+                // before it.
+                Some(Some(p)) if own.is_some_and(|o| o > v) => Some(p),
                 // The nearest actor before the verb names its subject more
                 // often than the parse's head word does (titles, names and
                 // their appositions), so it stands where there is one.
