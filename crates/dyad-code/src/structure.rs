@@ -194,6 +194,26 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The verb whose object (or whose "about", "on" or "over") token `k`'s
+    /// phrase is: a verb of which it may be the topic ("discussed Libya,
+    /// Yemen and Sudan", "talked about Syria").
+    pub fn governing_verb_of_object(&self, k: usize) -> Option<usize> {
+        let mut h = k;
+        while matches!(self.dep(h), "conj" | "compound" | "amod" | "appos") {
+            h = self.head(h)?;
+        }
+        match self.dep(h) {
+            "dobj" => self.head(h),
+            "pobj" => {
+                let p = self.head(h)?;
+                matches!(self.word(p), "about" | "on" | "over")
+                    .then(|| self.head(p))
+                    .flatten()
+            }
+            _ => None,
+        }
+    }
+
     /// The direct object of verb `v`.
     pub fn object(&self, v: usize) -> Option<usize> {
         self.child(v, &["dobj"])

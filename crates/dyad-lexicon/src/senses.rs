@@ -14,6 +14,9 @@ pub enum Sense {
     /// A verb that reports speech when it takes a clause ("protested that
     /// the vote was rigged"): an accusation.
     Speech,
+    /// A verb whose object is what is talked about ("discussed Syria"):
+    /// an actor there is no target.
+    Topic,
     /// A noun ending an institution's name: a place or nationality right
     /// before it is part of the name ("the Washington Institute").
     Institution,
@@ -30,6 +33,7 @@ impl Senses {
             let sense = match row.required("sense")? {
                 "abstract" => Sense::Abstract,
                 "speech" => Sense::Speech,
+                "topic" => Sense::Topic,
                 "institution" => Sense::Institution,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };

@@ -519,3 +519,17 @@ fn the_speaker_of_a_quotation_is_the_subject_of_its_reporting_verb() {
     assert!(has_code(&ev, "10", "GBRGOV", "RUS"), "{ev:?}");
     assert!(!ev.iter().any(|(_, s, _)| s == "UKRMIL"), "{ev:?}");
 }
+
+#[test]
+fn a_topic_of_discussion_is_no_target() {
+    let ev =
+        events("Saudi and Egyptian officials met in Riyadh to discuss Libya, Yemen and Sudan.");
+    assert!(
+        !ev.iter()
+            .any(|(_, _, t)| ["LBY", "YEM", "SDN"].contains(&t.as_str())),
+        "{ev:?}"
+    );
+    assert!(has_code(&ev, "04", "SAU", "EGYGOV"), "{ev:?}");
+    let ev = events("Obama and Putin discussed Syria on the phone.");
+    assert!(!ev.iter().any(|(_, _, t)| t == "SYR"), "{ev:?}");
+}

@@ -329,6 +329,19 @@ pub(super) fn code_hit(
         let that = near.clone().find(|&k| s.word(k) == "that");
         target = that.and_then(|k| s.mention_near(k + 1, 4));
     }
+    // A topic of discussion is no target: "met in Riyadh to discuss Libya,
+    // Yemen and Sudan", "discussed Syria".
+    if !h.pattern.literal {
+        let topic = target.is_some_and(|t| {
+            let k = s.mentions[t].0;
+            s.tree
+                .governing_verb_of_object(k)
+                .is_some_and(|v| dicts.senses.is(&s.tokens[v].lemma, Sense::Topic))
+        });
+        if topic {
+            target = None;
+        }
+    }
     // "threatened to stop the talks if the United States goes ahead",
     // "threatened to send refugees to Europe if the EU ...": a threat is
     // made to whom its condition is put, rather than to an object found by
