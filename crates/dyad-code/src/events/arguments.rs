@@ -86,6 +86,8 @@ pub(super) fn code_hit(
             Some(DropReason::Modifier)
         } else if noun && s.tree.in_background(anchor) || s.tree.in_reduced_clause(anchor) {
             Some(DropReason::Background)
+        } else if noun && s.tree.parsed() && !s.tree.licenses_event_noun(anchor) {
+            Some(DropReason::UnlicensedNoun)
         } else {
             None
         };
