@@ -176,7 +176,12 @@ impl<'a> Tree<'a> {
             return None;
         }
         if let Some(s) = self.child(v, &["nsubj", "csubj"]) {
-            let relative = matches!(self.tokens[s].tag, "WDT" | "WP");
+            // "which has shelled", or "whose supporters have clashed": the
+            // noun the relative clause describes acts
+            let relative = matches!(self.tokens[s].tag, "WDT" | "WP")
+                || self.children[s]
+                    .iter()
+                    .any(|&c| self.tokens[c].tag == "WP$");
             return match (relative, self.dep(v)) {
                 (true, "relcl") => self.head(v),
                 (true, _) => None,
@@ -245,8 +250,18 @@ impl<'a> Tree<'a> {
         // "attacks" in "if Iran attacks Saudi Arabia", reports it too)
         matches!(
             self.dep(k),
-            "dobj" | "nsubj" | "nsubjpass" | "attr" | "ROOT" | "oprd" | "dative"
-                | "advcl" | "ccomp" | "xcomp" | "relcl" | "pcomp"
+            "dobj"
+                | "nsubj"
+                | "nsubjpass"
+                | "attr"
+                | "ROOT"
+                | "oprd"
+                | "dative"
+                | "advcl"
+                | "ccomp"
+                | "xcomp"
+                | "relcl"
+                | "pcomp"
         ) || self.head(k).is_none()
     }
 

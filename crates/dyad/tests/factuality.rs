@@ -183,3 +183,20 @@ fn an_event_noun_counts_only_where_the_sentence_reports_it() {
     let got = events("Ukraine welcomed the end of the sanctions on Russia by the European Union.");
     assert!(!got.iter().any(|e| e.0.starts_with("16")), "{got:?}");
 }
+
+#[test]
+fn a_relative_clause_whose_subject_names_no_actor_lends_none() {
+    let got = events(
+        "The Arab League's chief praised those who marched through the streets of Cairo.",
+    );
+    assert!(!got.iter().any(|e| e.0.starts_with("14")), "{got:?}");
+    // "whose supporters": the noun the clause describes acts
+    let got = events(
+        "Russia criticized the Muslim Brotherhood, whose supporters have attacked Egyptian police.",
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.0.starts_with("18") || e.0.starts_with("19")),
+        "{got:?}"
+    );
+}

@@ -146,11 +146,15 @@ impl<'a> Sentence<'a> {
                 None => near,
             };
         }
-        match (self.parsed_subject(v), near) {
+        let borrowed = self.tree.subject(v);
+        match (borrowed.map(|t| self.mention_of(t)), near) {
             // "Jordan and Britain have agreed": the parse names the first of
             // the coordinated actors, the words the last; one group.
-            (Some(p), Some(n)) if self.conjuncts(n).contains(&p) => Some(n),
-            (Some(p), _) => Some(p),
+            (Some(Some(p)), Some(n)) if self.conjuncts(n).contains(&p) => Some(n),
+            (Some(Some(p)), _) => Some(p),
+            // "praised those who marched": the subject the parse finds
+            // names no known actor, and none is lent.
+            (Some(None), _) => None,
             (None, n) => n,
         }
     }
