@@ -14,5 +14,5 @@ mod write;
 pub use html::{extract_page, Page};
 pub use read::{Input, Problem, Reader, Severity};
 pub use write::{
-    EventRecord, EventWriter, Format, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS,
+    event_id, EventRecord, EventWriter, Format, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS,
 };

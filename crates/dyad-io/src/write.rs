@@ -45,9 +45,20 @@ pub struct EventRecord<'a> {
 impl<'a> EventRecord<'a> {
     pub fn new(doc: &'a Document, event: &'a Event) -> Self {
         let sentence = doc.slice(doc.sentences[event.sentence].span);
+        Self::from_parts(event_id(doc, event), &doc.id, sentence, event)
+    }
+
+    /// The record of an event read back from elsewhere (the store), with
+    /// its id, document id and sentence text.
+    pub fn from_parts(
+        event_id: String,
+        doc_id: &'a str,
+        sentence: &'a str,
+        event: &'a Event,
+    ) -> Self {
         EventRecord {
-            event_id: event_id(doc, event),
-            doc_id: &doc.id,
+            event_id,
+            doc_id,
             sentence_index: event.sentence,
             sentence,
             date: event.date,
@@ -124,7 +135,7 @@ impl<'a> EventRecord<'a> {
 }
 
 /// How often a merged event was reported (`dyad code --merge`).
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reports {
     /// Sentences reporting it.
     pub mentions: usize,
@@ -204,7 +215,7 @@ pub const FLAT_COLUMNS: [&str; 41] = [
 ];
 
 /// A stable id: the same input gives the same id.
-fn event_id(doc: &Document, event: &Event) -> String {
+pub fn event_id(doc: &Document, event: &Event) -> String {
     let key = format!(
         "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}",
         doc.id,
