@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
 use dyad_core::{Event, EventActor, EventDate, Evidence, Factuality, Location, Precision, Span};
-use dyad_io::{EventRecord, Reports};
+use dyad_io::{Chars, DocumentInfo, EventRecord, Export, Reports};
 use rusqlite::types::Value;
 
 use crate::{Result, Store, StoreError};
@@ -69,6 +69,9 @@ pub struct StoredEvent {
     pub document: StoredDocument,
     /// The counts of a merged event.
     pub reports: Option<Reports>,
+    /// The id of the merged event it is a mention of (asserted and
+    /// intended events only).
+    pub merged_id: Option<String>,
 }
 
 impl StoredEvent {
@@ -82,11 +85,29 @@ impl StoredEvent {
         )
     }
 
-    /// The character offset in the document of a byte offset within the
-    /// event's sentence (`None` outside it).
-    pub fn char_offset(&self, byte: usize) -> Option<usize> {
-        let within = byte.checked_sub(self.sentence_start)?;
-        Some(self.sentence_char_start + self.sentence.get(..within)?.chars().count())
+    /// Everything the output formats write of it.
+    pub fn export(&self) -> Export<'_> {
+        Export {
+            event: self.record(),
+            reports: self.reports.as_ref(),
+            merged_id: self.merged_id.as_deref(),
+            document: DocumentInfo {
+                url: self.document.url.as_deref(),
+                outlet: self.document.source.as_deref(),
+                published: self
+                    .document
+                    .published
+                    .as_deref()
+                    .and_then(|p| NaiveDate::parse_from_str(p, "%Y-%m-%d").ok()),
+                added: Some(&self.document.ingested_at),
+            },
+            chars: Chars::Sentence {
+                text: &self.sentence,
+                start: self.sentence_start,
+                char_start: self.sentence_char_start,
+                doc_chars: self.document.chars,
+            },
+        }
     }
 }
 
@@ -143,7 +164,8 @@ const EVENT_COLUMNS: &str = "e.id, e.sentence_index, e.date, e.day, e.date_preci
     e.cameo, e.cameo_name, e.plover, e.quad_class, e.goldstein, e.mode, e.context, e.factuality, \
     e.location_name, e.location_country, e.location_admin1, e.location_lat, e.location_lon, e.location_geonames_id, e.location_text, \
     e.trigger, e.trigger_start, e.trigger_end, e.rule, e.confidence, \
-    s.text, s.start, s.char_start, d.id, d.url, d.source, d.title, d.published, d.chars, d.ingested_at";
+    s.text, s.start, s.char_start, d.id, d.url, d.source, d.title, d.published, d.chars, d.ingested_at, \
+    (SELECT id FROM merged_events WHERE first = e.merged)";
 
 /// The smallest string above every string that starts with `prefix`
 /// (codes are ASCII).
@@ -477,12 +499,12 @@ fn read_event(r: &rusqlite::Row, merged: bool) -> rusqlite::Result<StoredEvent> 
     let reports = match merged {
         false => None,
         true => {
-            let doc_ids: String = r.get(53)?;
+            let doc_ids: String = r.get(54)?;
             Some(Reports {
-                mentions: r.get::<_, i64>(50)? as usize,
-                sources: r.get::<_, i64>(51)? as usize,
-                articles: r.get::<_, i64>(52)? as usize,
-                doc_ids: serde_json::from_str(&doc_ids).map_err(|e| bad(53, e))?,
+                mentions: r.get::<_, i64>(51)? as usize,
+                sources: r.get::<_, i64>(52)? as usize,
+                articles: r.get::<_, i64>(53)? as usize,
+                doc_ids: serde_json::from_str(&doc_ids).map_err(|e| bad(54, e))?,
             })
         }
     };
@@ -502,6 +524,7 @@ fn read_event(r: &rusqlite::Row, merged: bool) -> rusqlite::Result<StoredEvent> 
             ingested_at: r.get(49)?,
         },
         reports,
+        merged_id: r.get(50)?,
     })
 }
 

@@ -134,7 +134,7 @@ fn events_read_back_as_written_and_replacing_a_document_replaces_its_rows() {
     assert_eq!(shown[0].event, asserted);
     assert_eq!(shown[0].event_id, dyad_io::event_id(&doc, &asserted));
     assert_eq!(shown[0].sentence, &TEXT[..57]);
-    assert_eq!(shown[0].char_offset(15), Some(15));
+    assert_eq!(shown[0].export().chars.at(15), Some(15));
     let every = Query {
         filter: Filter {
             all: true,
