@@ -173,6 +173,17 @@ enum EvalCommand {
         #[arg(long)]
         all: bool,
     },
+    /// Real-news sentences with every event they report (JSON Lines: id, date, title, context, text, events): precision, recall, F1, quiet on no-event sentences, the misses and false alarms.
+    News {
+        #[arg(value_name = "GOLD.jsonl")]
+        gold: PathBuf,
+        /// One JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Score every candidate event, not only those printed by default.
+        #[arg(long)]
+        all: bool,
+    },
     /// PETRARCH unit-test records (XML): pass rate, precision, recall and F1 over (source, target, event) triples.
     Petrarch {
         #[arg(value_name = "RECORDS.xml")]
@@ -583,6 +594,19 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
             }
             let score = eval::score_plover(&records, &docs, &traces);
             report(&mut out, &score, json)?;
+        }
+        EvalCommand::News { gold, json, all } => {
+            let records = eval::news::read_gold(&read(&gold)?)
+                .with_context(|| format!("in {}", gold.display()))?;
+            let mut docs: Vec<Document> = records
+                .iter()
+                .map(|r| eval::news::document(r, today))
+                .collect();
+            process_all(pipeline, &mut docs, false);
+            if !all {
+                docs.iter_mut().for_each(dyad::keep_printed);
+            }
+            report(&mut out, &eval::news::score(&records, &docs), json)?;
         }
         EvalCommand::Petrarch { records, json } => {
             let recs = eval::read_petrarch(&read(&records)?)

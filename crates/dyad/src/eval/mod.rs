@@ -1,4 +1,5 @@
-//! Scoring dyad against gold standards: `dyad eval plover` and `dyad eval petrarch`.
+//! Scoring dyad against gold standards: `dyad eval plover`, `dyad eval
+//! petrarch` and `dyad eval news` (in [`news`]).
 //!
 //! Accuracy figures are only worth tracking when every run computes them the
 //! same way, so the definitions here are those of the reference scorer the
@@ -7,6 +8,8 @@
 //! the figures, the PLOVER evaluation shows where the coder goes wrong: a
 //! confusion table of categories and, for each missed record, what was coded
 //! and the patterns the coder tried.
+
+pub mod news;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -31,7 +34,7 @@ const PLOVER_2021_RENAMES: [(&str, &str); 4] = [
 
 /// A few gold records use pre-ISO country codes; `ISM` marks a Muslim
 /// (religious) actor, which dyad's codes call `MOS`.
-const GOLD_ALIASES: [(&str, &[&str]); 4] = [
+pub(crate) const GOLD_ALIASES: [(&str, &[&str]); 4] = [
     ("JAP", &["JPN"]),
     ("ITL", &["ITA"]),
     ("VTN", &["VNM"]),
@@ -92,7 +95,7 @@ pub fn plover_document(record: &GoldRecord, default_date: NaiveDate) -> Document
     Document::dated(&record.id, &record.text, published)
 }
 
-fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(s.get(..10)?, "%Y-%m-%d").ok()
 }
 
