@@ -290,6 +290,7 @@ impl Store {
             ));
         }
         let (cond, mut params) = query.filter.sql()?;
+        self.check_text(&query.filter)?;
         let (merged_columns, merged_join) = match query.merged {
             true => (
                 ", m.mentions, m.sources, m.articles, m.doc_ids",
@@ -307,9 +308,9 @@ impl Store {
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))
-            .map_err(|e| self.fts_error(e, &query.filter))?;
+            .map_err(|e| self.error(e))?;
         let mut n = 0;
-        while let Some(row) = rows.next().map_err(|e| self.fts_error(e, &query.filter))? {
+        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
             let event = read_event(row, query.merged).map_err(|e| self.error(e))?;
             each(&event)?;
             n += 1;
@@ -338,6 +339,7 @@ impl Store {
             Some(Split::Country) => "coalesce(e.location_country, '')",
         };
         let (cond, params) = filter.sql()?;
+        self.check_text(filter)?;
         let sql = format!(
             "SELECT e.day, e.date_precision, {key}, count(*), sum(e.goldstein) FROM events e \
              WHERE {cond} GROUP BY 1, 2, 3"
@@ -345,10 +347,10 @@ impl Store {
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))
-            .map_err(|e| self.fts_error(e, filter))?;
+            .map_err(|e| self.error(e))?;
         // (coarse, label, key) -> (count, goldstein sum)
         let mut cells: BTreeMap<(bool, String, String), (u64, f64)> = BTreeMap::new();
-        while let Some(row) = rows.next().map_err(|e| self.fts_error(e, filter))? {
+        while let Some(row) = rows.next().map_err(|e| self.error(e))? {
             let cell = |i| row.get::<_, Option<String>>(i).map_err(|e| self.error(e));
             let (day, precision, key) = (cell(0)?, cell(1)?, cell(2)?.unwrap_or_default());
             let count: i64 = row.get(3).map_err(|e| self.error(e))?;
@@ -377,12 +379,18 @@ impl Store {
             .collect())
     }
 
-    /// An FTS5 syntax error names the query; anything else as usual.
-    fn fts_error(&self, e: rusqlite::Error, filter: &Filter) -> StoreError {
-        match (&filter.text, e.to_string().contains("fts5")) {
-            (Some(t), true) => StoreError::Invalid(format!("--text {t:?}: {e}")),
-            _ => self.error(e),
-        }
+    /// A full-text query FTS5 cannot read is an error naming it.
+    fn check_text(&self, filter: &Filter) -> Result<()> {
+        let Some(text) = &filter.text else {
+            return Ok(());
+        };
+        self.conn
+            .query_row(
+                "SELECT count(*) FROM (SELECT 1 FROM sentences_fts WHERE sentences_fts MATCH ? LIMIT 1)",
+                [text],
+                |_| Ok(()),
+            )
+            .map_err(|e| StoreError::Invalid(format!("--text {text:?}: {e}")))
     }
 }
 
