@@ -498,3 +498,45 @@ fn a_killed_ingest_rerun_leaves_exactly_what_a_clean_run_leaves() {
     ok(&["ingest", "--store", crashed, feed]);
     assert_eq!(contents(crashed), expected);
 }
+
+#[test]
+fn merged_events_of_the_store_are_those_of_code_merge() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = generated(dir.path(), 120);
+    let feed = feed.to_str().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    // in two runs, so that merged events span batches and runs
+    let half = dir.path().join("half.jsonl");
+    let text = fs::read_to_string(feed).unwrap();
+    fs::write(
+        &half,
+        text.lines()
+            .take(60)
+            .map(|l| format!("{l}\n"))
+            .collect::<String>(),
+    )
+    .unwrap();
+    ok(&["ingest", "--store", db, half.to_str().unwrap()]);
+    ok(&["ingest", "--store", db, feed]);
+    let counts = |events: Vec<serde_json::Value>| -> BTreeSet<String> {
+        events
+            .iter()
+            .map(|e| {
+                format!(
+                    "{} {} {} {} {}",
+                    e["event_id"], e["mentions"], e["sources"], e["articles"], e["doc_ids"]
+                )
+            })
+            .collect()
+    };
+    let coded = counts(json_lines(&ok(&["code", "--merge", feed]).stdout));
+    let stored = counts(json_lines(
+        &ok(&["query", "--store", db, "--merged"]).stdout,
+    ));
+    assert!(
+        coded.iter().any(|c| !c.contains(" 1 1 1 ")),
+        "some events merge"
+    );
+    assert_eq!(stored, coded);
+}
