@@ -540,3 +540,98 @@ fn merged_events_of_the_store_are_those_of_code_merge() {
     );
     assert_eq!(stored, coded);
 }
+
+#[test]
+fn a_second_writer_waits_then_fails_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = sample_store(dir.path());
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    conn.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let out = run(&[
+        "ingest",
+        "--store",
+        &db,
+        "--recode",
+        "--date",
+        "2019-05-14",
+        "../../examples/",
+    ]);
+    assert!(!out.status.success());
+    assert!(
+        stderr(&out).contains("another process is writing to the store"),
+        "{}",
+        stderr(&out)
+    );
+    // readers are not blocked
+    ok(&["query", "--store", &db]);
+    conn.execute_batch("ROLLBACK").unwrap();
+}
+
+/// A tmpfs mounted at a folder, unmounted when dropped.
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    /// Mounts a tmpfs of `size` at `dir`, if this process may (root on Linux).
+    fn mount(dir: &Path, size: &str) -> Option<SmallDisk> {
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        mounted.then(|| SmallDisk(dir.to_path_buf()))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_rolls_the_batch_back_and_leaves_the_store_intact() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = generated(dir.path(), 1000);
+    let feed = feed.to_str().unwrap();
+    let clean = dir.path().join("clean.db");
+    let clean = clean.to_str().unwrap();
+    ok(&["ingest", "--store", clean, feed]);
+    let expected = contents(clean);
+    let disk = dir.path().join("disk");
+    fs::create_dir(&disk).unwrap();
+    // room for about half the clean store
+    let half = fs::metadata(clean).unwrap().len() / 2 / 1024;
+    let Some(_disk) = SmallDisk::mount(&disk, &format!("{half}k")) else {
+        eprintln!("skipped: a full disk needs a small tmpfs, which only root can mount");
+        return;
+    };
+    let db = disk.join("t.db");
+    let db = db.to_str().unwrap();
+    let out = run(&["ingest", "--store", db, feed]);
+    assert!(!out.status.success(), "the disk filled up");
+    assert!(
+        stderr(&out).contains("the disk is full"),
+        "{}",
+        stderr(&out)
+    );
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    // whole batches only: each stored document with every event a clean run stores
+    let (docs, events, _) = contents(db);
+    assert!(
+        !docs.is_empty() && docs.len() < expected.0.len(),
+        "{} documents",
+        docs.len()
+    );
+    assert!(docs.iter().all(|d| expected.0.contains(d)));
+    let stored: BTreeSet<String> = events.iter().map(|e| doc_of(e)).collect();
+    let theirs: Vec<&String> = expected
+        .1
+        .iter()
+        .filter(|e| stored.contains(&doc_of(e)))
+        .collect();
+    assert_eq!(events.iter().collect::<Vec<_>>(), theirs);
+}
