@@ -154,7 +154,10 @@ impl Store {
         }
         store
             .conn
-            .execute_batch("PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL;")
+            .execute_batch(
+                "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; \
+                 PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;",
+            )
             .map_err(|e| store.error(e))?;
         Ok(store)
     }

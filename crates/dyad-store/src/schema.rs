@@ -47,12 +47,6 @@ CREATE TABLE sentences (
     UNIQUE (doc, idx)
 );
 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='seq');
-CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-    INSERT INTO sentences_fts(rowid, text) VALUES (new.seq, new.text);
-END;
-CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
-    INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.seq, old.text);
-END;
 
 CREATE TABLE events (
     seq INTEGER PRIMARY KEY,
@@ -109,7 +103,6 @@ CREATE INDEX events_source ON events(source_code, day);
 CREATE INDEX events_target ON events(target_code, day);
 CREATE INDEX events_cameo ON events(cameo, day);
 CREATE INDEX events_merge_key ON events(merge_key);
-CREATE INDEX events_merged ON events(merged);
 
 CREATE TABLE merged_events (
     first INTEGER PRIMARY KEY,

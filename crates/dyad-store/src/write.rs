@@ -92,12 +92,13 @@ struct Mention {
 impl Store {
     /// Stores a batch of coded documents in one transaction: a document
     /// already stored under its id is replaced whole. `near_duplicates`
-    /// tells whether two documents' shingles are near-duplicates.
+    /// tells whether two documents' shingles are near-duplicates. Returns
+    /// how many documents replaced stored ones.
     pub fn write_batch(
         &mut self,
         docs: &[NewDocument],
         near_duplicates: &dyn Fn(&[u64], &[u64]) -> bool,
-    ) -> Result<()> {
+    ) -> Result<usize> {
         let path = self.path.clone();
         let err = |e| crate::sqlite(&path, e);
         let tx = self
@@ -105,20 +106,37 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(err)?;
         let mut dirty = Dirty::default();
+        let last_sentence: i64 = tx
+            .query_row("SELECT coalesce(max(seq), 0) FROM sentences", [], |r| {
+                r.get(0)
+            })
+            .map_err(err)?;
+        let mut replaced = 0;
         for new in docs {
-            write_document(&tx, new, near_duplicates, &mut dirty).map_err(err)?;
+            replaced +=
+                usize::from(write_document(&tx, new, near_duplicates, &mut dirty).map_err(err)?);
         }
+        // the batch's sentences join the full-text index in one statement:
+        // FTS5 writes its index once per statement
+        tx.execute(
+            "INSERT INTO sentences_fts (rowid, text) SELECT seq, text FROM sentences WHERE seq > ?",
+            [last_sentence],
+        )
+        .map_err(err)?;
         remerge(&tx, &dirty).map_err(err)?;
-        tx.commit().map_err(err)
+        tx.commit().map_err(err)?;
+        Ok(replaced)
     }
 }
 
+/// Writes one document, replacing its stored rows; returns whether there
+/// were any.
 fn write_document(
     tx: &Transaction,
     new: &NewDocument,
     near_duplicates: &dyn Fn(&[u64], &[u64]) -> bool,
     dirty: &mut Dirty,
-) -> rusqlite::Result<()> {
+) -> rusqlite::Result<bool> {
     let doc = new.doc;
     let old: Option<i64> = tx
         .prepare_cached("SELECT seq FROM documents WHERE id = ?")?
@@ -126,6 +144,10 @@ fn write_document(
         .ok();
     if let Some(old) = old {
         mark_document(tx, old, dirty)?;
+        tx.execute(
+            "INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT 'delete', seq, text FROM sentences WHERE doc = ?",
+            [old],
+        )?;
         for table in ["events", "sentences", "document_bands"] {
             tx.execute(&format!("DELETE FROM {table} WHERE doc = ?"), [old])?;
         }
@@ -201,7 +223,7 @@ fn write_document(
             dirty.cluster_keys.insert((cluster, undated));
         }
     }
-    Ok(())
+    Ok(old.is_some())
 }
 
 /// Counts characters before byte offsets, walking the text once for

@@ -188,8 +188,17 @@ pub(crate) fn dictionaries_hash(replace: Option<&Path>, extra: Option<&Path>) ->
     Ok(format!("{:016x}", hash.digest()))
 }
 
+/// A coded document on its way to the store.
+struct Coded<'d> {
+    doc: &'d Document,
+    stamp: Stamp,
+    shingles: Shingles,
+    bands: Vec<u64>,
+}
+
 /// `dyad ingest`: codes the inputs and stores every candidate event, one
-/// transaction per batch of documents.
+/// transaction per batch of documents. A thread writes each batch while
+/// the next is coded.
 pub(crate) fn ingest(
     pipeline: &Pipeline,
     input: &InputArgs,
@@ -198,6 +207,8 @@ pub(crate) fn ingest(
     dictionaries_hash: String,
 ) -> Result<ExitCode> {
     let mut db = Store::open(&store.path)?;
+    // what is stored already, read beside the writer
+    let stored = Store::open_read_only(&store.path)?;
     let Some(Batch { mut docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
@@ -207,72 +218,93 @@ pub(crate) fn ingest(
         ..Default::default()
     };
     let bar = progress(docs.len());
-    for batch in docs.chunks_mut(BATCH) {
-        // what needs coding: new documents, changed ones, and all with --recode
-        let mut work = Vec::new();
-        for doc in batch.iter_mut() {
-            let stamp = Stamp {
-                content_hash: dyad_store::content_hash(doc),
-                dyad_version: env!("CARGO_PKG_VERSION").to_string(),
-                dictionaries_hash: dictionaries_hash.clone(),
-            };
-            match db.stamp(&doc.id)? {
-                Some(old) if old == stamp && !recode => {
-                    tally.unchanged += 1;
+    let written = std::thread::scope(|scope| -> Result<Tally> {
+        let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Coded>>(1);
+        let writer = std::thread::Builder::new()
+            .name("dyad-writer".into())
+            .spawn_scoped(scope, move || -> Result<Tally> {
+                let mut written = Tally::default();
+                let near = |a: &[u64], b: &[u64]| jaccard(a, b) >= NEAR_DUPLICATE;
+                for batch in receive {
+                    let new: Vec<NewDocument> = batch
+                        .iter()
+                        .map(|c| NewDocument {
+                            doc: c.doc,
+                            stamp: c.stamp.clone(),
+                            shingles: c.shingles.hashes(),
+                            bands: &c.bands,
+                        })
+                        .collect();
+                    let replaced = db.write_batch(&new, &near)?;
+                    written.replaced += replaced;
+                    written.new += batch.len() - replaced;
+                    for c in &batch {
+                        written.events += c.doc.events.len();
+                        written.shown += c
+                            .doc
+                            .events
+                            .iter()
+                            .filter(|e| e.factuality.printed_by_default())
+                            .count();
+                    }
+                }
+                Ok(written)
+            })?;
+        for batch in docs.chunks_mut(BATCH) {
+            // what needs coding: new documents, changed ones, and all with --recode
+            let mut work = Vec::new();
+            for doc in batch.iter_mut() {
+                let stamp = Stamp {
+                    content_hash: dyad_store::content_hash(doc),
+                    dyad_version: env!("CARGO_PKG_VERSION").to_string(),
+                    dictionaries_hash: dictionaries_hash.clone(),
+                };
+                match stored.stamp(&doc.id)? {
+                    Some(old) if old == stamp && !recode => {
+                        tally.unchanged += 1;
+                        bar.inc(1);
+                    }
+                    _ => work.push((doc, stamp)),
+                }
+            }
+            let to_code = work.len();
+            let coded: Vec<Coded> = work
+                .into_par_iter()
+                .filter_map(|(doc, stamp)| {
+                    let ok = catch_unwind(AssertUnwindSafe(|| pipeline.process(doc, None))).is_ok();
                     bar.inc(1);
-                }
-                old => work.push((doc, stamp, old.is_some())),
+                    if !ok {
+                        eprintln!("dyad: skipped: {}: coding failed", origin(doc));
+                        return None;
+                    }
+                    let shingles = Shingles::of(&doc.text);
+                    let bands = shingles.band_keys();
+                    Some(Coded {
+                        doc,
+                        stamp,
+                        shingles,
+                        bands,
+                    })
+                })
+                .collect();
+            tally.broken += to_code - coded.len();
+            if send.send(coded).is_err() {
+                break; // the writer stopped; its error follows
             }
         }
-        let to_code = work.len();
-        let coded: Vec<_> = work
-            .into_par_iter()
-            .filter_map(|(doc, stamp, replaces)| {
-                let ok = catch_unwind(AssertUnwindSafe(|| pipeline.process(doc, None))).is_ok();
-                bar.inc(1);
-                if !ok {
-                    eprintln!("dyad: skipped: {}: coding failed", origin(doc));
-                    return None;
-                }
-                let shingles = Shingles::of(&doc.text);
-                let bands = shingles.band_keys();
-                Some((&*doc, stamp, replaces, shingles, bands))
-            })
-            .collect();
-        tally.broken += to_code - coded.len();
-        let new: Vec<NewDocument> = coded
-            .iter()
-            .map(|(doc, stamp, _, shingles, bands)| NewDocument {
-                doc,
-                stamp: stamp.clone(),
-                shingles: shingles.hashes(),
-                bands,
-            })
-            .collect();
-        db.write_batch(&new, &|a, b| jaccard(a, b) >= NEAR_DUPLICATE)?;
-        for (doc, _, replaces, _, _) in &coded {
-            match replaces {
-                true => tally.replaced += 1,
-                false => tally.new += 1,
-            }
-            tally.events += doc.events.len();
-            tally.shown += doc
-                .events
-                .iter()
-                .filter(|e| e.factuality.printed_by_default())
-                .count();
-        }
-    }
+        drop(send);
+        writer.join().expect("the writer thread does not panic")
+    })?;
     bar.finish_and_clear();
     eprintln!(
         "dyad: {} documents: {} new, {} unchanged, {} replaced, {} skipped as broken; {} events stored ({} asserted or intended) in {}",
-        tally.new + tally.unchanged + tally.replaced + tally.broken,
-        tally.new,
+        written.new + tally.unchanged + written.replaced + tally.broken,
+        written.new,
         tally.unchanged,
-        tally.replaced,
+        written.replaced,
         tally.broken,
-        tally.events,
-        tally.shown,
+        written.events,
+        written.shown,
         store.path.display()
     );
     Ok(ExitCode::SUCCESS)
