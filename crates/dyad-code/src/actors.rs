@@ -11,7 +11,7 @@
 //! the document's date.
 
 use chrono::NaiveDate;
-use dyad_core::{Actor, ActorMention, Document, Span, Via};
+use dyad_core::{Actor, ActorMention, Document, SentenceKind, Span, Via};
 use dyad_lexicon::{ActorDictionary, ActorEntry, EntryKind, NameMatch, PETRARCH_AGENT};
 
 /// CAMEO's sector of ethnic groups, coded with the country they live in.
@@ -483,15 +483,36 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
             }
         }
     }
-    // Groups still without a country belong to the document's own country:
-    // the one its actors name most often, when one leads.
+    // Groups still without a country take the one the text around them
+    // names: the country leading in their sentence and the two before it,
+    // else the story's dateline's; never merely the document's most frequent
+    // one, which may be a country talked about far away.
     // PETRARCH codes a bare agent as such ("students" → `---EDU`).
-    if let Some(country) = leading_country(&mentions) {
-        for m in mentions
-            .iter_mut()
-            .filter(|m| !m.entry.starts_with(PETRARCH_AGENT))
-        {
-            place(m, &country, "document");
+    let nearby: Vec<Option<String>> = (0..mentions.len())
+        .map(|k| {
+            let si = mentions[k].sentence;
+            if mentions[k].actor.country.is_some() || mentions[k].entry.starts_with(PETRARCH_AGENT)
+            {
+                return None;
+            }
+            let window = mentions
+                .iter()
+                .filter(|m| m.sentence + 2 >= si && m.sentence <= si);
+            leading_country(window).or_else(|| {
+                let dateline = (0..=si)
+                    .rev()
+                    .take_while(|&d| {
+                        doc.sentence_story(d).map(|s| s.span)
+                            == doc.sentence_story(si).map(|s| s.span)
+                    })
+                    .find(|&d| doc.sentences[d].kind == SentenceKind::Dateline)?;
+                leading_country(mentions.iter().filter(|m| m.sentence == dateline))
+            })
+        })
+        .collect();
+    for (m, country) in mentions.iter_mut().zip(nearby) {
+        if let Some(country) = country {
+            place(m, &country, "nearby");
         }
     }
     doc.mentions = mentions;
@@ -527,12 +548,11 @@ fn place(m: &mut ActorMention, country: &str, why: &str) {
     }
 }
 
-/// The country named most often by a document's actors, if no other ties it.
-fn leading_country(mentions: &[ActorMention]) -> Option<String> {
+/// The country named most often by these actors, if no other ties it.
+fn leading_country<'m>(mentions: impl Iterator<Item = &'m ActorMention>) -> Option<String> {
     let mut counts: Vec<(&str, usize)> = Vec::new();
     // Only countries the text names count, not those given by context.
     for c in mentions
-        .iter()
         .filter(|m| !m.country_from_context)
         .filter_map(|m| m.actor.country.as_deref())
         .filter(|c| dyad_core::is_state(c))

@@ -22,6 +22,7 @@ use dyad_core::{
 use dyad_lexicon::{Dictionaries, Element, Frame, Pattern, RootRole};
 
 use crate::clause::{self, is_locative, lower, verb_group, ADJUNCTS};
+use crate::structure::Tree;
 
 /// The word that makes a demand of a clause's subject when someone says it
 /// ("China must drop barriers, the US said"), even where the verb after it
@@ -66,42 +67,46 @@ pub struct Attempt {
 /// Why a pattern that matched gave no event.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DropReason {
-    /// A negated frame verb ("did not agree to meet").
-    NegatedFrame,
-    /// A negated event CAMEO has no rejection for.
-    NegatedWithoutRejection,
     /// No actor did it.
     NoSource,
     /// A PETRARCH pattern without a target: PETRARCH codes only dyads.
     NoDyad,
     /// A statement (CAMEO 01) in a sentence that reports another event.
     StatementBesideEvent,
+    /// No actor it was done to, for an event that needs one.
+    NoTarget,
+    /// The trigger modifies a noun ("Western-backed", "detained
+    /// journalists"): it names no act the sentence reports.
+    Modifier,
+    /// The trigger is a noun in an adjunct of time or cause ("after the
+    /// bombing of the embassy"): background to what the sentence reports.
+    Background,
 }
 
 impl DropReason {
     /// The reason's name in `explain --json`.
     pub fn as_str(self) -> &'static str {
         match self {
-            DropReason::NegatedFrame => "negated_frame",
-            DropReason::NegatedWithoutRejection => "negated_without_rejection",
             DropReason::NoSource => "no_source",
             DropReason::NoDyad => "no_dyad",
             DropReason::StatementBesideEvent => "statement_beside_event",
+            DropReason::NoTarget => "no_target",
+            DropReason::Modifier => "modifier",
+            DropReason::Background => "background",
         }
     }
 
     /// The reason as a sentence, for `explain`.
     pub fn describe(self) -> &'static str {
         match self {
-            DropReason::NegatedFrame => "negated frame verb: not coded",
-            DropReason::NegatedWithoutRejection => {
-                "negated, and CAMEO has no rejection for it: not coded"
-            }
             DropReason::NoSource => "no source actor: not coded",
             DropReason::NoDyad => "no target actor for a PETRARCH pattern: not coded",
             DropReason::StatementBesideEvent => {
                 "a statement beside another event of the sentence: not coded"
             }
+            DropReason::NoTarget => "no target actor: not coded",
+            DropReason::Modifier => "the trigger modifies a noun: not coded",
+            DropReason::Background => "an event noun in an adjunct of time or cause: not coded",
         }
     }
 }
@@ -233,29 +238,143 @@ struct Hit<'p> {
 struct Sentence<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    /// Each token's text lower-cased, computed once.
-    lower: Vec<Cow<'a, str>>,
+    /// The dependency tree, with each token's text lower-cased.
+    tree: Tree<'a>,
     /// Mentions of the sentence, token ranges relative to the sentence.
     mentions: Vec<(usize, usize, &'a ActorMention)>,
 }
 
 impl<'a> Sentence<'a> {
+    /// Sentence `si` of a document, unless it is one the coder passes over
+    /// (a dateline, boilerplate).
+    fn coded(doc: &'a Document, si: usize) -> Option<Self> {
+        let sentence = &doc.sentences[si];
+        if sentence.kind == SentenceKind::Dateline || sentence.boilerplate.is_some() {
+            return None;
+        }
+        let tokens = &doc.tokens[sentence.tokens.clone()];
+        let base = sentence.tokens.start;
+        let mentions = doc
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == si)
+            .map(|m| (m.tokens.start - base, m.tokens.end - base, m))
+            .collect();
+        Some(Sentence::new(&doc.text, tokens, base, mentions))
+    }
+
+    /// The sentence whose tokens start at the document's token `base`.
     fn new(
         text: &'a str,
         tokens: &'a [Token],
+        base: usize,
         mentions: Vec<(usize, usize, &'a ActorMention)>,
     ) -> Self {
-        let lower = tokens.iter().map(|t| lower(text, t)).collect();
+        let lower: Vec<Cow<'a, str>> = tokens.iter().map(|t| lower(text, t)).collect();
         Sentence {
             text,
             tokens,
-            lower,
+            tree: Tree::new(tokens, base, lower),
             mentions,
         }
     }
 
     fn word(&self, i: usize) -> &str {
-        &self.lower[i]
+        self.tree.word(i)
+    }
+
+    /// Whether the sentence asks a question.
+    fn is_question(&self) -> bool {
+        self.tokens
+            .iter()
+            .rev()
+            .map(|t| t.span.slice(self.text))
+            .find(|w| !matches!(*w, "\"" | "”" | "'" | "’" | ")"))
+            == Some("?")
+    }
+
+    /// The mention naming the phrase headed by token `i`: one covering it,
+    /// or one among the words that modify it ("Russian troops", "the
+    /// president of Armenia", "thousands of Iraqi Kurds", "ministers from
+    /// China"), or its apposition ("Sidhoum, Algeria's leading activist").
+    fn mention_of(&self, i: usize) -> Option<usize> {
+        self.mention_in_phrase(i, 0)
+    }
+
+    fn mention_in_phrase(&self, i: usize, depth: usize) -> Option<usize> {
+        if let Some(m) = self.mention_covering(i) {
+            return Some(m);
+        }
+        if depth > 2 {
+            return None;
+        }
+        let children =
+            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
+        children(i).find_map(|k| match self.tree.dep(k) {
+            "compound" | "amod" | "poss" | "appos" => self.mention_in_phrase(k, depth + 1),
+            "prep" if matches!(self.word(k), "of" | "from") => children(k)
+                .filter(|&o| self.tree.dep(o) == "pobj")
+                .find_map(|o| self.mention_in_phrase(o, depth + 1)),
+            _ => None,
+        })
+    }
+
+    /// Whom a statement made with verb `v` is about: the actor after its
+    /// "of", "about" or "to" ("said of Rudd", "explained to Mr. Obama"), or
+    /// the subject of its reported clause.
+    fn statement_target(&self, v: usize) -> Option<usize> {
+        let children =
+            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
+        let addressed = children(v)
+            .filter(|&p| {
+                self.tree.dep(p) == "prep" && matches!(self.word(p), "of" | "about" | "to")
+            })
+            .flat_map(|p| children(p).filter(|&o| self.tree.dep(o) == "pobj"))
+            .find_map(|o| self.mention_of(o));
+        addressed.or_else(|| {
+            let content = children(v).find(|&c| self.tree.dep(c) == "ccomp")?;
+            self.parsed_subject(content)
+        })
+    }
+
+    /// The subject of verb `v`: as the parse gives it, else the nearest
+    /// actor before it in its clause; the latter alone for PETRARCH's
+    /// patterns (`literal`), which read the words before the verb.
+    fn subject(&self, v: usize, literal: bool) -> Option<usize> {
+        let near = self.subject_before(v);
+        if literal {
+            return near;
+        }
+        // The words find a verb's own subject as well as the parse does; the
+        // parse is needed where the subject is not the actor before the
+        // verb: a relative clause's antecedent ("the militia that has
+        // shelled"), an earlier verb's subject, the one asked ("urged Iran
+        // to stop").
+        if !self.tree.borrows_subject(v) {
+            // "Much of its arsenal can reach Japan, but Kim has threatened
+            // to attack": a subject that names no known actor leaves the
+            // verb without one, rather than lending it the nearest actor.
+            return match self.tree.own_subject(v).map(|own| self.mention_of(own)) {
+                Some(None) => None,
+                // The nearest actor before the verb names its subject more
+                // often than the parse's head word does (titles, names and
+                // their appositions), so it stands where there is one.
+                Some(Some(p)) => near.or(Some(p)),
+                None => near,
+            };
+        }
+        match (self.parsed_subject(v), near) {
+            // "Jordan and Britain have agreed": the parse names the first of
+            // the coordinated actors, the words the last; one group.
+            (Some(p), Some(n)) if self.conjuncts(n).contains(&p) => Some(n),
+            (Some(p), _) => Some(p),
+            (None, n) => n,
+        }
+    }
+
+    /// The subject of verb `v` as the parse gives it, as a mention.
+    fn parsed_subject(&self, v: usize) -> Option<usize> {
+        self.mention_of(self.tree.subject(v)?)
     }
 
     /// Whether token `i` ends the clause it is in.
@@ -872,18 +991,9 @@ impl Coded {
 /// Codes the events of every sentence; with `trace`, records every attempt.
 pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&mut Vec<Trace>>) {
     let mut events = Vec::new();
-    for (si, sentence) in doc.sentences.iter().enumerate() {
+    for si in 0..doc.sentences.len() {
         let mut attempts = Attempts(trace.is_some().then(Default::default));
-        if sentence.kind != SentenceKind::Dateline && sentence.boilerplate.is_none() {
-            let tokens = &doc.tokens[sentence.tokens.clone()];
-            let base = sentence.tokens.start;
-            let mentions = doc
-                .mentions
-                .iter()
-                .filter(|m| m.sentence == si)
-                .map(|m| (m.tokens.start - base, m.tokens.end - base, m))
-                .collect();
-            let s = Sentence::new(&doc.text, tokens, mentions);
+        if let Some(s) = Sentence::coded(doc, si) {
             let story_date = doc.sentence_story(si).and_then(|story| story.published);
             let date = story_date.or(doc.meta.published).map(EventDate::day);
             for c in code_sentence(&s, dicts, &mut attempts) {
@@ -904,6 +1014,30 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
         }
     }
     doc.events = events;
+}
+
+/// Which sentences of a document can hold an event, and so need their
+/// parse for coding: a matching pattern (or the demand word) and two
+/// actors, a source and a target (or two sources acting on each other),
+/// or one for an event that stands alone (a protest). A statement alone
+/// does not count: it stands only where its sentence reports nothing else,
+/// and most news sentences hold one.
+pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
+    (0..doc.sentences.len())
+        .map(|si| {
+            Sentence::coded(doc, si).is_some_and(|s| {
+                if s.mentions.is_empty() {
+                    return false;
+                }
+                let dyad = s.mentions.len() > 1;
+                dyad && (0..s.tokens.len()).any(|k| s.word(k) == DEMAND_WORD)
+                    || find_hits(&s, dicts, &mut Attempts(None)).iter().any(|h| {
+                        let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
+                        dyad && !statement || dicts.roots.alone(&h.pattern.code)
+                    })
+            })
+        })
+        .collect()
 }
 
 /// The longest matching pattern at each trigger token, without overlaps.
@@ -992,6 +1126,26 @@ fn code_hit(
     attempts: &mut Attempts,
 ) -> Option<Coded> {
     let h = &hits[hi];
+    if !h.pattern.literal {
+        // "naval blockade of": a pattern over a modifier and its noun is
+        // the noun's phrase.
+        let mut anchor = h.head;
+        while let Some(noun) = s.tree.head(anchor).filter(|n| h.words.contains(n)) {
+            anchor = noun;
+        }
+        let noun = clause::is_noun(&s.tokens[anchor]);
+        let reason = if s.tree.is_modifier(anchor) {
+            Some(DropReason::Modifier)
+        } else if noun && s.tree.in_background(anchor) || s.tree.in_reduced_clause(anchor) {
+            Some(DropReason::Background)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            attempts.drop(&h.pattern.id, s.word(h.head), reason);
+            return None;
+        }
+    }
     // PETRARCH verbs are coded each on their own, without frames.
     let frame = dicts
         .roots
@@ -1080,6 +1234,9 @@ fn code_hit(
     );
     let mut trigger = s.tokens[h.head].span;
     let mut words = h.words.clone();
+    // Whether a negation made the event a rejection ("refused to", "did
+    // not accept"), which is then asserted.
+    let mut negation_used = false;
     // Whether the target was found by searching after the trigger rather
     // than by a pattern's slot or a clause's subject.
     let mut searched = false;
@@ -1092,6 +1249,7 @@ fn code_hit(
         }
         let comp = &hits[c];
         let frame = if g.negated { Frame::Reject } else { frame };
+        negation_used = g.negated;
         code = derive(dicts, frame, &comp.pattern.code)
             .map(String::from)
             .unwrap_or(code);
@@ -1106,19 +1264,19 @@ fn code_hit(
     } else if that_subject.is_some() && target.is_none() {
         target = that_subject;
     } else if g.negated {
-        if dicts.roots.frame(&code).is_some() {
-            attempts.drop(&rule, s.word(h.head), DropReason::NegatedFrame);
-            return None;
-        }
-        match dicts.frames.derive(Frame::Reject, &code) {
+        // "did not accept refugees": a rejection, where CAMEO has one for
+        // the event; else the event, negated ("did not attack").
+        match dicts
+            .frames
+            .derive(Frame::Reject, &code)
+            .filter(|_| dicts.roots.frame(&code).is_none())
+        {
             Some(r) => {
                 rule = format!("negation + {rule}");
                 code = r.to_string();
+                negation_used = true;
             }
-            None => {
-                attempts.drop(&rule, s.word(h.head), DropReason::NegatedWithoutRejection);
-                return None;
-            }
+            None => factuality = Factuality::Negated,
         }
     } else if (g.obligation || g.advice)
         && dicts.roots.frame(&code).is_none()
@@ -1160,7 +1318,22 @@ fn code_hit(
     } else if g.hypothetical {
         factuality = Factuality::Hypothetical;
     }
-    if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
+    let statement = dicts.roots.is(&code, RootRole::Statement) && !h.pattern.literal;
+    if target.is_none() && statement {
+        // A statement is made of the actor it is about, not of whoever its
+        // words name: "said of Rudd", "explained to Mr. Obama", or the
+        // subject of what was said ("said Russia had ..."), as the parse
+        // tells (a sentence holding only statements is not parsed, see
+        // `matching_sentences`, and codes none).
+        // What an actor says of its own side is no act towards another.
+        target = s.statement_target(h.head).filter(|&t| {
+            let country = |m: usize| s.mentions[m].2.actor.country.as_deref();
+            let source = s
+                .parsed_subject(h.head)
+                .or_else(|| s.subject_before(h.head));
+            source.is_none_or(|src| country(src).is_none() || country(src) != country(t))
+        });
+    } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         target = s.object_after(h.head + 1, &h.words);
         searched = true;
         if h.pattern.literal {
@@ -1217,17 +1390,19 @@ fn code_hit(
         // The noun's actor is its verb's subject ("forces launched
         // artillery and rocket fire": the forces, not the artillery).
         source = match governor.filter(|_| nominal) {
-            Some(v) => s.subject_before(v),
-            None => s.subject_before(h.head),
+            Some(v) => s.subject(v, h.pattern.literal),
+            None => s.subject(h.head, h.pattern.literal),
         };
         if nominal {
             confidence -= 0.1;
         }
     }
-    if source.is_none() && !nominal && !passive && !h.pattern.literal {
+    let named_subject = s.tree.own_subject(h.head).is_some();
+    if source.is_none() && !nominal && !passive && !h.pattern.literal && !named_subject {
         // An infinitive or reported clause without an actor of its own: the
         // sentence's first actor outside a prepositional phrase, as a guess
-        // that lowers the event's confidence.
+        // that lowers the event's confidence. (A verb whose subject names
+        // no known actor gets no guess.)
         source = (0..s.mentions.len()).find(|&m| {
             let start = s.mentions[m].0;
             let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");
@@ -1247,6 +1422,18 @@ fn code_hit(
         // PETRARCH codes an event only between two actors (its `require_dyad`).
         attempts.drop(&rule, s.word(h.head), DropReason::NoDyad);
         return None;
+    }
+    // What the structure governing the trigger says of the event; PETRARCH
+    // patterns write negation and modality out in their words.
+    if !h.pattern.literal {
+        let modal_used = rule.starts_with("must") || rule.starts_with("should");
+        let parsed = s.tree.factuality(h.head, s.is_question(), modal_used);
+        factuality = match (factuality, parsed) {
+            (_, None) => factuality,
+            (_, Some(Factuality::Negated)) if negation_used => Factuality::Asserted,
+            (Factuality::Intended, Some(Factuality::Asserted)) => Factuality::Intended,
+            (_, Some(f)) => f,
+        };
     }
     confidence += 0.05 * (h.words.len().min(4) as f64 - 1.0);
     confidence +=
@@ -1365,7 +1552,18 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
         }
     }
 
-    // 4. Statements only where nothing else was reported; the first event
+    // 4. An event needs whom it was done to, unless its root stands alone
+    //    (a protest) or coordinated sources act on each other.
+    coded.retain(|c| {
+        let dyad = !c.targets.is_empty() || c.reciprocal && c.sources.len() > 1;
+        if !dyad && !dicts.roots.alone(&c.code) {
+            attempts.drop(&c.rule, &c.trigger_text, DropReason::NoTarget);
+            return false;
+        }
+        true
+    });
+
+    // 5. Statements only where nothing else was reported; the first event
     //    of the sentence is its main one.
     let statement = |c: &Coded| dicts.roots.is(&c.code, RootRole::Statement);
     let has_other = coded.iter().any(|c| !statement(c));

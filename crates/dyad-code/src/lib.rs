@@ -14,7 +14,10 @@ mod actors;
 mod clause;
 mod coref;
 mod events;
+mod structure;
 
 pub use actors::{find_names, resolve_actors};
 pub use clause::is_boundary;
-pub use events::{code_events, summarize, Attempt, DropReason, Dropped, Trace, DEMAND_WORD};
+pub use events::{
+    code_events, matching_sentences, summarize, Attempt, DropReason, Dropped, Trace, DEMAND_WORD,
+};

@@ -210,6 +210,7 @@ struct Root {
     frame: Option<Frame>,
     mutual: bool,
     role: Option<RootRole>,
+    alone: bool,
 }
 
 /// CAMEO roots (a code's first two digits) and what the coder does with
@@ -222,43 +223,50 @@ pub struct RootTable {
 impl RootTable {
     pub fn parse(file: &str, text: &str) -> Result<Self, DictError> {
         let mut roots = HashMap::new();
-        table::read(file, text, &["root", "frame", "mutual", "role"], |row| {
-            let root = row.required("root")?;
-            if root.len() != 2 || !root.bytes().all(|b| b.is_ascii_digit()) {
-                return Err(row.error(format!("`{root}` is not a two-digit CAMEO root")));
-            }
-            let frame = match row.get("frame") {
-                "" => None,
-                name => Some(
-                    Frame::COLUMNS
-                        .iter()
-                        .find(|(col, _)| *col == name)
-                        .map(|&(_, f)| f)
-                        .ok_or_else(|| row.error(format!("unknown frame `{name}`")))?,
-                ),
-            };
-            let mutual = match row.get("mutual") {
-                "" | "no" => false,
-                "yes" => true,
-                other => return Err(row.error(format!("mutual is yes or no, not `{other}`"))),
-            };
-            let role = match row.get("role") {
-                "" => None,
-                "statement" => Some(RootRole::Statement),
-                "asks" => Some(RootRole::Asks),
-                "protest" => Some(RootRole::Protest),
-                other => return Err(row.error(format!("unknown role `{other}`"))),
-            };
-            roots.insert(
-                root.to_string(),
-                Root {
-                    frame,
-                    mutual,
-                    role,
-                },
-            );
-            Ok(())
-        })?;
+        table::read(
+            file,
+            text,
+            &["root", "frame", "mutual", "role", "alone"],
+            |row| {
+                let root = row.required("root")?;
+                if root.len() != 2 || !root.bytes().all(|b| b.is_ascii_digit()) {
+                    return Err(row.error(format!("`{root}` is not a two-digit CAMEO root")));
+                }
+                let frame = match row.get("frame") {
+                    "" => None,
+                    name => Some(
+                        Frame::COLUMNS
+                            .iter()
+                            .find(|(col, _)| *col == name)
+                            .map(|&(_, f)| f)
+                            .ok_or_else(|| row.error(format!("unknown frame `{name}`")))?,
+                    ),
+                };
+                let yes = |column: &str| match row.get(column) {
+                    "" | "no" => Ok(false),
+                    "yes" => Ok(true),
+                    other => Err(row.error(format!("{column} is yes or no, not `{other}`"))),
+                };
+                let (mutual, alone) = (yes("mutual")?, yes("alone")?);
+                let role = match row.get("role") {
+                    "" => None,
+                    "statement" => Some(RootRole::Statement),
+                    "asks" => Some(RootRole::Asks),
+                    "protest" => Some(RootRole::Protest),
+                    other => return Err(row.error(format!("unknown role `{other}`"))),
+                };
+                roots.insert(
+                    root.to_string(),
+                    Root {
+                        frame,
+                        mutual,
+                        role,
+                        alone,
+                    },
+                );
+                Ok(())
+            },
+        )?;
         Ok(RootTable { roots })
     }
 
@@ -279,6 +287,11 @@ impl RootTable {
     /// Whether coordinated sources of an event of this code act on each other.
     pub fn mutual(&self, code: &str) -> bool {
         self.root(code).is_some_and(|r| r.mutual)
+    }
+
+    /// Whether an event of this code stands without a target actor.
+    pub fn alone(&self, code: &str) -> bool {
+        self.root(code).is_some_and(|r| r.alone)
     }
 
     /// Whether an event of this code plays `role`.

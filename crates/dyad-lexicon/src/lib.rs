@@ -261,11 +261,12 @@ mod tests {
         assert_eq!(d.roots.generic(Frame::Demand).as_deref(), Some("100"));
         assert!(d.roots.mutual("036") && !d.roots.mutual("112"));
         assert!(d.roots.is("010", RootRole::Statement));
+        assert!(d.roots.alone("141") && !d.roots.alone("190"));
     }
 
     #[test]
     fn a_bad_root_row_names_its_file_and_line() {
-        let text = "root\tframe\tmutual\trole\n13\tthreaten\t\t\n14\t\t\tprotester\n";
+        let text = "root\tframe\tmutual\trole\talone\n13\tthreaten\t\t\t\n14\t\t\tprotester\tyes\n";
         let err = RootTable::parse("roots.tsv", text).unwrap_err().to_string();
         assert!(
             err.starts_with("roots.tsv:3:") && err.contains("protester"),

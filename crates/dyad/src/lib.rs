@@ -115,7 +115,8 @@ impl Pipeline {
     pub fn analyze_language(&self, doc: &mut Document) {
         self.text.analyze(doc);
         let every = vec![true; doc.sentences.len()];
-        self.language(doc, &every, true);
+        self.tag(doc, &every);
+        self.parse(doc, &every);
     }
 
     /// Runs every stage; with `trace`, records why each sentence was or was
@@ -150,7 +151,18 @@ impl Pipeline {
                 .filter(|s| s.boilerplate == Some(Boilerplate::Related))
                 .for_each(|s| s.boilerplate = None);
         }
+        // The coder reads the parse of the sentences that can hold an event;
+        // a trace shows the others' too, parsed after coding so that what is
+        // coded never depends on whether a trace was asked for.
+        let parsed = dyad_code::matching_sentences(doc, &self.dictionaries);
+        self.parse(doc, &parsed);
+        watch.lap(Stage::Language);
+        let traced = trace.is_some();
         dyad_code::code_events(doc, &self.dictionaries, trace);
+        if traced {
+            let rest: Vec<bool> = parsed.iter().map(|p| !p).collect();
+            self.parse(doc, &rest);
+        }
         self.discard(doc);
         watch.lap(Stage::Coding);
         self.resolver.resolve(doc);
@@ -200,17 +212,14 @@ impl Pipeline {
             })
             .collect();
         watch.lap(Stage::Actors);
-        self.language(doc, &selected, scope == Scope::Every);
+        self.tag(doc, &selected);
         watch.lap(Stage::Language);
         dyad_code::resolve_actors(doc, &self.dictionaries.actors, names);
         watch.lap(Stage::Actors);
     }
 
-    /// Tags and lemmas, one selected sentence at a time; with `parse`, the
-    /// dependency layer too. The coder reads clause structure from tags
-    /// today, so the parse is computed only when every sentence is analysed
-    /// for a trace (`dyad explain`, `dyad eval`), where it is shown.
-    fn language(&self, doc: &mut Document, selected: &[bool], parse: bool) {
+    /// Tags and lemmas, one selected sentence at a time.
+    fn tag(&self, doc: &mut Document, selected: &[bool]) {
         for s in (0..doc.sentences.len()).filter(|&s| selected[s]) {
             let range = doc.sentences[s].tokens.clone();
             let words: Vec<&str> = doc.tokens[range.clone()]
@@ -218,21 +227,29 @@ impl Pipeline {
                 .map(|t| t.span.slice(&doc.text))
                 .collect();
             let tags = self.tagger.tag(&words);
-            let arcs = if parse {
-                self.parser.parse(&words, &tags)
-            } else {
-                Vec::new()
-            };
             let lemmas: Vec<String> = words
                 .iter()
                 .zip(&tags)
                 .map(|(w, t)| self.lexicon.lemma(w, t))
                 .collect();
-            let first = range.start;
-            for ((tok, tag), lemma) in doc.tokens[range.clone()].iter_mut().zip(tags).zip(lemmas) {
+            for ((tok, tag), lemma) in doc.tokens[range].iter_mut().zip(tags).zip(lemmas) {
                 tok.tag = tag;
                 tok.lemma = lemma;
             }
+        }
+    }
+
+    /// The dependency layer of the selected (tagged) sentences.
+    fn parse(&self, doc: &mut Document, selected: &[bool]) {
+        for s in (0..doc.sentences.len()).filter(|&s| selected[s]) {
+            let range = doc.sentences[s].tokens.clone();
+            let words: Vec<&str> = doc.tokens[range.clone()]
+                .iter()
+                .map(|t| t.span.slice(&doc.text))
+                .collect();
+            let tags: Vec<&'static str> = doc.tokens[range.clone()].iter().map(|t| t.tag).collect();
+            let arcs = self.parser.parse(&words, &tags);
+            let first = range.start;
             for (tok, arc) in doc.tokens[range].iter_mut().zip(arcs) {
                 tok.head = arc.head.map(|h| first + h);
                 tok.dep = arc.label;

@@ -146,11 +146,12 @@ fn a_glued_page_gives_schema_complete_events_with_their_exact_sentences() {
 
 #[test]
 fn passive_voice_takes_the_agent_as_source() {
-    let ev = code_text("The ceasefire proposal was rejected by Moscow on Friday.");
+    let ev = code_text("The ceasefire proposal of Ukraine was rejected by Moscow on Friday.");
     assert!(
         ev.iter()
             .any(|e| e["cameo"].as_str().unwrap().starts_with("12")
-                && e["source"]["code"] == "RUSGOV"),
+                && e["source"]["code"] == "RUSGOV"
+                && e["target"]["country"] == "UKR"),
         "{ev:#?}"
     );
 }
@@ -406,7 +407,12 @@ fn possible_events_are_printed_only_with_all_and_carry_their_factuality() {
 #[test]
 fn explain_lists_dropped_candidates_with_their_reason() {
     let out = dyad()
-        .args(["explain", "--json", "--text", "Israel did not attack Gaza."])
+        .args([
+            "explain",
+            "--json",
+            "--text",
+            "The Western-backed government of Ukraine met Russian envoys.",
+        ])
         .output()
         .unwrap();
     assert_success(&out);
@@ -415,8 +421,15 @@ fn explain_lists_dropped_candidates_with_their_reason() {
     assert!(
         dropped
             .iter()
-            .any(|d| d["trigger"] == "attack" && d["reason"] == "negated_without_rejection"),
+            .any(|d| d["trigger"] == "backed" && d["reason"] == "modifier"),
         "{sentence}"
     );
-    assert!(sentence["events"].as_array().unwrap().is_empty());
+    let events = sentence["events"].as_array().unwrap();
+    assert!(
+        events
+            .iter()
+            .all(|e| !e["cameo"].as_str().unwrap().starts_with("05")),
+        "{sentence}"
+    );
+    assert!(events.iter().any(|e| e["cameo"] == "040"), "{sentence}");
 }

@@ -104,7 +104,7 @@ fn a_future_event_takes_the_next_weekday() {
 fn a_time_expression_in_another_clause_does_not_date_the_event() {
     // "on Tuesday" dates the statement, not the attack it reports.
     let got = events(
-        "The ministry said on Tuesday that rebels had attacked a convoy.",
+        "The ministry said on Tuesday that rebels had attacked Syrian soldiers.",
         (2019, 5, 15),
     );
     let attack = got
@@ -222,11 +222,11 @@ fn a_dateline_places_and_dates_the_story_below_it() {
 #[test]
 fn glued_stories_keep_their_own_dates_and_places() {
     let page = "DEC 05, 2018\n\n\
-        TRIPOLI, Lebanon (Dyad Wire) - Gunmen attacked an army checkpoint.\n\n\
+        TRIPOLI, Lebanon (Dyad Wire) - Gunmen attacked Lebanese soldiers at a checkpoint.\n\n\
         ~\n\n\
         JAN 10, 2019\n\n\
         The European Union imposed sanctions on Russia on Monday.\n\
-        Russia condemned the sanctions.\n";
+        Russia condemned the European Union.\n";
     let got = events(page, (2019, 1, 12));
     let summary: Vec<(String, Option<String>, Option<String>)> = got
         .iter()

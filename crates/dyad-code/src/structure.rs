@@ -1,0 +1,340 @@
+//! Predicate–argument structure read off the dependency parse: who is the
+//! subject of a verb (through relative clauses, coordination and open
+//! complements), and what governs an event's trigger (modals, negation,
+//! conditions, the verbs it is the complement of), from which the event's
+//! factuality follows.
+//!
+//! The grammar's closed word classes (modal verbs, negators, the verbs that
+//! make a wish or a failure of their complement) are grammar, not dictionary
+//! knowledge, and live here beside the rules that read them.
+
+use std::borrow::Cow;
+
+use dyad_core::{Factuality, Token};
+
+/// Modal verbs that make their verb possible rather than done.
+const POSSIBLE: &[&str] = &[
+    "could", "might", "may", "can", "ca", "would", "should", "ought", "must",
+];
+
+/// The modal of a reported future: "said it would allow the inspectors
+/// back" reports "will allow"; elsewhere it is a possibility ("would attack
+/// if").
+const REPORTED_FUTURE: &str = "would";
+
+/// Modal verbs of a future: the event is stated as to come.
+const FUTURE: &[&str] = &["will", "'ll", "shall", "wo"];
+
+/// Negators.
+const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
+
+/// Verbs whose open complement is wished, sought or weighed, not done
+/// ("wants to strike the port", "is considering sanctions").
+const WISHES: &[&str] = &[
+    "want", "hope", "wish", "seek", "consider", "try", "attempt", "aim", "mull", "weigh", "like",
+    "prefer", "need", "expect",
+];
+
+/// Verbs whose complement did not happen ("failed to agree on a truce").
+const FAILURES: &[&str] = &["fail", "neglect"];
+
+/// Words whose "of" or "for" complement is what one actor says another did
+/// ("accused Iran of attacking tankers", "blamed Russia for shelling"): the
+/// accusation is the event.
+const ACCUSATIONS: &[&str] = &[
+    "accuse",
+    "accusation",
+    "charge",
+    "suspect",
+    "blame",
+    "allegation",
+    "convict",
+];
+
+/// Subordinators that make their clause a condition or a time yet to come
+/// ("if the United States goes ahead", "until the two countries agree").
+const CONDITIONS: &[&str] = &["if", "unless", "until", "whether", "lest"];
+
+/// Words of an adjunct of time or cause: prepositions ("after the
+/// killing of") and the nouns of such phrases ("in the wake of").
+const BACKGROUND: &[&str] = &[
+    "after",
+    "following",
+    "amid",
+    "amidst",
+    "despite",
+    "during",
+    "before",
+    "since",
+    "until",
+    "ahead",
+    "wake",
+    "aftermath",
+];
+
+/// Relations through which what governs a word's head governs the word: an
+/// open complement ("vowed to attack"), a coordinated verb, an adverbial
+/// clause, a clause after a preposition, and a noun's place as an object or
+/// subject ("could impose sanctions", "the strikes killed"). A reported
+/// clause, a relative clause and a reduced relative keep their own.
+const GOVERNED: &[&str] = &[
+    "xcomp",
+    "conj",
+    "advcl",
+    "pcomp",
+    "dobj",
+    "pobj",
+    "prep",
+    "nsubj",
+    "nsubjpass",
+];
+
+/// A sentence's dependency tree, indices relative to the sentence.
+pub struct Tree<'a> {
+    tokens: &'a [Token],
+    heads: Vec<Option<usize>>,
+    children: Vec<Vec<usize>>,
+    /// Lower-cased words, as the coder reads them.
+    words: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Tree<'a> {
+    /// The tree of a sentence whose first token is the document's token
+    /// `base`; empty (every question answered `None`) when the sentence was
+    /// not parsed.
+    pub fn new(tokens: &'a [Token], base: usize, words: Vec<Cow<'a, str>>) -> Self {
+        let heads: Vec<Option<usize>> = tokens
+            .iter()
+            .map(|t| {
+                t.head
+                    .and_then(|h| h.checked_sub(base))
+                    .filter(|&h| h < tokens.len())
+            })
+            .collect();
+        let mut children = vec![Vec::new(); tokens.len()];
+        for (i, h) in heads.iter().enumerate() {
+            if let Some(h) = *h {
+                children[h].push(i);
+            }
+        }
+        Tree {
+            tokens,
+            heads,
+            children,
+            words,
+        }
+    }
+
+    /// Whether the sentence was parsed.
+    pub fn parsed(&self) -> bool {
+        self.tokens.iter().any(|t| !t.dep.is_empty())
+    }
+
+    pub fn head(&self, i: usize) -> Option<usize> {
+        self.heads[i]
+    }
+
+    /// The lower-cased word at `i`.
+    pub fn word(&self, i: usize) -> &str {
+        &self.words[i]
+    }
+
+    pub fn dep(&self, i: usize) -> &'static str {
+        self.tokens[i].dep
+    }
+
+    fn child(&self, i: usize, deps: &[&str]) -> Option<usize> {
+        self.children[i]
+            .iter()
+            .copied()
+            .find(|&c| deps.contains(&self.dep(c)))
+    }
+
+    fn has_child_word(&self, i: usize, dep: &str, words: &[&str]) -> bool {
+        self.children[i]
+            .iter()
+            .any(|&c| self.dep(c) == dep && words.contains(&self.word(c)))
+    }
+
+    /// The token that names the subject of verb `v`: its own subject; the
+    /// noun a relative clause describes, when the relative word is the
+    /// subject ("the militia that has shelled the towns": militia); the
+    /// subject of the verb it is coordinated with or an open complement of
+    /// ("vowed to attack": the one who vowed; "urged Iran to stop": Iran).
+    /// `None` for a passive subject, which undergoes the act.
+    pub fn subject(&self, v: usize) -> Option<usize> {
+        self.subject_within(v, 0)
+    }
+
+    fn subject_within(&self, v: usize, depth: usize) -> Option<usize> {
+        if depth > 8 {
+            return None;
+        }
+        if let Some(s) = self.child(v, &["nsubj", "csubj"]) {
+            let relative = matches!(self.tokens[s].tag, "WDT" | "WP");
+            return match (relative, self.dep(v)) {
+                (true, "relcl") => self.head(v),
+                (true, _) => None,
+                (false, _) => Some(s),
+            };
+        }
+        if self.child(v, &["nsubjpass"]).is_some() {
+            return None;
+        }
+        let h = self.head(v)?;
+        match self.dep(v) {
+            "relcl" => Some(h),
+            "conj" | "advcl" if self.is_verb(h) => self.subject_within(h, depth + 1),
+            "xcomp" => match self.child(h, &["dobj"]) {
+                // "urged Iran to stop": the object is asked to do it.
+                Some(o) if o < v => Some(o),
+                _ => self.subject_within(h, depth + 1),
+            },
+            _ => None,
+        }
+    }
+
+    /// Whether verb `v` takes its subject from elsewhere in the sentence:
+    /// a relative clause, or a verb without a subject of its own that is
+    /// coordinated with another or an open complement of one.
+    pub fn borrows_subject(&self, v: usize) -> bool {
+        match self.dep(v) {
+            "relcl" => true,
+            "conj" | "advcl" | "xcomp" => self.child(v, &["nsubj", "nsubjpass", "csubj"]).is_none(),
+            _ => false,
+        }
+    }
+
+    fn is_verb(&self, i: usize) -> bool {
+        self.tokens[i].tag.starts_with("VB") || self.tokens[i].tag == "MD"
+    }
+
+    /// Token `i` and the words that govern it, nearest first, up to the
+    /// clause that keeps its own factuality: a reported clause ("said Russia
+    /// would attack" is possible because of "would", not of "said"), a
+    /// relative clause, or the main clause.
+    fn governors(&self, i: usize) -> Vec<usize> {
+        let mut chain = vec![i];
+        let mut k = i;
+        while chain.len() < 12 {
+            let Some(h) = self.head(k) else { break };
+            // A coordinated verb with a subject of its own is a clause of
+            // its own ("X can reach Japan, but Kim has threatened ...").
+            let own_clause =
+                self.dep(k) == "conj" && self.child(k, &["nsubj", "nsubjpass"]).is_some();
+            if !GOVERNED.contains(&self.dep(k)) || own_clause {
+                break;
+            }
+            chain.push(h);
+            k = h;
+        }
+        chain
+    }
+
+    /// What the structure around trigger `i` says of its event: negated,
+    /// failed, wished or possible, conditional, or (when nothing governs it)
+    /// asserted. `None` when the sentence has no parse.
+    /// `modal_used`: the coder has already read the trigger's modal verb as
+    /// an act of its own ("must" as a demand).
+    pub fn factuality(&self, i: usize, question: bool, modal_used: bool) -> Option<Factuality> {
+        if !self.parsed() {
+            return None;
+        }
+        let chain = self.governors(i);
+        let top = *chain.last().unwrap_or(&i);
+        if question && self.head(top).is_none() {
+            return Some(Factuality::Hypothetical);
+        }
+        for (n, &v) in chain.iter().enumerate() {
+            let lemma = self.tokens[v].lemma.as_str();
+            // a governing verb (not the trigger itself)
+            if n > 0 && self.is_verb(v) {
+                if FAILURES.contains(&lemma) {
+                    return Some(Factuality::Failed);
+                }
+                if WISHES.contains(&lemma) {
+                    return Some(Factuality::Hypothetical);
+                }
+            }
+            if n > 0
+                && matches!(self.word(v), "of" | "for")
+                && self
+                    .head(v)
+                    .is_some_and(|a| ACCUSATIONS.contains(&self.tokens[a].lemma.as_str()))
+            {
+                return Some(Factuality::Reported);
+            }
+            // "launched the offensive to halt rocket fire": a purpose.
+            if self.dep(v) == "advcl" && self.has_child_word(v, "aux", &["to"]) {
+                return Some(Factuality::Hypothetical);
+            }
+            if self.has_child_word(v, "neg", NEGATORS) {
+                return Some(Factuality::Negated);
+            }
+            let reported = self.dep(*chain.last().unwrap_or(&v)) == "ccomp";
+            if reported && self.has_child_word(v, "aux", &[REPORTED_FUTURE]) {
+                return Some(Factuality::Intended);
+            }
+            if !modal_used && self.has_child_word(v, "aux", POSSIBLE) {
+                return Some(Factuality::Hypothetical);
+            }
+            if self.has_child_word(v, "mark", CONDITIONS) {
+                return Some(Factuality::Hypothetical);
+            }
+            if self.has_child_word(v, "aux", FUTURE) {
+                return Some(Factuality::Intended);
+            }
+        }
+        Some(Factuality::Asserted)
+    }
+
+    /// Whether trigger `i` lies in a reduced relative or participle clause
+    /// describing a noun ("an accord designed to defuse the crisis", "with
+    /// Russia and China all working together", "buildings occupied by
+    /// demonstrators"): background, not what the sentence reports.
+    pub fn in_reduced_clause(&self, i: usize) -> bool {
+        let chain = self.governors(i);
+        chain.last().is_some_and(|&top| self.dep(top) == "acl")
+    }
+
+    /// The token of verb `v`'s own subject, when it has one.
+    pub fn own_subject(&self, v: usize) -> Option<usize> {
+        self.child(v, &["nsubj"])
+            .filter(|&s| !matches!(self.tokens[s].tag, "WDT" | "WP" | "PRP" | "EX"))
+    }
+
+    /// Whether token `i` modifies a noun rather than reporting an act: an
+    /// adjective or compound inside a noun phrase ("Western-backed",
+    /// "Turkish-backed", "the Stop the War placard").
+    /// A noun modifying a noun names an act as often as not ("a mediation
+    /// effort", "rocket fire"), so only adjectives and verbs count.
+    pub fn is_modifier(&self, i: usize) -> bool {
+        match self.dep(i) {
+            "amod" => true,
+            "compound" => self.is_verb(i),
+            _ => false,
+        }
+    }
+
+    /// Whether a noun sits in an adjunct that places it in time or gives a
+    /// cause of what the sentence reports ("after the bombing of the
+    /// embassy", "amid widespread condemnation", "in the wake of the
+    /// killing"): background, not an event the sentence reports.
+    pub fn in_background(&self, i: usize) -> bool {
+        let mut k = i;
+        for _ in 0..8 {
+            if BACKGROUND.contains(&self.word(k)) && k != i {
+                return true;
+            }
+            let Some(h) = self.head(k) else { return false };
+            if !matches!(
+                self.dep(k),
+                "pobj" | "prep" | "compound" | "amod" | "conj" | "pcomp"
+            ) {
+                return false;
+            }
+            k = h;
+        }
+        false
+    }
+}

@@ -1,0 +1,157 @@
+//! What a sentence says of each event it names: done, intended, possible,
+//! negated, failed. Sentences written for these tests, through the whole
+//! pipeline with the built-in dictionaries.
+
+mod common;
+
+use common::run;
+use dyad_core::Factuality;
+
+/// (cameo, source code, target code, factuality) of each event.
+fn events(text: &str) -> Vec<(String, String, String, Factuality)> {
+    let doc = run(text, (2019, 5, 14));
+    let code = |a: &Option<dyad_core::EventActor>| {
+        a.as_ref().map_or("---".to_string(), |a| a.code.clone())
+    };
+    doc.events
+        .iter()
+        .map(|e| {
+            (
+                e.cameo.clone(),
+                code(&e.source),
+                code(&e.target),
+                e.factuality,
+            )
+        })
+        .collect()
+}
+
+/// The factuality of the event of root `root` from `source` to `target`.
+fn factuality(text: &str, root: &str, source: &str, target: &str) -> Factuality {
+    let got = events(text);
+    got.iter()
+        .find(|(c, s, t, _)| c.starts_with(root) && s.starts_with(source) && t.starts_with(target))
+        .map(|e| e.3)
+        .unwrap_or_else(|| panic!("no {root} {source} -> {target} in {text:?}: {got:?}"))
+}
+
+#[test]
+fn plain_past_and_present_are_asserted() {
+    let text = "Israeli troops attacked Palestinian protesters in Gaza.";
+    assert_eq!(factuality(text, "1", "ISR", "PSE"), Factuality::Asserted);
+    let text = "Russia rejected the American proposal on Monday.";
+    assert_eq!(factuality(text, "12", "RUS", "USA"), Factuality::Asserted);
+}
+
+#[test]
+fn will_and_a_reported_would_are_intended() {
+    let text = "Russia will send troops to Syria.";
+    assert_eq!(factuality(text, "", "RUS", "SYR"), Factuality::Intended);
+    let text = "Iraq said it would allow the return of United Nations weapons inspectors.";
+    assert_eq!(factuality(text, "03", "IRQ", "IGO"), Factuality::Intended);
+}
+
+#[test]
+fn modals_conditions_questions_and_wishes_are_hypothetical() {
+    let text = "The European Union could impose sanctions on Russia.";
+    assert_eq!(
+        factuality(text, "16", "IGO", "RUS"),
+        Factuality::Hypothetical
+    );
+    let text = "Israel will strike Iran if Iran attacks Saudi Arabia.";
+    assert_eq!(
+        factuality(text, "19", "IRN", "SAU"),
+        Factuality::Hypothetical
+    );
+    let text = "Will Russia attack Ukraine?";
+    assert_eq!(
+        factuality(text, "19", "RUS", "UKR"),
+        Factuality::Hypothetical
+    );
+    let text = "Iran wants to attack Israel.";
+    assert_eq!(
+        factuality(text, "19", "IRN", "ISR"),
+        Factuality::Hypothetical
+    );
+}
+
+#[test]
+fn negated_events_are_negated_and_a_refusal_is_a_rejection() {
+    let text = "Israel did not attack Gaza.";
+    assert_eq!(factuality(text, "19", "ISR", "PSE"), Factuality::Negated);
+    let text = "Russia refused to meet Ukraine.";
+    assert_eq!(factuality(text, "12", "RUS", "UKR"), Factuality::Asserted);
+}
+
+#[test]
+fn a_failed_act_is_failed() {
+    let text = "Turkey failed to expel the Syrian ambassador.";
+    assert_eq!(factuality(text, "16", "TUR", "SYR"), Factuality::Failed);
+}
+
+#[test]
+fn a_relative_clause_acts_through_the_noun_it_describes() {
+    let got = events("The army fought the militia that has shelled Georgia.");
+    assert!(
+        got.iter()
+            .any(|(c, s, t, _)| c.starts_with("19") && s.ends_with("REB") && t.starts_with("GEO")),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(c, s, t, _)| c.starts_with("194") && s.ends_with("MIL") && t == "GEO"),
+        "the army became the sheller: {got:?}"
+    );
+}
+
+#[test]
+fn an_event_noun_in_an_adjunct_of_time_is_background() {
+    let got = events(
+        "After the bombing of the embassy by Iran, Israel recalled its ambassador from Tehran.",
+    );
+    assert!(!got.iter().any(|e| e.0.starts_with("18")), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.0.starts_with("16") && e.1 == "ISR"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_statement_needs_an_actor_it_is_about() {
+    assert_eq!(
+        events("The Russian embassy said the border was calm."),
+        vec![]
+    );
+    // the reported event stands for the statement
+    let got = events("Iran said Israel had attacked a convoy in Syria.");
+    assert!(got.iter().all(|e| !e.0.starts_with("01")), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.0.starts_with("18") && e.1 == "ISR"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn what_an_accusation_says_was_done_is_reported() {
+    let text = "Israel accused Iran of seizing a British tanker in the Gulf.";
+    assert_eq!(factuality(text, "11", "ISR", "IRN"), Factuality::Asserted);
+    assert_eq!(factuality(text, "17", "IRN", "GBR"), Factuality::Reported);
+}
+
+#[test]
+fn a_reduced_relative_is_background() {
+    let got =
+        events("Serbia and Kosovo signed a pact meant to ease the dispute over the border.");
+    assert!(!got.iter().any(|e| e.0.starts_with("08")), "{got:?}");
+}
+
+#[test]
+fn a_subject_naming_no_known_actor_lends_the_verb_none() {
+    let got = events(
+        "Most of its rockets can reach Jordan and Egypt, but Korvan has threatened to attack Turkey.",
+    );
+    assert!(
+        !got.iter().any(|e| e.1 == "JOR" || e.1 == "EGY"),
+        "the nearest actor became the source: {got:?}"
+    );
+}
