@@ -28,6 +28,8 @@ pub enum Format {
     GdeltMentions,
     /// PLOVER JSON Lines, with the field names of the PLOVER manual.
     Plover,
+    /// Apache Parquet (with the `parquet` feature).
+    Parquet,
 }
 
 /// The document an event was read from, as the GDELT and PLOVER exports
@@ -227,7 +229,7 @@ fn fips(iso3: &str) -> Option<&'static str> {
 }
 
 /// Writes events in one format.
-pub struct EventWriter<W: Write> {
+pub struct EventWriter<W: Write + Send> {
     format: Format,
     out: Out<W>,
     /// Events the PLOVER export leaves out (no PLOVER category, no source
@@ -235,12 +237,15 @@ pub struct EventWriter<W: Write> {
     pub left_out: usize,
 }
 
-enum Out<W: Write> {
+enum Out<W: Write + Send> {
     Plain(W),
     Csv(Box<csv::Writer<W>>),
+    /// `None` once finished.
+    #[cfg(feature = "parquet")]
+    Parquet(Option<Box<crate::parquet::ParquetSink<W>>>),
 }
 
-impl<W: Write> EventWriter<W> {
+impl<W: Write + Send> EventWriter<W> {
     /// A writer; CSV and TSV start with their header row (with the
     /// [`REPORT_COLUMNS`] of merged events when `merged`).
     pub fn new(format: Format, merged: bool, out: W) -> std::io::Result<Self> {
@@ -260,6 +265,16 @@ impl<W: Write> EventWriter<W> {
                 write_tsv(&mut out, header().map(|c| c.to_string()))?;
                 Out::Plain(out)
             }
+            #[cfg(feature = "parquet")]
+            Format::Parquet => Out::Parquet(Some(Box::new(crate::parquet::ParquetSink::new(
+                out, merged,
+            )?))),
+            #[cfg(not(feature = "parquet"))]
+            Format::Parquet => {
+                return Err(std::io::Error::other(
+                    "--format parquet needs dyad built with its `parquet` feature (cargo install --path crates/dyad --features parquet)",
+                ))
+            }
             _ => Out::Plain(out),
         };
         Ok(EventWriter {
@@ -276,6 +291,11 @@ impl<W: Write> EventWriter<W> {
             row
         };
         match &mut self.out {
+            #[cfg(feature = "parquet")]
+            Out::Parquet(sink) => sink
+                .as_mut()
+                .ok_or_else(|| std::io::Error::other("the Parquet file is finished"))?
+                .push(e),
             Out::Csv(w) => w
                 .write_record(flat().iter().map(|f| f.replace(['\n', '\r'], " ")))
                 .map_err(io_error),
@@ -307,15 +327,24 @@ impl<W: Write> EventWriter<W> {
                         Ok(())
                     }
                 },
-                Format::Csv => unreachable!("CSV has its own writer"),
+                Format::Csv | Format::Parquet => {
+                    unreachable!("CSV and Parquet have their own writers")
+                }
             },
         }
     }
 
+    /// Flushes the output; a Parquet file gets its last rows and its
+    /// footer, and takes no more events.
     pub fn flush(&mut self) -> std::io::Result<()> {
         match &mut self.out {
             Out::Plain(out) => out.flush(),
             Out::Csv(w) => w.flush(),
+            #[cfg(feature = "parquet")]
+            Out::Parquet(sink) => match sink.take() {
+                Some(sink) => sink.finish()?.flush(),
+                None => Ok(()),
+            },
         }
     }
 }
@@ -388,7 +417,7 @@ fn ymd(d: NaiveDate) -> String {
 }
 
 /// The first day of an event date.
-fn first_day(d: EventDate) -> NaiveDate {
+pub(crate) fn first_day(d: EventDate) -> NaiveDate {
     match d.precision {
         Precision::Day => d.date,
         Precision::Month => d.date.with_day(1).expect("day 1"),

@@ -10,6 +10,8 @@
 
 mod formats;
 mod html;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod read;
 mod write;
 
@@ -18,5 +20,7 @@ pub use formats::{
     GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS,
 };
 pub use html::{extract_page, Page};
+#[cfg(feature = "parquet")]
+pub use parquet::{schema as parquet_schema, ParquetSink};
 pub use read::{Input, Problem, Reader, Severity};
 pub use write::{event_id, EventRecord, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS};

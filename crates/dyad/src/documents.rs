@@ -79,7 +79,7 @@ fn near_duplicates(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
 
 /// Writes each event of the coded documents once, with its counts; returns
 /// the number of records written.
-pub fn write_merged<W: Write>(
+pub fn write_merged<W: Write + Send>(
     docs: &[Document],
     writer: &mut EventWriter<W>,
 ) -> std::io::Result<usize> {

@@ -216,6 +216,7 @@ enum OutputFormat {
     Gdelt,
     GdeltMentions,
     Plover,
+    Parquet,
 }
 
 impl From<OutputFormat> for Format {
@@ -228,6 +229,7 @@ impl From<OutputFormat> for Format {
             OutputFormat::Gdelt => Format::Gdelt,
             OutputFormat::GdeltMentions => Format::GdeltMentions,
             OutputFormat::Plover => Format::Plover,
+            OutputFormat::Parquet => Format::Parquet,
         }
     }
 }
@@ -439,12 +441,12 @@ fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Vec<
     out
 }
 
-fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write>> {
+fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write + Send>> {
     Ok(match output {
         Some(path) => Box::new(BufWriter::new(
             File::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::new(io::stdout())),
     })
 }
 
@@ -465,6 +467,7 @@ fn code(
     if !all {
         docs.iter_mut().for_each(dyad::keep_printed);
     }
+    store_cli::check_output(format, &output)?;
     let mut writer = EventWriter::new(format, merge, open_output(output)?)?;
     let mut events = 0;
     for (doc, trace) in docs.iter().zip(&traces) {

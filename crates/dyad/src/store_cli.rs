@@ -374,6 +374,9 @@ pub(crate) fn query(
 ) -> Result<ExitCode> {
     let db = Store::open_read_only(&store.path)?;
     let terminal = output.is_none() && io::stdout().is_terminal();
+    if let Some(format) = format {
+        check_output(format, &output)?;
+    }
     let format = format.unwrap_or(if terminal {
         Format::Text
     } else {
@@ -400,8 +403,16 @@ pub(crate) fn query(
     Ok(ExitCode::SUCCESS)
 }
 
+/// Parquet is binary: it goes to a file.
+pub(crate) fn check_output(format: Format, output: &Option<PathBuf>) -> Result<()> {
+    if format == Format::Parquet && output.is_none() {
+        bail!("--format parquet writes a file: give one with -o FILE");
+    }
+    Ok(())
+}
+
 /// Warns of the events the PLOVER export left out.
-pub(crate) fn warn_left_out<W: Write>(writer: &EventWriter<W>) {
+pub(crate) fn warn_left_out<W: Write + Send>(writer: &EventWriter<W>) {
     if writer.left_out > 0 {
         eprintln!(
             "dyad: warning: {} events without a PLOVER category, a source or a date are left out of the PLOVER records",
