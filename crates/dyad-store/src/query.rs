@@ -260,12 +260,7 @@ impl Filter {
             params.push(Value::Real(c));
         }
         if !self.all {
-            let printed: Vec<String> = Factuality::ALL
-                .iter()
-                .filter(|f| f.printed_by_default())
-                .map(|f| format!("'{f}'"))
-                .collect();
-            conds.push(format!("e.factuality IN ({})", printed.join(", ")));
+            conds.push(format!("e.factuality IN ({})", printed_factualities()));
         }
         let sql = match conds.is_empty() {
             true => "1".to_string(),
@@ -273,6 +268,79 @@ impl Filter {
         };
         Ok((sql, params))
     }
+}
+
+impl Filter {
+    /// The series query over `event_counts`, when every filter and the
+    /// split are among its columns (dates, factuality, quad class, CAMEO
+    /// root, PLOVER category, country of the place).
+    fn counts_sql(&self, split: Option<Split>) -> Result<Option<(String, Vec<Value>)>> {
+        let key = match split {
+            None => "''",
+            Some(Split::Quad) => "CAST(quad_class AS TEXT)",
+            Some(Split::Root) => "root",
+            Some(Split::Plover) => "plover",
+            Some(Split::Country) => "country",
+            Some(Split::Dyad | Split::Source | Split::Target) => return Ok(None),
+        };
+        let events_only = self.source.is_some()
+            || self.target.is_some()
+            || self.actor.is_some()
+            || self.text.is_some()
+            || self.min_confidence.is_some()
+            || self.cameo.as_ref().is_some_and(|c| c.len() > 2);
+        if events_only {
+            return Ok(None);
+        }
+        let mut conds = vec!["events > 0".to_string()];
+        let mut params = Vec::new();
+        if let Some(c) = &self.cameo {
+            let c = code("--cameo", c)?;
+            conds.push("root >= ? AND root < ?".into());
+            params.push(Value::Text(c.clone()));
+            params.push(Value::Text(prefix_end(&c)));
+        }
+        if let Some(p) = &self.plover {
+            conds.push("plover = ?".into());
+            params.push(Value::Text(p.to_ascii_uppercase()));
+        }
+        if let Some(q) = self.quad {
+            conds.push("quad_class = ?".into());
+            params.push(Value::Integer(q.into()));
+        }
+        // an undated event has day '' here, NULL among events: no range holds it
+        if let Some(d) = self.from {
+            conds.push("day >= ?".into());
+            params.push(Value::Text(d.to_string()));
+        }
+        if let Some(d) = self.to {
+            conds.push("day <= ? AND day <> ''".into());
+            params.push(Value::Text(d.to_string()));
+        }
+        if let Some(c) = &self.country {
+            conds.push("country = ?".into());
+            params.push(Value::Text(code("--country", c)?));
+        }
+        if !self.all {
+            conds.push(format!("factuality IN ({})", printed_factualities()));
+        }
+        let sql = format!(
+            "SELECT nullif(day, ''), nullif(date_precision, ''), {key}, sum(events), sum(goldstein) \
+             FROM event_counts WHERE {} GROUP BY 1, 2, 3",
+            conds.join(" AND ")
+        );
+        Ok(Some((sql, params)))
+    }
+}
+
+/// The factualities shown without `--all`, as an SQL list.
+fn printed_factualities() -> String {
+    let printed: Vec<String> = Factuality::ALL
+        .iter()
+        .filter(|f| f.printed_by_default())
+        .map(|f| format!("'{f}'"))
+        .collect();
+    printed.join(", ")
 }
 
 impl Store {
@@ -319,31 +387,40 @@ impl Store {
     }
 
     /// Events of the filter counted per period (and split): rows ordered by
-    /// period, the `coarse` row last, then by key.
+    /// period, the `coarse` row last, then by key. Read off the
+    /// `event_counts` table when the filter and split are among its columns,
+    /// else off the events.
     pub fn series(
         &self,
         filter: &Filter,
         period: Period,
         split: Option<Split>,
     ) -> Result<Vec<SeriesRow>> {
-        let key = match split {
-            None => "''",
-            Some(Split::Quad) => "CAST(e.quad_class AS TEXT)",
-            Some(Split::Root) => "substr(e.cameo, 1, 2)",
-            Some(Split::Plover) => "coalesce(e.plover, '')",
-            Some(Split::Dyad) => {
-                "coalesce(e.source_code, '') || '>' || coalesce(e.target_code, '')"
-            }
-            Some(Split::Source) => "coalesce(e.source_code, '')",
-            Some(Split::Target) => "coalesce(e.target_code, '')",
-            Some(Split::Country) => "coalesce(e.location_country, '')",
-        };
-        let (cond, params) = filter.sql()?;
         self.check_text(filter)?;
-        let sql = format!(
-            "SELECT e.day, e.date_precision, {key}, count(*), sum(e.goldstein) FROM events e \
-             WHERE {cond} GROUP BY 1, 2, 3"
-        );
+        // checks every value, whichever table answers
+        let (cond, params) = filter.sql()?;
+        let (sql, params) = match filter.counts_sql(split)? {
+            Some(counts) => counts,
+            None => {
+                let key = match split {
+                    None => "''",
+                    Some(Split::Quad) => "CAST(e.quad_class AS TEXT)",
+                    Some(Split::Root) => "substr(e.cameo, 1, 2)",
+                    Some(Split::Plover) => "coalesce(e.plover, '')",
+                    Some(Split::Dyad) => {
+                        "coalesce(e.source_code, '') || '>' || coalesce(e.target_code, '')"
+                    }
+                    Some(Split::Source) => "coalesce(e.source_code, '')",
+                    Some(Split::Target) => "coalesce(e.target_code, '')",
+                    Some(Split::Country) => "coalesce(e.location_country, '')",
+                };
+                let sql = format!(
+                    "SELECT e.day, e.date_precision, {key}, count(*), sum(e.goldstein) FROM events e \
+                     WHERE {cond} GROUP BY 1, 2, 3"
+                );
+                (sql, params)
+            }
+        };
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))

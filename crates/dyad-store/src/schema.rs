@@ -103,6 +103,20 @@ CREATE INDEX events_source ON events(source_code, day);
 CREATE INDEX events_target ON events(target_code, day);
 CREATE INDEX events_cameo ON events(cameo, day);
 CREATE INDEX events_merge_key ON events(merge_key);
+CREATE INDEX events_sentence ON events(sentence);
+
+CREATE TABLE event_counts (
+    day TEXT NOT NULL,
+    date_precision TEXT NOT NULL,
+    factuality TEXT NOT NULL,
+    quad_class INTEGER NOT NULL,
+    root TEXT NOT NULL,
+    plover TEXT NOT NULL,
+    country TEXT NOT NULL,
+    events INTEGER NOT NULL,
+    goldstein REAL NOT NULL,
+    PRIMARY KEY (day, date_precision, factuality, quad_class, root, plover, country)
+) WITHOUT ROWID;
 
 CREATE TABLE merged_events (
     first INTEGER PRIMARY KEY,

@@ -124,6 +124,8 @@ impl Store {
         )
         .map_err(err)?;
         remerge(&tx, &dirty).map_err(err)?;
+        tx.execute("DELETE FROM event_counts WHERE events = 0", [])
+            .map_err(err)?;
         tx.commit().map_err(err)?;
         Ok(replaced)
     }
@@ -144,6 +146,7 @@ fn write_document(
         .ok();
     if let Some(old) = old {
         mark_document(tx, old, dirty)?;
+        count_events(tx, old, -1)?;
         tx.execute(
             "INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT 'delete', seq, text FROM sentences WHERE doc = ?",
             [old],
@@ -223,7 +226,22 @@ fn write_document(
             dirty.cluster_keys.insert((cluster, undated));
         }
     }
+    count_events(tx, seq, 1)?;
     Ok(old.is_some())
+}
+
+/// Adds a document's events to the series table (`sign` 1), or takes them
+/// out (-1); rows left at zero go at the end of the batch.
+fn count_events(tx: &Transaction, doc: i64, sign: i64) -> rusqlite::Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO event_counts \
+         SELECT coalesce(day, ''), coalesce(date_precision, ''), factuality, quad_class, substr(cameo, 1, 2), \
+         coalesce(plover, ''), coalesce(location_country, ''), ?1 * count(*), ?1 * sum(goldstein) \
+         FROM events WHERE doc = ?2 GROUP BY 1, 2, 3, 4, 5, 6, 7 \
+         ON CONFLICT DO UPDATE SET events = events + excluded.events, goldstein = goldstein + excluded.goldstein",
+    )?
+    .execute([sign, doc])?;
+    Ok(())
 }
 
 /// Counts characters before byte offsets, walking the text once for

@@ -239,3 +239,101 @@ fn a_file_that_is_not_a_store_is_refused_and_left_untouched() {
         "{err}"
     );
 }
+
+#[test]
+fn series_from_the_counts_table_equal_series_from_the_events() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("t.db")).unwrap();
+    let mut month = event(0, "036", Factuality::Intended, "2019-06-02");
+    month.date = Some(EventDate {
+        date: NaiveDate::from_ymd_opt(2019, 6, 1).unwrap(),
+        precision: dyad_core::Precision::Month,
+    });
+    let mut undated = event(1, "141", Factuality::Asserted, "2019-06-02");
+    undated.date = None;
+    undated.plover = Some("PROTEST".into());
+    undated.location = None;
+    let docs = [
+        document(
+            "a",
+            "Wire",
+            vec![
+                event(0, "190", Factuality::Asserted, "2019-05-13"),
+                month.clone(),
+            ],
+        ),
+        document(
+            "b",
+            "Post",
+            vec![event(0, "112", Factuality::Negated, "2019-05-20"), undated],
+        ),
+        document(
+            "c",
+            "Post",
+            vec![event(1, "190", Factuality::Asserted, "2020-01-01")],
+        ),
+    ];
+    write(
+        &mut store,
+        &docs.iter().cloned().zip(1..).collect::<Vec<_>>(),
+    );
+    // a replaced document's events leave the counts
+    write(&mut store, &[(document("c", "Post", vec![month]), 3)]);
+    let filters = [
+        Filter::default(),
+        Filter {
+            all: true,
+            ..Default::default()
+        },
+        Filter {
+            from: NaiveDate::from_ymd_opt(2019, 5, 15),
+            ..Default::default()
+        },
+        Filter {
+            to: NaiveDate::from_ymd_opt(2019, 5, 31),
+            all: true,
+            ..Default::default()
+        },
+        Filter {
+            cameo: Some("1".into()),
+            quad: Some(4),
+            ..Default::default()
+        },
+        Filter {
+            plover: Some("protest".into()),
+            country: Some("UKR".into()),
+            ..Default::default()
+        },
+    ];
+    use dyad_store::{Period, Split};
+    for filter in filters {
+        for period in [Period::Day, Period::Week, Period::Month, Period::Year] {
+            for split in [
+                None,
+                Some(Split::Quad),
+                Some(Split::Root),
+                Some(Split::Plover),
+                Some(Split::Country),
+            ] {
+                // any confidence: the same events, counted off the events table
+                let scanned = Filter {
+                    min_confidence: Some(0.0),
+                    ..filter.clone()
+                };
+                assert_eq!(
+                    store.series(&filter, period, split).unwrap(),
+                    store.series(&scanned, period, split).unwrap(),
+                    "{filter:?} {period:?} {split:?}"
+                );
+            }
+        }
+    }
+    let months = store
+        .series(&Filter::default(), Period::Month, None)
+        .unwrap();
+    let cells: Vec<(&str, u64)> = months
+        .iter()
+        .map(|r| (r.period.as_str(), r.count))
+        .collect();
+    assert_eq!(cells, [("2019-05", 1), ("2019-06", 2), ("coarse", 1)]);
+}
