@@ -14,7 +14,7 @@ pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
 
 const V1: &str = r#"
 CREATE TABLE documents (
-    seq INTEGER PRIMARY KEY,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL UNIQUE,
     url TEXT,
     source TEXT,
@@ -38,7 +38,7 @@ CREATE TABLE document_bands (
 CREATE INDEX document_bands_doc ON document_bands(doc);
 
 CREATE TABLE sentences (
-    seq INTEGER PRIMARY KEY,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
     doc INTEGER NOT NULL,
     idx INTEGER NOT NULL,
     start INTEGER NOT NULL,
@@ -49,7 +49,7 @@ CREATE TABLE sentences (
 CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='sentences', content_rowid='seq');
 
 CREATE TABLE events (
-    seq INTEGER PRIMARY KEY,
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
     id TEXT NOT NULL,
     doc INTEGER NOT NULL,
     sentence INTEGER NOT NULL,

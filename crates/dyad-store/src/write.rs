@@ -113,8 +113,8 @@ impl Store {
             .map_err(err)?;
         let mut replaced = 0;
         for new in docs {
-            replaced +=
-                usize::from(write_document(&tx, new, near_duplicates, &mut dirty).map_err(err)?);
+            let was_stored = write_document(&tx, new, last_sentence, near_duplicates, &mut dirty);
+            replaced += usize::from(was_stored.map_err(err)?);
         }
         // the batch's sentences join the full-text index in one statement:
         // FTS5 writes its index once per statement
@@ -136,6 +136,7 @@ impl Store {
 fn write_document(
     tx: &Transaction,
     new: &NewDocument,
+    last_indexed_sentence: i64,
     near_duplicates: &dyn Fn(&[u64], &[u64]) -> bool,
     dirty: &mut Dirty,
 ) -> rusqlite::Result<bool> {
@@ -147,9 +148,12 @@ fn write_document(
     if let Some(old) = old {
         mark_document(tx, old, dirty)?;
         count_events(tx, old, -1)?;
+        // out of the full-text index, if in it already (not if stored
+        // earlier in this batch)
         tx.execute(
-            "INSERT INTO sentences_fts (sentences_fts, rowid, text) SELECT 'delete', seq, text FROM sentences WHERE doc = ?",
-            [old],
+            "INSERT INTO sentences_fts (sentences_fts, rowid, text) \
+             SELECT 'delete', seq, text FROM sentences WHERE doc = ? AND seq <= ?",
+            [old, last_indexed_sentence],
         )?;
         for table in ["events", "sentences", "document_bands"] {
             tx.execute(&format!("DELETE FROM {table} WHERE doc = ?"), [old])?;

@@ -635,3 +635,62 @@ fn a_full_disk_rolls_the_batch_back_and_leaves_the_store_intact() {
         .collect();
     assert_eq!(events.iter().collect::<Vec<_>>(), theirs);
 }
+
+#[test]
+fn a_changed_document_is_replaced_and_recode_replaces_every_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("t.db");
+    let db = db.to_str().unwrap();
+    let feed = |records: &[(&str, &str)]| {
+        let path = dir.path().join("feed.jsonl");
+        let lines: String = records
+            .iter()
+            .map(|(id, text)| {
+                format!(
+                    "{}\n",
+                    serde_json::json!({"id": id, "text": text, "published": "2019-05-14"})
+                )
+            })
+            .collect();
+        fs::write(&path, lines).unwrap();
+        path.to_str().unwrap().to_string()
+    };
+    let first = feed(&[("a", SENTENCES[0]), ("b", SENTENCES[1])]);
+    ok(&["ingest", "--store", db, &first]);
+    let before = contents(db);
+    let changed = feed(&[("a", SENTENCES[0]), ("b", SENTENCES[6])]);
+    let out = ok(&["ingest", "--store", db, &changed]);
+    assert!(
+        stderr(&out).contains("0 new, 1 unchanged, 1 replaced"),
+        "{}",
+        stderr(&out)
+    );
+    let after = contents(db);
+    assert_eq!(after.0.len(), 2);
+    assert!(
+        after
+            .1
+            .iter()
+            .all(|e| doc_of(e) != "b" || e.contains("Tehran")),
+        "b's old events are gone"
+    );
+    assert_eq!(
+        after
+            .1
+            .iter()
+            .filter(|e| doc_of(e) == "a")
+            .collect::<Vec<_>>(),
+        before
+            .1
+            .iter()
+            .filter(|e| doc_of(e) == "a")
+            .collect::<Vec<_>>()
+    );
+    let out = ok(&["ingest", "--store", db, "--recode", &changed]);
+    assert!(
+        stderr(&out).contains("0 new, 0 unchanged, 2 replaced"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(contents(db), after);
+}
