@@ -189,8 +189,8 @@ pub(crate) fn dictionaries_hash(replace: Option<&Path>, extra: Option<&Path>) ->
 }
 
 /// A coded document on its way to the store.
-struct Coded<'d> {
-    doc: &'d Document,
+struct Coded {
+    doc: Document,
     stamp: Stamp,
     shingles: Shingles,
     bands: Vec<u64>,
@@ -207,9 +207,7 @@ pub(crate) fn ingest(
     dictionaries_hash: String,
 ) -> Result<ExitCode> {
     let mut db = Store::open(&store.path)?;
-    // what is stored already, read beside the writer
-    let stored = Store::open_read_only(&store.path)?;
-    let Some(Batch { mut docs, skipped }) = read(input)? else {
+    let Some(Batch { docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
@@ -219,6 +217,10 @@ pub(crate) fn ingest(
     };
     let bar = progress(docs.len());
     let written = std::thread::scope(|scope| -> Result<Tally> {
+        // what is stored already, read beside the writer (and closed before
+        // it, so that the writer's connection, the last, folds the
+        // write-ahead log into the file)
+        let stored = Store::open_read_only(&store.path)?;
         let (send, receive) = std::sync::mpsc::sync_channel::<Vec<Coded>>(1);
         let writer = std::thread::Builder::new()
             .name("dyad-writer".into())
@@ -229,7 +231,7 @@ pub(crate) fn ingest(
                     let new: Vec<NewDocument> = batch
                         .iter()
                         .map(|c| NewDocument {
-                            doc: c.doc,
+                            doc: &c.doc,
                             stamp: c.stamp.clone(),
                             shingles: c.shingles.hashes(),
                             bands: &c.bands,
@@ -250,12 +252,15 @@ pub(crate) fn ingest(
                 }
                 Ok(written)
             })?;
-        for batch in docs.chunks_mut(BATCH) {
+        // each batch is dropped once stored: memory holds the inputs' text
+        // and two batches' analyses
+        let mut docs = docs.into_iter().peekable();
+        while docs.peek().is_some() {
             // what needs coding: new documents, changed ones, and all with --recode
             let mut work = Vec::new();
-            for doc in batch.iter_mut() {
+            for doc in docs.by_ref().take(BATCH) {
                 let stamp = Stamp {
-                    content_hash: dyad_store::content_hash(doc),
+                    content_hash: dyad_store::content_hash(&doc),
                     dyad_version: env!("CARGO_PKG_VERSION").to_string(),
                     dictionaries_hash: dictionaries_hash.clone(),
                 };
@@ -270,11 +275,12 @@ pub(crate) fn ingest(
             let to_code = work.len();
             let coded: Vec<Coded> = work
                 .into_par_iter()
-                .filter_map(|(doc, stamp)| {
-                    let ok = catch_unwind(AssertUnwindSafe(|| pipeline.process(doc, None))).is_ok();
+                .filter_map(|(mut doc, stamp)| {
+                    let ok =
+                        catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc, None))).is_ok();
                     bar.inc(1);
                     if !ok {
-                        eprintln!("dyad: skipped: {}: coding failed", origin(doc));
+                        eprintln!("dyad: skipped: {}: coding failed", origin(&doc));
                         return None;
                     }
                     let shingles = Shingles::of(&doc.text);
@@ -292,7 +298,7 @@ pub(crate) fn ingest(
                 break; // the writer stopped; its error follows
             }
         }
-        drop(send);
+        drop((send, stored));
         writer.join().expect("the writer thread does not panic")
     })?;
     bar.finish_and_clear();

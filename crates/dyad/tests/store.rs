@@ -421,6 +421,14 @@ fn contents(db: &str) -> (Vec<String>, Vec<String>, Vec<String>) {
     (docs, sorted_lines(&["--all"]), sorted_lines(&["--merged"]))
 }
 
+/// Documents in a store being written (0 before it has any).
+fn stored_documents(db: &str) -> usize {
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY;
+    rusqlite::Connection::open_with_flags(db, flags)
+        .and_then(|c| c.query_row("SELECT count(*) FROM documents", [], |r| r.get::<_, i64>(0)))
+        .map_or(0, |n| n as usize)
+}
+
 /// The document id of an event's JSON line.
 fn doc_of(line: &str) -> String {
     let event: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -434,9 +442,7 @@ fn a_killed_ingest_rerun_leaves_exactly_what_a_clean_run_leaves() {
     let feed = feed.to_str().unwrap();
     let clean = dir.path().join("clean.db");
     let clean = clean.to_str().unwrap();
-    let began = std::time::Instant::now();
     let out = ok(&["ingest", "--store", clean, feed]);
-    let took = began.elapsed();
     let summary = stderr(&out);
     assert!(
         summary.contains("3000 new, 0 unchanged, 0 replaced, 1 skipped as broken"),
@@ -456,21 +462,23 @@ fn a_killed_ingest_rerun_leaves_exactly_what_a_clean_run_leaves() {
 
     let crashed = dir.path().join("crashed.db");
     let crashed = crashed.to_str().unwrap();
-    // kill moments within a clean run's length, pseudo-random from a fixed seed
+    // each run is killed once the store holds 400 more documents than the
+    // last left, a pseudo-random moment (fixed seed) later: inside a batch
     let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut partial_stores = 0;
-    for _ in 0..5 {
+    for run in 1..=5 {
         seed ^= seed << 13;
         seed ^= seed >> 7;
         seed ^= seed << 17;
-        // each run goes on from the last: kill within its first third
-        let fraction = 0.05 + (seed % 300) as f64 / 1000.0;
         let mut child = dyad()
             .args(["ingest", "--store", crashed, feed])
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        std::thread::sleep(took.mul_f64(fraction));
+        while stored_documents(crashed) < run * 400 && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(seed % 40));
         child.kill().unwrap(); // SIGKILL
         child.wait().unwrap();
         // the store opens and holds whole documents only
