@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Draw sentences to code from the allsides corpus: one per article, at random.
 
-usage: sample.py CORPUS.jsonl RESERVED.txt N SEED > sample.jsonl
+usage: sample.py CORPUS.jsonl RESERVED.txt N SEED [DRAWN.jsonl...] > sample.jsonl
 
 Articles listed in RESERVED.txt (the project's evaluation sets) are never
-drawn. Each output line holds the article id and the byte spans of the
+drawn, nor those of earlier draws (DRAWN.jsonl, files this script wrote). Each output line holds the article id and the byte spans of the
 sentence and of its context (the one or two sentences before it in the same
 article): {"id", "article", "context": [start, end] | null, "text": [start, end]}.
 No text is written; build.py puts it back from the corpus.
@@ -16,6 +16,8 @@ from sentences import spans
 def main():
     corpus, reserved_path, n, seed = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
     reserved = {l.strip() for l in open(reserved_path) if l.strip()}
+    for drawn_path in sys.argv[5:]:
+        reserved |= {json.loads(l)["article"] for l in open(drawn_path) if l.strip()}
     articles = []
     for line in open(corpus, encoding="utf-8"):
         a = json.loads(line)

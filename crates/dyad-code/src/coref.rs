@@ -155,6 +155,37 @@ pub fn link(doc: &mut Document) {
                 );
             if pair_noun && matches!(&*lower, "both" | "two") {
                 if let Some(pair) = last_two(doc, &states) {
+                    // "the foreign ministers of both countries": a group of
+                    // no country of its own "of" the pair is the pair's
+                    // groups, one of each.
+                    let of = k > range.start + 1 && doc.slice(doc.tokens[k - 1].span) == "of";
+                    let group = doc.mentions[..next_mention].iter().rposition(|m| {
+                        of && m.tokens.end == k - 1
+                            && m.country_from_context
+                            && m.actor.name.is_none()
+                            && m.actor.sector.is_some()
+                    });
+                    if let Some(g) = group {
+                        let tokens = doc.mentions[g].tokens.start..k + 2;
+                        let span = dyad_core::Span::new(
+                            doc.mentions[g].span.start,
+                            doc.tokens[k + 1].span.end,
+                        );
+                        let sector = doc.mentions[g].actor.sector.clone();
+                        for p in pair {
+                            let mut each =
+                                refer(doc, p, si, tokens.clone(), span, "coreference:pair");
+                            let country = each.actor.country.clone().unwrap_or_default();
+                            each.actor.code =
+                                format!("{country}{}", sector.as_deref().unwrap_or(""));
+                            each.actor.sector = sector.clone();
+                            each.person = false;
+                            added.push(each);
+                        }
+                        replaced.push(g);
+                        k += 2;
+                        continue;
+                    }
                     let span =
                         dyad_core::Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
                     for p in pair {

@@ -12,6 +12,7 @@
 
 mod actors;
 mod clause;
+mod confidence;
 mod coref;
 mod events;
 mod structure;

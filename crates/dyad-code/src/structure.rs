@@ -194,6 +194,16 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The direct object of verb `v`.
+    pub fn object(&self, v: usize) -> Option<usize> {
+        self.child(v, &["dobj"])
+    }
+
+    /// The clause verb `v` reports or takes as complement ("said that ...").
+    pub fn clause_complement(&self, v: usize) -> Option<usize> {
+        self.child(v, &["ccomp"])
+    }
+
     /// Whether verb `v` takes its subject from elsewhere in the sentence:
     /// a relative clause, or a verb without a subject of its own that is
     /// coordinated with another or an open complement of one.

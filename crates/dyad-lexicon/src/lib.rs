@@ -19,6 +19,7 @@ mod error;
 mod patterns;
 pub mod petrarch;
 mod place_words;
+mod senses;
 mod table;
 
 use std::collections::HashMap;
@@ -30,13 +31,14 @@ pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};
 pub use petrarch::discards::{Discards, Reach};
 pub use place_words::{PlaceWord, PlaceWordKind, PlaceWords};
+pub use senses::{Sense, Senses};
 
 /// The files a dictionary folder holds, by their path under `data/`
 /// (`FILES`), and the built-in copies compiled into the binary (`BUILTIN`).
 macro_rules! dictionary_files {
     ($($path:literal),* $(,)?) => {
-        const FILES: [&str; 8] = [$($path),*];
-        const BUILTIN: [(&str, &str); 8] = [$(($path, include_str!(concat!("../../../data/", $path)))),*];
+        const FILES: [&str; 9] = [$($path),*];
+        const BUILTIN: [(&str, &str); 9] = [$(($path, include_str!(concat!("../../../data/", $path)))),*];
     };
 }
 
@@ -46,13 +48,14 @@ dictionary_files!(
     "actors/people.txt",
     "agents/agents.tsv",
     "events/patterns.tsv",
+    "events/senses.tsv",
     "cameo/cameo.tsv",
     "cameo/frames.tsv",
     "cameo/roots.tsv",
 );
 
 /// Files a complete folder may leave out: the built-in copies stand in.
-const BUILT_IN_STANDS_IN: [&str; 1] = ["cameo/roots.tsv"];
+const BUILT_IN_STANDS_IN: [&str; 2] = ["cameo/roots.tsv", "events/senses.tsv"];
 
 /// All knowledge the coder uses.
 #[derive(Debug)]
@@ -65,6 +68,8 @@ pub struct Dictionaries {
     pub roots: RootTable,
     /// Phrases that take a sentence or a story out of coding (PETRARCH discard lists).
     pub discards: Discards,
+    /// Words that decide the sense of a polysemous trigger.
+    pub senses: Senses,
     /// What was read but not used, or used in part, as `FILE:LINE: message`.
     pub warnings: Vec<DictError>,
 }
@@ -206,6 +211,8 @@ impl Dictionaries {
         let mut cameo = CameoTable::parse(file, text)?;
         let (file, text) = base_file("cameo/roots.tsv");
         let mut roots = RootTable::parse(file, text)?;
+        let (file, text) = base_file("events/senses.tsv");
+        let senses = Senses::parse(file, text)?;
         let mut patterns = PatternSet::default();
         // PETRARCH verb dictionaries code what their patterns say: no frames.
         let mut frames = FrameTable::default();
@@ -242,6 +249,7 @@ impl Dictionaries {
             frames,
             roots,
             discards,
+            senses,
             warnings,
         })
     }

@@ -258,10 +258,23 @@ impl Pipeline {
     }
 }
 
-/// Keeps the events printed without `--all`: those the text asserts or
-/// states as intended (see [`dyad_core::Factuality::printed_by_default`]).
-pub fn keep_printed(doc: &mut Document) {
-    doc.events.retain(|e| e.factuality.printed_by_default());
+/// Which events are printed: by default those the text asserts or states
+/// as intended (see [`dyad_core::Factuality::printed_by_default`]); with
+/// `all`, every candidate; and of those, the ones at or above a confidence.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Printed {
+    pub all: bool,
+    pub min_confidence: Option<f64>,
+}
+
+impl Printed {
+    /// Keeps a document's printed events.
+    pub fn keep(&self, doc: &mut Document) {
+        doc.events.retain(|e| {
+            (self.all || e.factuality.printed_by_default())
+                && self.min_confidence.is_none_or(|m| e.confidence >= m)
+        });
+    }
 }
 
 /// The phrases and clauses of a sentence, read off its dependency layer,

@@ -57,9 +57,8 @@ enum Command {
         /// Fold the same event reported in several sentences or documents into one record, with counts.
         #[arg(long)]
         merge: bool,
-        /// Print every candidate event with its factuality, not only those asserted or intended.
-        #[arg(long)]
-        all: bool,
+        #[command(flatten)]
+        printed: PrintedArgs,
     },
     /// Code documents and keep their events in the store (every factuality), one transaction per batch.
     Ingest {
@@ -169,9 +168,8 @@ enum EvalCommand {
         /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
-        /// Score every candidate event, not only those printed by default.
-        #[arg(long)]
-        all: bool,
+        #[command(flatten)]
+        printed: PrintedArgs,
     },
     /// Real-news sentences with every event they report (JSON Lines: id, date, title, context, text, events): precision, recall, F1, quiet on no-event sentences, the misses and false alarms.
     News {
@@ -180,9 +178,8 @@ enum EvalCommand {
         /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
-        /// Score every candidate event, not only those printed by default.
-        #[arg(long)]
-        all: bool,
+        #[command(flatten)]
+        printed: PrintedArgs,
     },
     /// PETRARCH unit-test records (XML): pass rate, precision, recall and F1 over (source, target, event) triples.
     Petrarch {
@@ -205,6 +202,33 @@ struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+}
+
+/// Which coded events are printed (or scored).
+#[derive(Args, Clone, Copy)]
+struct PrintedArgs {
+    /// Every candidate event with its factuality, not only those asserted or intended.
+    #[arg(long)]
+    all: bool,
+    /// Only events of this confidence (0 to 1) or more.
+    #[arg(long, value_name = "P", value_parser = confidence_value)]
+    min_confidence: Option<f64>,
+}
+
+impl From<PrintedArgs> for dyad::Printed {
+    fn from(a: PrintedArgs) -> Self {
+        dyad::Printed {
+            all: a.all,
+            min_confidence: a.min_confidence,
+        }
+    }
+}
+
+fn confidence_value(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if (0.0..=1.0).contains(&v) => Ok(v),
+        _ => Err(format!("`{s}` is not a confidence between 0 and 1")),
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -283,7 +307,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             explain,
             include_related,
             merge,
-            all,
+            printed,
         } => code(
             &pipeline.including_related(include_related),
             &input,
@@ -291,7 +315,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format.into(),
             explain,
             merge,
-            all,
+            printed.into(),
         ),
         Command::Ingest {
             input,
@@ -457,16 +481,14 @@ fn code(
     format: Format,
     explain: bool,
     merge: bool,
-    all: bool,
+    printed: dyad::Printed,
 ) -> Result<ExitCode> {
     let Some(Batch { mut docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
     let traces = process_all(pipeline, &mut docs, explain);
-    if !all {
-        docs.iter_mut().for_each(dyad::keep_printed);
-    }
+    docs.iter_mut().for_each(|d| printed.keep(d));
     store_cli::check_output(format, &output)?;
     let mut writer = EventWriter::new(format, merge, open_output(output)?)?;
     let mut events = 0;
@@ -584,7 +606,11 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
     };
     let mut out = open_output(None)?;
     match gold {
-        EvalCommand::Plover { gold, json, all } => {
+        EvalCommand::Plover {
+            gold,
+            json,
+            printed,
+        } => {
             let records = eval::read_plover_gold(&read(&gold)?)
                 .with_context(|| format!("in {}", gold.display()))?;
             let mut docs: Vec<Document> = records
@@ -592,13 +618,16 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
                 .map(|r| eval::plover_document(r, today))
                 .collect();
             let traces = process_all(pipeline, &mut docs, true);
-            if !all {
-                docs.iter_mut().for_each(dyad::keep_printed);
-            }
+            let printed = dyad::Printed::from(printed);
+            docs.iter_mut().for_each(|d| printed.keep(d));
             let score = eval::score_plover(&records, &docs, &traces);
             report(&mut out, &score, json)?;
         }
-        EvalCommand::News { gold, json, all } => {
+        EvalCommand::News {
+            gold,
+            json,
+            printed,
+        } => {
             let records = eval::news::read_gold(&read(&gold)?)
                 .with_context(|| format!("in {}", gold.display()))?;
             let mut docs: Vec<Document> = records
@@ -606,9 +635,8 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
                 .map(|r| eval::news::document(r, today))
                 .collect();
             process_all(pipeline, &mut docs, false);
-            if !all {
-                docs.iter_mut().for_each(dyad::keep_printed);
-            }
+            let printed = dyad::Printed::from(printed);
+            docs.iter_mut().for_each(|d| printed.keep(d));
             report(&mut out, &eval::news::score(&records, &docs), json)?;
         }
         EvalCommand::Petrarch { records, json } => {
@@ -619,7 +647,8 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
                 .map(|r| eval::petrarch_document(r, today))
                 .collect();
             process_all(pipeline, &mut docs, false);
-            docs.iter_mut().for_each(dyad::keep_printed);
+            docs.iter_mut()
+                .for_each(|d| dyad::Printed::default().keep(d));
             let coded: Vec<_> = docs.iter().map(|d| eval::triples(&d.events)).collect();
             let score = eval::score_petrarch(&recs, &coded);
             report(&mut out, &score, json)?;

@@ -433,3 +433,58 @@ fn explain_lists_dropped_candidates_with_their_reason() {
     );
     assert!(events.iter().any(|e| e["cameo"] == "040"), "{sentence}");
 }
+
+/// The sample page's gold (tests/fixtures/sample-page-gold.jsonl): every
+/// sentence of `examples/sample-page.txt` with the page before it as
+/// context, coded by the real-news protocol by two coders and an
+/// adjudicator; kept unchanged.
+#[test]
+fn the_sample_page_is_coded_to_its_gold() {
+    let gold = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/sample-page-gold.jsonl"
+    );
+    let out = dyad()
+        .args(["eval", "news", "--json", gold])
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let score = &json_lines(&out.stdout)[0];
+    let precision = score["precision"].as_f64().unwrap();
+    assert_eq!(score["gold_events"], 13, "{score}");
+    assert!(precision >= 0.80, "{score}");
+    assert!(score["recall"].as_f64().unwrap() >= 0.60, "{score}");
+    assert_eq!(score["no_event_quiet"], 1.0, "{score}");
+}
+
+#[test]
+fn min_confidence_keeps_the_surer_events_and_names_a_bad_value() {
+    let page = include_str!("../../../examples/sample-page.txt");
+    let all = code_text(page);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("page.txt");
+    fs::write(&path, page).unwrap();
+    let out = dyad()
+        .args(["code", "--date", "2019-05-14", "--min-confidence", "0.5"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_success(&out);
+    let sure = json_lines(&out.stdout);
+    assert!(
+        !sure.is_empty() && sure.len() < all.len(),
+        "{} of {}",
+        sure.len(),
+        all.len()
+    );
+    assert!(sure
+        .iter()
+        .all(|e| e["confidence"].as_f64().unwrap() >= 0.5));
+    let out = dyad()
+        .args(["code", "--min-confidence", "1.5"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("`1.5` is not a confidence"));
+}

@@ -452,3 +452,46 @@ fn a_bare_group_takes_the_country_named_nearby_not_the_documents_most_frequent()
     let police = got.iter().find(|a| a.0 == "Police").expect("police");
     assert_eq!(police.1, "---COP", "{got:?}");
 }
+
+#[test]
+fn a_group_of_both_countries_is_each_countrys_group() {
+    let ev = events(
+        "Uganda and Kenya agreed to hold talks. The foreign ministers of both countries met in Kampala.",
+    );
+    assert!(has_code(&ev, "04", "UGAGOV", "KENGOV"), "{ev:?}");
+    assert!(has_code(&ev, "04", "KENGOV", "UGAGOV"), "{ev:?}");
+    assert!(!has_code(&ev, "04", "UGAGOV", "UGAGOV"), "{ev:?}");
+}
+
+#[test]
+fn a_protest_is_held_in_a_place_not_against_it() {
+    let ev = events("Thousands of students demonstrated in Nairobi on Saturday.");
+    assert!(
+        ev.iter()
+            .any(|(c, s, t)| c.starts_with("14") && s == "KENEDU" && t == "---"),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn force_against_a_thing_said_or_decided_is_criticism() {
+    let ev = events("The senators attacked the policy of the Obama administration.");
+    assert!(has_code(&ev, "111", "USALEG", "USAGOV"), "{ev:?}");
+    assert!(!ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
+    // force against people stays force
+    let ev = events("Turkish artillery shelled positions of the Syrian army near Afrin.");
+    assert!(ev.iter().any(|(c, _, _)| c.starts_with("19")), "{ev:?}");
+}
+
+#[test]
+fn protest_that_and_allege_that_accuse() {
+    let ev = events("Russia protested that Ukraine had violated the ceasefire.");
+    assert!(has_code(&ev, "112", "RUS", "UKR"), "{ev:?}");
+    assert!(!ev.iter().any(|(c, _, _)| c.starts_with("14")), "{ev:?}");
+}
+
+#[test]
+fn the_target_may_sit_in_the_objects_phrase() {
+    let ev = events("Chile rejected a new proposal from Bolivia for direct negotiations.");
+    assert!(has_code(&ev, "12", "CHL", "BOL"), "{ev:?}");
+}

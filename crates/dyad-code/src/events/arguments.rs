@@ -1,0 +1,456 @@
+//! One matched pattern made an event: its frame and complement ("agreed to
+//! hold talks"), negation and modality, what the parse says of its
+//! factuality, whether it is licensed (not a modifier, not background),
+//! and its source and target.
+
+use dyad_core::Factuality;
+use dyad_lexicon::{Dictionaries, Element, Frame, RootRole, Sense};
+
+use super::matching::Hit;
+use super::sentence::Sentence;
+use super::trace::{Attempts, DropReason};
+use super::Coded;
+use crate::clause::{self, is_locative, verb_group};
+
+/// The condition that turns a stated intent into an ultimatum.
+const ULTIMATUM: &str = "unless";
+
+/// How many tokens after "to" the object of a light verb may end
+/// ("to launch a pre-emptive nuclear strike").
+const LIGHT_OBJECT_REACH: usize = 7;
+
+/// The code of a frame over a complement; a stated intent to do harm
+/// ("prepared to impose martial law", "will tighten the blockade") is a threat.
+fn derive<'d>(dicts: &'d Dictionaries, frame: Frame, code: &str) -> Option<&'d str> {
+    let threat = (frame == Frame::Intent)
+        .then(|| dicts.frames.derive(Frame::Threaten, code))
+        .flatten();
+    threat.or_else(|| dicts.frames.derive(frame, code))
+}
+
+/// The actor whose words a sentence reports, for a clause at `at`: the
+/// subject of a statement verb ("the White House said"), or of the verb
+/// whose "that" clause holds it ("a minister reiterated that Libya must").
+pub(super) fn speaker(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    hits: &[Hit],
+    at: usize,
+) -> Option<usize> {
+    hits.iter()
+        .filter(|h| dicts.roots.is(&h.pattern.code, RootRole::Statement))
+        .find_map(|h| s.subject_before(h.head))
+        .or_else(|| {
+            let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
+            s.subject_before(that)
+        })
+}
+
+/// Where a frame verb's complement starts: "to" right after it (the
+/// complement's trigger within 3 tokens), or "that" (within 8); with how
+/// far the complement's trigger may stand from it.
+fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
+    let near = h.end.saturating_sub(1)..(h.end + 2).min(s.tokens.len());
+    match near.clone().find(|&k| s.word(k) == "to") {
+        Some(to) => Some((to, 3)),
+        None => Some((near.clone().find(|&k| s.word(k) == "that")?, 8)),
+    }
+}
+
+/// Codes one hit: its frame and complement, negation and modality, then its
+/// source and target. `consumed` marks hits taken as complements.
+/// The code of force against a thing said or decided: criticism.
+const CRITICISM: &str = "111";
+
+/// The code of speech that accuses: an accusation.
+const ACCUSATION: &str = "112";
+
+pub(super) fn code_hit(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    hits: &[Hit],
+    hi: usize,
+    consumed: &mut [bool],
+    attempts: &mut Attempts,
+) -> Option<Coded> {
+    let h = &hits[hi];
+    if !h.pattern.literal {
+        // "naval blockade of": a pattern over a modifier and its noun is
+        // the noun's phrase.
+        let mut anchor = h.head;
+        while let Some(noun) = s.tree.head(anchor).filter(|n| h.words.contains(n)) {
+            anchor = noun;
+        }
+        let noun = clause::is_noun(&s.tokens[anchor]);
+        let reason = if s.tree.is_modifier(anchor) {
+            Some(DropReason::Modifier)
+        } else if noun && s.tree.in_background(anchor) || s.tree.in_reduced_clause(anchor) {
+            Some(DropReason::Background)
+        } else {
+            None
+        };
+        if let Some(reason) = reason {
+            attempts.drop(&h.pattern.id, s.word(h.head), reason);
+            return None;
+        }
+    }
+    // PETRARCH verbs are coded each on their own, without frames.
+    let frame = dicts
+        .roots
+        .frame(&h.pattern.code)
+        .filter(|_| !h.pattern.literal);
+    // The complement: "to" + verb, or a "that" clause whose subject is the target.
+    let mut that_subject = None;
+    // "refused to commit to any direct assistance": an intent inside the
+    // frame passes its own complement on (an appeal or demand inside one,
+    // "urged China to pressure North Korea to", is an event of its own).
+    let mut nested = None;
+    let complement = frame.and_then(|_| {
+        let (link, reach) = complement_link(s, h)?;
+        // "threatened to launch a pre-emptive nuclear strike": the object
+        // of a verb without a pattern of its own is the complement.
+        let light = s.word(link) == "to"
+            && s.tokens.get(link + 1).is_some_and(|t| t.tag == "VB")
+            && !hits.iter().any(|o| o.head == link + 1);
+        let within = |c: usize| {
+            let head = hits[c].head;
+            head > link && head <= link + reach
+                || light
+                    && head <= link + LIGHT_OBJECT_REACH
+                    && (clause::is_noun(&s.tokens[head]) || s.tokens[head].tag.starts_with("JJ"))
+                    && !(link + 2..head).any(|k| clause::is_verb(&s.tokens[k]))
+        };
+        let first = (hi + 1..hits.len()).find(|&c| within(c));
+        let inner = first
+            .filter(|&f| dicts.roots.frame(&hits[f].pattern.code) == Some(Frame::Intent))
+            .and_then(|f| {
+                let (link, reach) = complement_link(s, &hits[f])?;
+                nested = Some(f);
+                (f + 1..hits.len()).find(|&c| {
+                    hits[c].head > link
+                        && hits[c].head <= link + reach
+                        && dicts.roots.frame(&hits[c].pattern.code).is_none()
+                })
+            });
+        if inner.is_none() {
+            nested = None;
+        }
+        let c = inner.or_else(|| {
+            (hi + 1..hits.len())
+                .find(|&c| within(c) && dicts.roots.frame(&hits[c].pattern.code).is_none())
+        });
+        if s.word(link) == "that" {
+            // "demanding that the Turkish government provide information":
+            // a demand or appeal is made of the subject of its clause, even
+            // where that clause's verb has no pattern.
+            let verb = c.map(|c| hits[c].head).or_else(|| {
+                let asks = matches!(frame, Some(Frame::Demand | Frame::Appeal));
+                (link + 1..(link + 1 + reach).min(s.tokens.len()))
+                    .find(|&k| asks && clause::is_verb(&s.tokens[k]))
+            });
+            that_subject = verb
+                .and_then(|v| s.subject_before(v))
+                .filter(|&m| s.mentions[m].0 > link);
+        }
+        c
+    });
+    // A noun trigger takes the modality of the verb governing it
+    // ("would tighten the blockade", "will extend the curfew").
+    let governor = if clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ") {
+        (h.head.saturating_sub(8)..h.head)
+            .rev()
+            .take_while(|&k| !s.is_boundary(k))
+            .find(|&k| s.tokens[k].tag.starts_with("VB"))
+    } else {
+        None
+    };
+    let mut g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
+    if h.pattern.literal {
+        // PETRARCH patterns write negation and modality out ("WILL NOT *"),
+        // and a passive without its agent keeps its subject as the source.
+        let by = (h.end..(h.end + 6).min(s.tokens.len())).any(|k| s.word(k) == "by");
+        g = clause::VerbGroup {
+            passive: g.passive && by,
+            ..Default::default()
+        };
+    }
+    let (mut code, mut rule, mut target, mut factuality) = (
+        h.pattern.code.clone(),
+        h.pattern.id.clone(),
+        h.target,
+        Factuality::Asserted,
+    );
+    let mut trigger = s.tokens[h.head].span;
+    let mut words = h.words.clone();
+    // Whether a negation made the event a rejection ("refused to", "did
+    // not accept"), which is then asserted.
+    let mut negation_used = false;
+    // Whether the target was found by searching after the trigger rather
+    // than by a pattern's slot or a clause's subject.
+    let mut searched = false;
+    let mut demanded_by = None;
+    if let (Some(frame), Some(c)) = (frame, complement) {
+        consumed[c] = true;
+        if let Some(f) = nested {
+            consumed[f] = true;
+            words.extend(&hits[f].words);
+        }
+        let comp = &hits[c];
+        let frame = if g.negated { Frame::Reject } else { frame };
+        negation_used = g.negated;
+        code = derive(dicts, frame, &comp.pattern.code)
+            .map(String::from)
+            .unwrap_or(code);
+        rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
+        target = target.or(that_subject).or(comp.target);
+        if target.is_none() {
+            let places = comp.pattern.literal || !dicts.roots.is(&code, RootRole::Protest);
+            target = s.object_after(comp.head + 1, &comp.words, places);
+            searched = true;
+        }
+        trigger = trigger.cover(s.tokens[comp.head].span);
+        words.extend(&comp.words);
+    } else if that_subject.is_some() && target.is_none() {
+        target = that_subject;
+    } else if g.negated {
+        // "did not accept refugees": a rejection, where CAMEO has one for
+        // the event; else the event, negated ("did not attack").
+        match dicts
+            .frames
+            .derive(Frame::Reject, &code)
+            .filter(|_| dicts.roots.frame(&code).is_none())
+        {
+            Some(r) => {
+                rule = format!("negation + {rule}");
+                code = r.to_string();
+                negation_used = true;
+            }
+            None => factuality = Factuality::Negated,
+        }
+    } else if (g.obligation || g.advice)
+        && dicts.roots.frame(&code).is_none()
+        && speaker(s, dicts, hits, h.head).is_some()
+    {
+        // "China must drop barriers, the US said": a demand of the subject.
+        let frame = if g.obligation {
+            Frame::Demand
+        } else {
+            Frame::Appeal
+        };
+        rule = format!("{} + {rule}", if g.obligation { "must" } else { "should" });
+        code = dicts
+            .frames
+            .derive(frame, &code)
+            .map(String::from)
+            .or_else(|| dicts.roots.generic(frame))
+            .unwrap_or(code);
+        target = s.subject_before(h.head);
+        demanded_by = speaker(s, dicts, hits, h.head);
+    } else if g.future && dicts.roots.frame(&code).is_none() {
+        // "will withdraw its force unless ...": an ultimatum is a threat.
+        let ultimatum = s
+            .condition_after(h.end)
+            .is_some_and(|(k, _)| s.word(k) == ULTIMATUM);
+        if ultimatum {
+            rule = format!("{ULTIMATUM} + {rule}");
+            code = dicts
+                .frames
+                .derive(Frame::Threaten, &code)
+                .map(String::from)
+                .or_else(|| dicts.roots.generic(Frame::Threaten))
+                .unwrap_or(code);
+        } else if let Some(d) = derive(dicts, Frame::Intent, &code) {
+            rule = format!("future + {rule}");
+            code = d.to_string();
+        }
+        factuality = Factuality::Intended;
+    } else if g.hypothetical {
+        factuality = Factuality::Hypothetical;
+    }
+    // Verb senses the structure decides. "Attacked the policy", "fought the
+    // plan": force against a thing said or decided is criticism.
+    // "Protested that the vote was rigged": speech that accuses whom its
+    // clause is about.
+    if !h.pattern.literal && !clause::is_noun(&s.tokens[h.head]) {
+        let lemma = |k: usize| s.tokens[k].lemma.as_str();
+        let force = matches!(code.get(..2), Some("18" | "19" | "20"));
+        let abstract_object = s.tree.object(h.head).is_some_and(|o| {
+            dicts.senses.is(lemma(o), Sense::Abstract) && s.mention_covering(o).is_none()
+        });
+        if force && abstract_object && dicts.cameo.get(CRITICISM).is_some() {
+            rule = format!("abstract object + {rule}");
+            code = CRITICISM.to_string();
+        }
+        let content = s.tree.clause_complement(h.head);
+        if let Some(c) = content.filter(|_| dicts.senses.is(lemma(h.head), Sense::Speech)) {
+            if dicts.cameo.get(ACCUSATION).is_some() {
+                rule = format!("speech + {rule}");
+                code = ACCUSATION.to_string();
+                target = s.parsed_subject(c).or(target);
+            }
+        }
+    }
+    let statement = dicts.roots.is(&code, RootRole::Statement) && !h.pattern.literal;
+    if target.is_none() && statement {
+        // A statement is made of the actor it is about, not of whoever its
+        // words name: "said of Rudd", "explained to Mr. Obama", or the
+        // subject of what was said ("said Russia had ..."), as the parse
+        // tells (a sentence holding only statements is not parsed, see
+        // `matching_sentences`, and codes none).
+        // What an actor says of its own side is no act towards another.
+        target = s.statement_target(h.head).filter(|&t| {
+            let country = |m: usize| s.mentions[m].2.actor.country.as_deref();
+            let source = s
+                .parsed_subject(h.head)
+                .or_else(|| s.subject_before(h.head));
+            source.is_none_or(|src| country(src).is_none() || country(src) != country(t))
+        });
+    } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
+        let places = h.pattern.literal || !dicts.roots.is(&code, RootRole::Protest);
+        target = s.object_after(h.head + 1, &h.words, places);
+        searched = true;
+        if h.pattern.literal {
+            // PETRARCH's target is the first actor of the verb's phrase, a
+            // place too ("the roads leading into Mordor along the pass of
+            // Cirith Ungol": Mordor).
+            target = target.map(|t| s.first_actor_until(h.head + 1, t, &h.words));
+        } else if target.is_none() && places {
+            // Beyond the words right after the trigger, the parse: the
+            // actor of its object's phrase or of a complement ("rejected a
+            // fresh offer from Afghanistan", "opened its borders to West
+            // Africans").
+            target = s.parsed_object(h.head, &h.words);
+        }
+    }
+    if target.is_none() && h.pattern.literal {
+        // PETRARCH takes the subject of the verb's "that" complement as
+        // its target ("allowed that Mordor isn't ...").
+        let near = h.head + 1..(h.head + 6).min(s.tokens.len());
+        let that = near.clone().find(|&k| s.word(k) == "that");
+        target = that.and_then(|k| s.mention_near(k + 1, 4));
+    }
+    // "threatened to stop the talks if the United States goes ahead",
+    // "threatened to send refugees to Europe if the EU ...": a threat is
+    // made to whom its condition is put, rather than to an object found by
+    // searching (a pattern's own slot stays).
+    if (target.is_none() || searched) && dicts.roots.frame(&code) == Some(Frame::Threaten) {
+        let after = words.iter().max().map_or(h.end, |&w| w + 1);
+        if let Some(subject) = s.condition_after(after).and_then(|(_, subject)| subject) {
+            target = Some(subject);
+        }
+    }
+
+    // 3. Source: `$`, the passive agent, or the subject.
+    let mut source = h.source.or(demanded_by);
+    let passive = source.is_none() && g.passive;
+    if passive {
+        // "was rejected by Moscow": the agent acts on the subject.
+        let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
+        source = by.and_then(|by| s.mention_near(by + 1, 4));
+        let subject = s.subject_before(h.head);
+        if target.is_none() || target == source {
+            target = subject;
+        }
+    }
+    let nominal = clause::is_noun(&s.tokens[h.head]);
+    if source.is_none() && nominal {
+        // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine".
+        source = s.mentions.iter().position(|m| {
+            m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1), "'s" | "'"))
+        });
+    }
+    // A noun trigger is the act of its clause's subject only as the
+    // object of a verb with no pattern of its own ("will provide food
+    // aid", "would tighten the blockade"); inside any other phrase
+    // ("condemned the arrests", "a debt relief plan") it has no source.
+    let governed =
+        governor.is_some_and(|v| h.head - v <= 7 && !hits.iter().any(|o| o.words.contains(&v)));
+    if source.is_none() && !passive && (!nominal || governed) {
+        // The noun's actor is its verb's subject ("forces launched
+        // artillery and rocket fire": the forces, not the artillery).
+        source = match governor.filter(|_| nominal) {
+            Some(v) => s.subject(v, h.pattern.literal),
+            None => s.subject(h.head, h.pattern.literal),
+        };
+    }
+    let named_subject = s.tree.own_subject(h.head).is_some();
+    if source.is_none() && !nominal && !passive && !h.pattern.literal && !named_subject {
+        // An infinitive or reported clause without an actor of its own: the
+        // sentence's first actor outside a prepositional phrase, as a guess.
+        // (A verb whose subject names no known actor gets no guess.)
+        source = (0..s.mentions.len()).find(|&m| {
+            let start = s.mentions[m].0;
+            let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");
+            Some(m) != target && start < h.head && !in_pp
+        });
+    }
+    if source.is_some() && source == target {
+        target = None;
+    }
+    if source.is_none() {
+        // Who did it is the one thing an event cannot lack.
+        attempts.drop(&rule, s.word(h.head), DropReason::NoSource);
+        return None;
+    }
+    if h.pattern.literal && target.is_none() {
+        // PETRARCH codes an event only between two actors (its `require_dyad`).
+        attempts.drop(&rule, s.word(h.head), DropReason::NoDyad);
+        return None;
+    }
+    // What the structure governing the trigger says of the event; PETRARCH
+    // patterns write negation and modality out in their words.
+    if !h.pattern.literal {
+        let modal_used = rule.starts_with("must") || rule.starts_with("should");
+        let parsed = s.tree.factuality(h.head, s.is_question(), modal_used);
+        factuality = match (factuality, parsed) {
+            (_, None) => factuality,
+            (_, Some(Factuality::Negated)) if negation_used => Factuality::Asserted,
+            (Factuality::Intended, Some(Factuality::Asserted)) => Factuality::Intended,
+            (_, Some(f)) => f,
+        };
+    }
+    // Both slots written in the pattern ("fighting between $ and +") are
+    // already the pair; otherwise coordinated actors each take part.
+    let expand = |m: usize| {
+        if h.source.is_some() && h.target.is_some() {
+            vec![m]
+        } else {
+            s.conjuncts(m)
+        }
+    };
+    let sources = source.map(expand).unwrap_or_default();
+    // "accused each other": coordinated sources act on one another.
+    let mutual = (h.end..(h.end + 3).min(s.tokens.len())).any(|k| {
+        matches!((s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true))
+            && matches!(s.word(k + 1), "other" | "another")
+    });
+    if mutual {
+        target = None;
+    }
+    let reciprocal = mutual || dicts.roots.mutual(&code);
+    // "China and Pakistan signed an agreement in Islamabad": where
+    // partners act together is not whom they act on.
+    let placed =
+        target.is_some_and(|t| s.mentions[t].0 > 0 && is_locative(s.word(s.mentions[t].0 - 1)));
+    if reciprocal && sources.len() > 1 && placed {
+        target = None;
+    }
+    let targets = target.map(expand).unwrap_or_default();
+    let reverse = h.pattern.reverse.clone().filter(|_| code == h.pattern.code);
+    Some(Coded {
+        reciprocal,
+        head: h.head,
+        code,
+        sources,
+        targets,
+        trigger,
+        trigger_text: words
+            .iter()
+            .map(|&k| s.tokens[k].span.slice(s.text))
+            .collect::<Vec<_>>()
+            .join(" "),
+        rule,
+        factuality,
+        reverse,
+    })
+}

@@ -1,0 +1,326 @@
+//! Event coding, in passes over each sentence that can hold an event:
+//!
+//! 1. [`matching`]: the longest pattern that matches at each trigger word
+//!    (patterns are matched on lemmas; `+` and `$` are actor slots);
+//! 2. [`arguments`]: each match made a candidate: a frame verb combines with
+//!    its complement's event through the frame table ("agreed to hold
+//!    talks"), negation and modality act on it, the dependency parse gives
+//!    its factuality and says whether the sentence reports it at all (not a
+//!    modifier, not background), and its source and target are found
+//!    ([`sentence`] knows where: subjects, objects, coordinated actors);
+//! 3. here: candidates of a sentence weighed together (a statement stands
+//!    only where nothing else is reported; a protest is aimed at whom its
+//!    demand is made of; an event needs a target unless its root stands
+//!    alone), one event per source–target pair, and each event's confidence.
+//!
+//! Every candidate dropped keeps a typed reason ([`DropReason`]), which
+//! `dyad explain` shows with every pattern tried ([`trace`]).
+
+mod arguments;
+mod matching;
+mod sentence;
+mod trace;
+
+use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Factuality, Span};
+use dyad_lexicon::{Dictionaries, Frame, RootRole};
+
+use crate::clause::is_locative;
+use arguments::{code_hit, speaker};
+use matching::find_hits;
+use sentence::Sentence;
+use trace::Attempts;
+pub use trace::{summarize, Attempt, DropReason, Dropped, Trace};
+
+/// The word that makes a demand of a clause's subject when someone says it
+/// ("China must drop barriers, the US said"), even where the verb after it
+/// has no pattern: with the patterns' trigger words, the only word that can
+/// start an event.
+pub const DEMAND_WORD: &str = "must";
+
+/// How many tokens after a protest its demand may follow ("blocked roads
+/// leading to the city centre on Sunday to press their demands").
+const PROTEST_REACH: usize = 16;
+
+/// A coded event before it becomes an [`Event`].
+#[derive(Clone)]
+struct Coded {
+    code: String,
+    /// The trigger's token.
+    head: usize,
+    sources: Vec<usize>,
+    targets: Vec<usize>,
+    trigger: Span,
+    trigger_text: String,
+    rule: String,
+    factuality: Factuality,
+    /// Coordinated sources without a target act on each other ("Kenya and
+    /// Uganda agreed"): cooperation codes, roots 03 to 06.
+    reciprocal: bool,
+    /// The event each target does back to its source (PETRARCH's `[032:033]`).
+    reverse: Option<String>,
+}
+
+impl Coded {
+    /// The event the targets do back to the sources, when the pattern has a
+    /// reverse code ("left for Minas Tirith" `[032:033]`: a visit, and a
+    /// host).
+    fn reversed(&self) -> Option<Coded> {
+        let code = self.reverse.clone()?;
+        (!self.targets.is_empty()).then(|| Coded {
+            code,
+            sources: self.targets.clone(),
+            targets: self.sources.clone(),
+            reciprocal: false,
+            reverse: None,
+            ..self.clone()
+        })
+    }
+}
+
+/// Codes the events of every sentence; with `trace`, records every attempt.
+pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&mut Vec<Trace>>) {
+    let mut events = Vec::new();
+    for si in 0..doc.sentences.len() {
+        let mut attempts = Attempts(trace.is_some().then(Default::default));
+        if let Some(s) = Sentence::coded(doc, si) {
+            let story_date = doc.sentence_story(si).and_then(|story| story.published);
+            let date = story_date.or(doc.meta.published).map(EventDate::day);
+            for c in code_sentence(&s, dicts, &mut attempts) {
+                let reversed = c.reversed();
+                events.extend(to_events(&s, si, c, dicts, date, &mut attempts));
+                if let Some(r) = reversed {
+                    events.extend(to_events(&s, si, r, dicts, date, &mut attempts));
+                }
+            }
+        }
+        if let Some(t) = trace.as_deref_mut() {
+            let (attempts, dropped) = attempts.0.unwrap_or_default();
+            t.push(Trace {
+                sentence: si,
+                attempts,
+                dropped,
+            });
+        }
+    }
+    crate::confidence::assess(&mut events);
+    doc.events = events;
+}
+
+/// Which sentences of a document can hold an event, and so need their
+/// parse for coding: a matching pattern (or the demand word) and two
+/// actors, a source and a target (or two sources acting on each other),
+/// or one for an event that stands alone (a protest). A statement alone
+/// does not count: it stands only where its sentence reports nothing else,
+/// and most news sentences hold one.
+pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
+    (0..doc.sentences.len())
+        .map(|si| {
+            Sentence::coded(doc, si).is_some_and(|s| {
+                if s.mentions.is_empty() {
+                    return false;
+                }
+                // two actors: two mentions of different codes
+                let first = &s.mentions[0].2.actor.code;
+                let dyad = s.mentions.iter().any(|m| m.2.actor.code != *first);
+                dyad && (0..s.tokens.len()).any(|k| s.word(k) == DEMAND_WORD)
+                    || find_hits(&s, dicts, &mut Attempts(None)).iter().any(|h| {
+                        let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
+                        dyad && !statement || dicts.roots.alone(&h.pattern.code)
+                    })
+            })
+        })
+        .collect()
+}
+
+fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) -> Vec<Coded> {
+    // 1. The best pattern at each trigger token.
+    let hits = find_hits(s, dicts, attempts);
+
+    // 2. Each hit, with its frame and actors.
+    let mut consumed = vec![false; hits.len()];
+    let mut coded = Vec::new();
+    for hi in 0..hits.len() {
+        if !consumed[hi] {
+            coded.extend(code_hit(s, dicts, &hits, hi, &mut consumed, attempts));
+        }
+    }
+
+    // "China must drop barriers, the US said": a demand even where the
+    // verb after "must" has no pattern of its own.
+    let demanded = coded.iter().any(|c| c.rule.starts_with("must"));
+    if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == DEMAND_WORD && !demanded) {
+        let demand = dicts.roots.generic(Frame::Demand);
+        if let (Some(src), Some(tgt), Some(code)) =
+            (speaker(s, dicts, &hits, k), s.subject_before(k), demand)
+        {
+            if src != tgt {
+                coded.push(Coded {
+                    code,
+                    head: k,
+                    sources: s.conjuncts(src),
+                    targets: s.conjuncts(tgt),
+                    trigger: s.tokens[k].span,
+                    trigger_text: s.tokens[k].span.slice(s.text).to_string(),
+                    rule: "must: demand of the subject".into(),
+                    factuality: Factuality::Asserted,
+                    reciprocal: false,
+                    reverse: None,
+                });
+            }
+        }
+    }
+
+    // "staged a hunger strike to press their demands on the government": a
+    // protest is aimed at whom its protesters' demand is made of.
+    for p in 0..coded.len() {
+        // Where a protest happened ("rioted at a jail in Dili") is no target.
+        let placed = coded[p].targets.iter().all(|&t| {
+            let start = s.mentions[t].0;
+            start > 0 && is_locative(s.word(start - 1))
+        });
+        if !dicts.roots.is(&coded[p].code, RootRole::Protest) || !placed {
+            continue;
+        }
+        let country = |c: &Coded| {
+            let m = *c.sources.first()?;
+            s.mentions[m].2.actor.country.clone()
+        };
+        let aimed = coded.iter().find(|d| {
+            d.head > coded[p].head
+                && d.head <= coded[p].head + PROTEST_REACH
+                && dicts.roots.is(&d.code, RootRole::Asks)
+                && !d.targets.is_empty()
+                && country(d).is_some()
+                && country(d) == country(&coded[p])
+        });
+        if let Some(targets) = aimed.map(|d| d.targets.clone()) {
+            coded[p].targets = targets;
+        }
+    }
+
+    // 4. An event needs whom it was done to, unless its root stands alone
+    //    (a protest) or coordinated sources act on each other.
+    coded.retain(|c| {
+        let dyad = !c.targets.is_empty() || c.reciprocal && c.sources.len() > 1;
+        if !dyad && !dicts.roots.alone(&c.code) {
+            attempts.drop(&c.rule, &c.trigger_text, DropReason::NoTarget);
+            return false;
+        }
+        true
+    });
+
+    // 5. Statements only where nothing else was reported; the first event
+    //    of the sentence is its main one.
+    let statement = |c: &Coded| dicts.roots.is(&c.code, RootRole::Statement);
+    let has_other = coded.iter().any(|c| !statement(c));
+    if has_other {
+        for c in coded.iter().filter(|c| statement(c)) {
+            attempts.drop(&c.rule, &c.trigger_text, DropReason::StatementBesideEvent);
+        }
+        coded.retain(|c| !statement(c));
+    }
+    coded
+}
+
+fn to_events(
+    s: &Sentence,
+    si: usize,
+    c: Coded,
+    dicts: &Dictionaries,
+    date: Option<EventDate>,
+    attempts: &mut Attempts,
+) -> Vec<Event> {
+    let Some(info) = dicts.cameo.get(&c.code) else {
+        return Vec::new();
+    };
+    let actor = |m: usize| {
+        let (_, _, mention) = s.mentions[m];
+        EventActor::new(mention.span.slice(s.text), &mention.actor, mention.span)
+    };
+    // One event per source–target pair; "X and Y agreed" also pairs X with Y.
+    let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
+    match (c.sources.as_slice(), c.targets.as_slice()) {
+        ([], []) => pairs.push((None, None)),
+        (src, []) if src.len() > 1 && c.reciprocal => {
+            for &a in src {
+                for &b in src {
+                    if a != b {
+                        pairs.push((Some(a), Some(b)));
+                    }
+                }
+            }
+        }
+        (src, tgt) => {
+            let src: Vec<Option<usize>> = if src.is_empty() {
+                vec![None]
+            } else {
+                src.iter().map(|&m| Some(m)).collect()
+            };
+            let tgt: Vec<Option<usize>> = if tgt.is_empty() {
+                vec![None]
+            } else {
+                tgt.iter().map(|&m| Some(m)).collect()
+            };
+            for a in &src {
+                for b in &tgt {
+                    // No actor acts on a later reference to itself ("Russia
+                    // and China said both countries would ..."); a domestic
+                    // event between two mentions of one state stays
+                    // ("Iraqi Kurds demonstrated in Kirkuk").
+                    let same = matches!((a, b), (Some(x), Some(y))
+                        if s.mentions[*x].2.actor == s.mentions[*y].2.actor && s.mentions[*y].2.via == dyad_core::Via::Coreference);
+                    let pair = if same { (*a, None) } else { (*a, *b) };
+                    if !pairs.contains(&pair) {
+                        pairs.push(pair);
+                    }
+                }
+            }
+            // "The United States and Jordan agreed on a pact between the two
+            // countries": a source with a target needs no event without one.
+            let targeted: Vec<Option<usize>> = pairs
+                .iter()
+                .filter(|p| p.1.is_some())
+                .map(|p| p.0)
+                .collect();
+            pairs.retain(|p| p.1.is_some() || !targeted.contains(&p.0));
+        }
+    }
+    // An actor does not act on itself ("barred entry to Canada" from one
+    // Canadian mention, "the US ... the United States"), and an event that
+    // needs a target has none without one; a protest of a country's people
+    // in that country stands ("Iraqi Kurds demonstrated in Kirkuk").
+    if !dicts.roots.alone(&c.code) {
+        let code = |m: &Option<usize>| m.map(|m| s.mentions[m].2.actor.code.as_str());
+        let before = pairs.len();
+        pairs.retain(|(a, b)| b.is_some() && code(a) != code(b));
+        if pairs.len() < before {
+            attempts.drop(&c.rule, &c.trigger_text, DropReason::SelfDyad);
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|(a, b)| Event {
+            sentence: si,
+            date,
+            date_text: None,
+            source: a.map(actor),
+            target: b.map(actor),
+            cameo: c.code.clone(),
+            cameo_name: info.name.clone(),
+            plover: info.plover.clone(),
+            quad_class: info.quad_class,
+            goldstein: info.goldstein,
+            mode: info.mode.clone(),
+            context: info.context.clone(),
+            factuality: c.factuality,
+            location: None,
+            evidence: Evidence {
+                trigger: c.trigger_text.clone(),
+                span: c.trigger,
+                rule: c.rule.clone(),
+            },
+            // set with the sentence's other events, see `confidence::assess`
+            confidence: 0.0,
+        })
+        .collect()
+}

@@ -1,0 +1,528 @@
+//! A sentence as the coder reads it: its tokens, dependency tree and actor
+//! mentions, and where to find an event's actors in it: a verb's subject
+//! (by the parse where it borrows one, else the nearest actor before it in
+//! its clause), its object, a statement's topic, coordinated actors.
+
+use std::borrow::Cow;
+
+use dyad_core::{ActorMention, Document, SentenceKind, Token};
+
+use crate::clause::{self, is_locative, lower, ADJUNCTS};
+use crate::structure::Tree;
+
+/// Words that open a condition on an event.
+const CONDITIONS: &[&str] = &["if", "unless"];
+
+pub(super) struct Sentence<'a> {
+    pub(super) text: &'a str,
+    pub(super) tokens: &'a [Token],
+    /// The dependency tree, with each token's text lower-cased.
+    pub(super) tree: Tree<'a>,
+    /// Mentions of the sentence, token ranges relative to the sentence.
+    pub(super) mentions: Vec<(usize, usize, &'a ActorMention)>,
+}
+
+impl<'a> Sentence<'a> {
+    /// Sentence `si` of a document, unless it is one the coder passes over
+    /// (a dateline, boilerplate).
+    pub(super) fn coded(doc: &'a Document, si: usize) -> Option<Self> {
+        let sentence = &doc.sentences[si];
+        if sentence.kind == SentenceKind::Dateline || sentence.boilerplate.is_some() {
+            return None;
+        }
+        let tokens = &doc.tokens[sentence.tokens.clone()];
+        let base = sentence.tokens.start;
+        let mentions = doc
+            .mentions
+            .iter()
+            .filter(|m| m.sentence == si)
+            .map(|m| (m.tokens.start - base, m.tokens.end - base, m))
+            .collect();
+        Some(Sentence::new(&doc.text, tokens, base, mentions))
+    }
+
+    /// The sentence whose tokens start at the document's token `base`.
+    pub(super) fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        base: usize,
+        mentions: Vec<(usize, usize, &'a ActorMention)>,
+    ) -> Self {
+        let lower: Vec<Cow<'a, str>> = tokens.iter().map(|t| lower(text, t)).collect();
+        Sentence {
+            text,
+            tokens,
+            tree: Tree::new(tokens, base, lower),
+            mentions,
+        }
+    }
+
+    pub(super) fn word(&self, i: usize) -> &str {
+        self.tree.word(i)
+    }
+
+    /// Whether the sentence asks a question.
+    pub(super) fn is_question(&self) -> bool {
+        self.tokens
+            .iter()
+            .rev()
+            .map(|t| t.span.slice(self.text))
+            .find(|w| !matches!(*w, "\"" | "”" | "'" | "’" | ")"))
+            == Some("?")
+    }
+
+    /// The mention naming the phrase headed by token `i`: one covering it,
+    /// or one among the words that modify it ("Russian troops", "the
+    /// president of Armenia", "thousands of Iraqi Kurds", "ministers from
+    /// China"), or its apposition ("Sidhoum, Algeria's leading activist").
+    pub(super) fn mention_of(&self, i: usize) -> Option<usize> {
+        self.mention_in_phrase(i, 0)
+    }
+
+    pub(super) fn mention_in_phrase(&self, i: usize, depth: usize) -> Option<usize> {
+        if let Some(m) = self.mention_covering(i) {
+            return Some(m);
+        }
+        if depth > 2 {
+            return None;
+        }
+        let children =
+            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
+        children(i).find_map(|k| match self.tree.dep(k) {
+            "compound" | "amod" | "poss" | "appos" => self.mention_in_phrase(k, depth + 1),
+            "prep" if matches!(self.word(k), "of" | "from") => children(k)
+                .filter(|&o| self.tree.dep(o) == "pobj")
+                .find_map(|o| self.mention_in_phrase(o, depth + 1)),
+            _ => None,
+        })
+    }
+
+    /// Whom a statement made with verb `v` is about: the actor after its
+    /// "of", "about" or "to" ("said of Rudd", "explained to Mr. Obama"), or
+    /// the subject of its reported clause.
+    pub(super) fn statement_target(&self, v: usize) -> Option<usize> {
+        let children =
+            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
+        let addressed = children(v)
+            .filter(|&p| {
+                self.tree.dep(p) == "prep" && matches!(self.word(p), "of" | "about" | "to")
+            })
+            .flat_map(|p| children(p).filter(|&o| self.tree.dep(o) == "pobj"))
+            .find_map(|o| self.mention_of(o));
+        addressed.or_else(|| {
+            let content = children(v).find(|&c| self.tree.dep(c) == "ccomp")?;
+            self.parsed_subject(content)
+        })
+    }
+
+    /// The subject of verb `v`: as the parse gives it, else the nearest
+    /// actor before it in its clause; the latter alone for PETRARCH's
+    /// patterns (`literal`), which read the words before the verb.
+    pub(super) fn subject(&self, v: usize, literal: bool) -> Option<usize> {
+        let near = self.subject_before(v);
+        if literal {
+            return near;
+        }
+        // The words find a verb's own subject as well as the parse does; the
+        // parse is needed where the subject is not the actor before the
+        // verb: a relative clause's antecedent ("the militia that has
+        // shelled"), an earlier verb's subject, the one asked ("urged Iran
+        // to stop").
+        if !self.tree.borrows_subject(v) {
+            // "Much of its arsenal can reach Japan, but Kim has threatened
+            // to attack": a subject that names no known actor leaves the
+            // verb without one, rather than lending it the nearest actor.
+            return match self.tree.own_subject(v).map(|own| self.mention_of(own)) {
+                Some(None) => None,
+                // The nearest actor before the verb names its subject more
+                // often than the parse's head word does (titles, names and
+                // their appositions), so it stands where there is one.
+                Some(Some(p)) => near.or(Some(p)),
+                None => near,
+            };
+        }
+        match (self.parsed_subject(v), near) {
+            // "Jordan and Britain have agreed": the parse names the first of
+            // the coordinated actors, the words the last; one group.
+            (Some(p), Some(n)) if self.conjuncts(n).contains(&p) => Some(n),
+            (Some(p), _) => Some(p),
+            (None, n) => n,
+        }
+    }
+
+    /// The actor that trigger `v` acts on, as the parse gives it: in the
+    /// phrase of its direct object, else after one of its prepositions that
+    /// is not of place or time; not one of the pattern's own `words`.
+    pub(super) fn parsed_object(&self, v: usize, words: &[usize]) -> Option<usize> {
+        let children =
+            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
+        let object = self.tree.object(v).filter(|o| !words.contains(o));
+        object.and_then(|o| self.mention_of(o)).or_else(|| {
+            children(v)
+                .filter(|&p| self.tree.dep(p) == "prep" && !is_locative(self.word(p)))
+                .flat_map(|p| children(p).filter(|&o| self.tree.dep(o) == "pobj"))
+                .find_map(|o| self.mention_of(o))
+        })
+    }
+
+    /// The subject of verb `v` as the parse gives it, as a mention.
+    pub(super) fn parsed_subject(&self, v: usize) -> Option<usize> {
+        self.mention_of(self.tree.subject(v)?)
+    }
+
+    /// Whether token `i` ends the clause it is in.
+    pub(super) fn is_boundary(&self, i: usize) -> bool {
+        clause::is_boundary_word(self.word(i))
+    }
+
+    /// Whether token `i` is the pattern word `w`: its lemma or its own
+    /// word, or only its own for a PETRARCH pattern, whose words match as
+    /// written (RESOLUTION is not "resolutions").
+    pub(super) fn matches_word(&self, i: usize, w: &str, literal: bool) -> bool {
+        !literal && self.tokens[i].lemma == w || self.word(i) == w
+    }
+
+    pub(super) fn mention_starting(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.0 == i)
+    }
+
+    pub(super) fn mention_covering(&self, i: usize) -> Option<usize> {
+        self.mentions.iter().position(|m| m.0 <= i && i < m.1)
+    }
+
+    /// The token index `words` words after `from`, counting a hyphen, an
+    /// amount and a day as no words ("two short-range missiles" is three
+    /// words, "$2 billion in security assistance" four, "massed tens of
+    /// thousands of troops" two, "announced on Sunday a ceasefire" two).
+    pub(super) fn reach(&self, from: usize, words: usize) -> usize {
+        let mut k = from;
+        let mut n = 0;
+        while k < self.tokens.len() && n < words {
+            if self.counts_as_word(k) {
+                n += 1;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    pub(super) fn counts_as_word(&self, k: usize) -> bool {
+        let w = self.word(k);
+        let tag = |k: usize| self.tokens[k].tag;
+        let amount = |k: usize| matches!(tag(k), "CD" | "$");
+        let quantity = |k: usize| clause::QUANTITIES.contains(&self.word(k));
+        let continues_amount = k > 0 && (amount(k) && amount(k - 1) || quantity(k));
+        let of_quantity = w == "of" && k > 0 && quantity(k - 1);
+        // "on Sunday": a day between a verb and its object.
+        let day = (w == "on" && k + 1 < self.tokens.len() && tag(k + 1) == "NNP")
+            || (tag(k) == "NNP" && k > 0 && self.word(k - 1) == "on");
+        !(w == "-" || continues_amount || of_quantity || day)
+    }
+
+    /// A group the subject owns ("its troops", "their supporters"): part of
+    /// the source, never its target.
+    pub(super) fn is_own(&self, m: usize) -> bool {
+        let (start, _, mention) = self.mentions[m];
+        mention.actor.country.is_none()
+            && start > 0
+            && matches!(
+                self.word(start - 1),
+                "its" | "their" | "his" | "her" | "our"
+            )
+    }
+
+    /// A mention within a few filler words of `from` (determiners, adjectives,
+    /// numbers, adverbs), without crossing a clause boundary.
+    pub(super) fn mention_near(&self, from: usize, reach: usize) -> Option<usize> {
+        self.mention_within(from, reach, false)
+    }
+
+    /// [`Self::mention_near`], with prepositions among the fillers when
+    /// `prepositions` (a PETRARCH actor slot is the next noun phrase, a
+    /// prepositional object too: `* MONEY $` in "money from Osgiliath").
+    pub(super) fn mention_within(
+        &self,
+        from: usize,
+        reach: usize,
+        prepositions: bool,
+    ) -> Option<usize> {
+        for k in from..(from + reach).min(self.tokens.len()) {
+            if let Some(m) = self.mention_starting(k) {
+                return Some(m).filter(|&m| !self.is_own(m));
+            }
+            let t = &self.tokens[k];
+            // "from the besieged town of Gorazde": participles modify too;
+            // "struck camps of the PKK": a thing of an actor is the actor's.
+            let of_actor =
+                clause::is_noun(t) && k + 1 < self.tokens.len() && self.word(k + 1) == "of";
+            let of = k > from && self.word(k) == "of" && clause::is_noun(&self.tokens[k - 1]);
+            let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT" | "VBN")
+                || t.tag.starts_with("JJ")
+                || t.tag.starts_with("RB")
+                || of_actor
+                || of
+                || prepositions && matches!(t.tag, "IN" | "TO");
+            if !filler {
+                return None;
+            }
+        }
+        None
+    }
+
+    /// The first actor after `from` in the clause that is not a place or
+    /// time ("in Kirkuk"); `skip` are the
+    /// trigger's own pattern words. The search passes over infinitives and
+    /// participles ("threatened to break relations with Russia") but stops
+    /// at a finite verb, which starts another predicate. With `places`, a
+    /// place after a preposition of place stands for the object when there
+    /// is no other: those who live there ("lifted the curfew in Montenegro",
+    /// "strengthened its forces in Lebanon"); not for a protest, which is
+    /// held in a place, not against it ("demonstrated in Nairobi").
+    pub(super) fn object_after(&self, from: usize, skip: &[usize], places: bool) -> Option<usize> {
+        let mut place = None;
+        // Inside a place's phrase, up to the next preposition or verb: "in
+        // East Timor's capital Dili" names one place, not a place and a government.
+        let mut in_place = false;
+        let mut k = from;
+        // Twelve tokens on from the pattern's last word.
+        let limit = skip.iter().map(|&w| w + 1).max().unwrap_or(from).max(from) + 12;
+        while k < self.tokens.len() && k < limit {
+            if skip.contains(&k) {
+                k += 1;
+                continue;
+            }
+            if let Some(m) = self.mention_starting(k) {
+                let after_locative = k > 0 && is_locative(self.word(k - 1));
+                if !after_locative && !in_place && !self.is_own(m) {
+                    return Some(m);
+                }
+                place = place.or(Some(m));
+                in_place = after_locative || in_place;
+                k = self.mentions[m].1;
+                continue;
+            }
+            let t = &self.tokens[k];
+            if matches!(t.tag, "IN" | "TO") || clause::is_verb(t) {
+                in_place = false;
+            }
+            // "criticizing Russia's actions in Ukraine and praising NATO":
+            // a verb after "and" starts another predicate, once the first
+            // has had its object ("arm and equip Syrian rebels" share one).
+            let coordinated = clause::is_verb(t)
+                && k > from
+                && self.tokens[k - 1].tag == "CC"
+                && self.tokens[from..k].iter().any(clause::is_noun);
+            let finite = coordinated || matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD");
+            if self.is_boundary(k)
+                || self.word(k) == ","
+                || finite
+                || ADJUNCTS.contains(&self.word(k))
+            {
+                break;
+            }
+            k += 1;
+        }
+        place.filter(|_| places)
+    }
+
+    /// The subject of the verb at `head`: the nearest actor before it in its
+    /// clause that is not inside a prepositional phrase; a pronoun refers
+    /// back to the actor before it.
+    pub(super) fn subject_before(&self, head: usize) -> Option<usize> {
+        // ", killing one person and arresting 12": a participle after a
+        // comma shares the subject of the verb before it; so does a verb
+        // coordinated with an earlier one ("has brushed aside the warnings
+        // and has invaded Ukraine").
+        let mut k = head;
+        while k > 0
+            && (self.tokens[k - 1].tag.starts_with("RB")
+                || clause::AUXILIARIES.contains(&self.word(k - 1)))
+        {
+            k -= 1;
+        }
+        let prev = if k > 0 { self.word(k - 1) } else { "" };
+        let shares = match self.tokens[head].tag {
+            "VBG" => matches!(prev, "," | "and" | "or"),
+            t if t.starts_with("VB") => matches!(prev, "and" | "but" | "or"),
+            _ => false,
+        };
+        // "met his counterpart in Moscow to discuss the crisis": an
+        // infinitive of purpose shares the subject of the verb before it.
+        let purpose = self.tokens[head].tag == "VB" && head > 0 && self.word(head - 1) == "to";
+        if shares || purpose {
+            let finite = (0..k.saturating_sub(1))
+                .rev()
+                .find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP"));
+            if let Some(finite) = finite {
+                return self.subject_before(finite);
+            }
+        }
+        let found = self.nearest_subject(head)?;
+        // "Pakistan, a key U.S. ally in the war, has refused": skip the
+        // apposition back to the actor it describes.
+        let start = self.mentions[found].0;
+        let comma_after = (self.mentions[found].1..head).any(|k| self.word(k) == ",");
+        if comma_after {
+            if let Some(open) = (0..start).rev().find(|&k| self.word(k) == ",") {
+                if let Some(m) = self.mentions.iter().position(|m| m.1 == open) {
+                    return Some(m);
+                }
+            }
+        }
+        Some(found)
+    }
+
+    pub(super) fn nearest_subject(&self, head: usize) -> Option<usize> {
+        let mut k = head;
+        let mut in_pp_fallback = None;
+        while k > 0 {
+            k -= 1;
+            if let Some(m) = self.mention_covering(k) {
+                let start = self.mentions[m].0;
+                let in_pp = start > 0
+                    && matches!(self.tokens[start - 1].tag, "IN" | "TO")
+                    && self.word(start - 1) != "that";
+                if !in_pp {
+                    return Some(m);
+                }
+                in_pp_fallback = in_pp_fallback.or(Some(m));
+                k = start;
+                continue;
+            }
+            // "The International Labor Office (ILO) reiterated": a
+            // parenthesis right before the verb is passed over.
+            if self.word(k) == ")" {
+                if let Some(open) = (0..k).rev().find(|&o| self.word(o) == "(") {
+                    k = open;
+                    continue;
+                }
+            }
+            if self.is_boundary(k) {
+                break;
+            }
+        }
+        in_pp_fallback
+    }
+
+    /// The first condition ("if", "unless") after token `from`, with the
+    /// subject of its clause when that is an actor ("if the United States
+    /// goes ahead": the United States).
+    pub(super) fn condition_after(&self, from: usize) -> Option<(usize, Option<usize>)> {
+        let k = (from..self.tokens.len()).find(|&k| CONDITIONS.contains(&self.word(k)))?;
+        let verb = (k + 1..self.tokens.len())
+            .find(|&v| matches!(self.tokens[v].tag, "VBD" | "VBZ" | "VBP" | "MD"));
+        let subject = verb
+            .and_then(|v| self.nearest_subject(v))
+            .filter(|&m| self.mentions[m].0 > k);
+        Some((k, subject))
+    }
+
+    /// The first actor from token `from` on that is not one of the
+    /// trigger's own pattern words (`skip`) nor a group the subject owns,
+    /// if it starts before mention `m`; else `m`.
+    pub(super) fn first_actor_until(&self, from: usize, m: usize, skip: &[usize]) -> usize {
+        (from..self.mentions[m].0)
+            .filter(|k| !skip.contains(k))
+            .find_map(|k| self.mention_starting(k).filter(|&o| !self.is_own(o)))
+            .unwrap_or(m)
+    }
+
+    /// Whether two mentions cover the same words (the actors of a compound
+    /// code: "the Shire" [FRO/BIL/SAM]).
+    pub(super) fn same_words(&self, a: usize, b: usize) -> bool {
+        (self.mentions[a].0, self.mentions[a].1) == (self.mentions[b].0, self.mentions[b].1)
+    }
+
+    /// The words between mentions `a` and `b` (`a` first), but adjectives
+    /// and participles after an article: "Iran and the powerful Hezbollah
+    /// militia", "Russia and the embattled Syrian government" are two actors.
+    pub(super) fn gap_words(&self, a: usize, b: usize) -> Vec<&str> {
+        let gap = self.mentions[a].1..self.mentions[b].0;
+        // a hyphenated word is no plain modifier ("the anti-ISIS coalition")
+        let hyphen = |k: usize| k < self.tokens.len() && self.word(k) == "-";
+        let is_modifier = |k: usize| {
+            matches!(self.tokens[k].tag, "JJ" | "JJR" | "JJS" | "VBN")
+                && self.word(k).chars().all(char::is_alphabetic)
+                && !hyphen(k + 1)
+                && !(k > 0 && hyphen(k - 1))
+                && !clause::LINKING_MODIFIERS.contains(&self.word(k))
+        };
+        let after_article = |k: usize| {
+            (gap.start..k)
+                .rev()
+                .find(|&j| !is_modifier(j))
+                .is_some_and(|j| self.tokens[j].tag == "DT")
+        };
+        gap.clone()
+            .filter(|&k| !(is_modifier(k) && after_article(k)))
+            .map(|k| self.word(k))
+            .collect()
+    }
+
+    /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
+    pub(super) fn conjuncts(&self, m: usize) -> Vec<usize> {
+        // "the two leaders": mentions over the same words are a pair.
+        let same: Vec<usize> = (0..self.mentions.len())
+            .filter(|&o| {
+                self.mentions[o].0 == self.mentions[m].0 && self.mentions[o].1 == self.mentions[m].1
+            })
+            .collect();
+        if same.len() > 1 {
+            return same;
+        }
+        let mut out = vec![m];
+        let mut cur = m;
+        while cur > 0 {
+            let prev = cur - 1;
+            let gap = self.gap_words(prev, cur);
+            // "A, B and C": the step next to C needs its "and"; a plain comma
+            // alone ("Before the summit of A and B, C warned") joins nothing.
+            let first = cur == m;
+            if self.same_words(prev, cur)
+                || is_conjunction(&gap) && (!first || gap.contains(&"and"))
+            {
+                out.insert(0, prev);
+                cur = prev;
+            } else {
+                break;
+            }
+        }
+        // Forward, "A, B, C and D": commas join only where an "and" closes
+        // the list.
+        cur = m;
+        let mut pending = Vec::new();
+        while cur + 1 < self.mentions.len() {
+            let next = cur + 1;
+            let gap = self.gap_words(cur, next);
+            // "Ukraine and NATO convenes": an actor that starts a new clause
+            // is not coordinated with this one.
+            let end = self.mentions[next].1;
+            let starts_clause = end < self.tokens.len()
+                && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
+            if self.same_words(cur, next)
+                || is_conjunction(&gap) && gap.contains(&"and") && !starts_clause
+            {
+                out.append(&mut pending);
+                out.push(next);
+                cur = next;
+            } else if is_conjunction(&gap) && !starts_clause {
+                pending.push(next);
+                cur = next;
+            } else {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// The words between two coordinated actors: "and", ",", ", and", with
+/// an optional article ("Israel and the United Arab Emirates").
+fn is_conjunction(gap: &[&str]) -> bool {
+    let words: Vec<&str> = gap
+        .iter()
+        .copied()
+        .filter(|w| !matches!(*w, "the" | "a"))
+        .collect();
+    matches!(words.as_slice(), ["and"] | [","] | [",", "and"])
+}
