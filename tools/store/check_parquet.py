@@ -64,6 +64,7 @@ def main():
         run(dyad, "ingest", "--store", store, "--date", "2019-05-14", os.path.join(REPO, "examples"))
         check(dyad, store, False, os.path.join(tmp, "events.parquet"))
         check(dyad, store, True, os.path.join(tmp, "merged.parquet"))
+    print("parquet: 2 passed, 0 failed")
 
 
 if __name__ == "__main__":
