@@ -21,6 +21,6 @@ pub use formats::{
 };
 pub use html::{extract_page, Page};
 #[cfg(feature = "parquet")]
-pub use parquet::{schema as parquet_schema, ParquetSink};
+pub use parquet::{schema as arrow_schema, ArrowRows, ParquetSink};
 pub use read::{Input, Problem, Reader, Severity};
 pub use write::{event_id, EventRecord, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS};

@@ -1,6 +1,8 @@
 //! The Parquet format: the event record as Arrow columns (actors and place
 //! as structs, `date` as a date with `date_precision` beside it, `context`
 //! and `doc_ids` as lists), zstd-compressed, one row group per 65,536 events.
+//! [`ArrowRows`] gathers the columns (for any Arrow consumer);
+//! [`ParquetSink`] writes them.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -176,10 +178,10 @@ impl LocationColumns {
     }
 }
 
-/// Events gathered into columns, written a row group at a time.
-pub struct ParquetSink<W: Write + Send> {
-    writer: ArrowWriter<W>,
+/// Events gathered into Arrow columns of [`schema`].
+pub struct ArrowRows {
     schema: SchemaRef,
+    merged: bool,
     rows: usize,
     event_id: StringBuilder,
     doc_id: StringBuilder,
@@ -214,16 +216,12 @@ fn io_error(e: impl std::error::Error + Send + Sync + 'static) -> std::io::Error
     std::io::Error::other(e)
 }
 
-impl<W: Write + Send> ParquetSink<W> {
-    pub fn new(out: W, merged: bool) -> std::io::Result<Self> {
-        let schema = schema(merged);
-        let props = WriterProperties::builder()
-            .set_compression(Compression::ZSTD(ZstdLevel::default()))
-            .build();
-        let writer = ArrowWriter::try_new(out, schema.clone(), Some(props)).map_err(io_error)?;
-        Ok(ParquetSink {
-            writer,
-            schema,
+impl ArrowRows {
+    /// Columns for events, or for merged events with their counts.
+    pub fn new(merged: bool) -> Self {
+        ArrowRows {
+            schema: schema(merged),
+            merged,
             rows: 0,
             event_id: StringBuilder::new(),
             doc_id: StringBuilder::new(),
@@ -252,10 +250,22 @@ impl<W: Write + Send> ParquetSink<W> {
             sources: UInt32Builder::new(),
             articles: UInt32Builder::new(),
             doc_ids: ListBuilder::new(StringBuilder::new()),
-        })
+        }
     }
 
-    pub fn push(&mut self, e: &Export) -> std::io::Result<()> {
+    /// Events gathered since the last [`ArrowRows::finish`].
+    pub fn len(&self) -> usize {
+        self.rows
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows == 0
+    }
+
+    /// Adds an event. Rows made for merged events take its counts (an
+    /// event without them is one mention of one article); other rows leave
+    /// counts out.
+    pub fn push(&mut self, e: &Export) {
         let r = &e.event;
         let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("the epoch");
         self.event_id.append_value(&r.event_id);
@@ -289,7 +299,14 @@ impl<W: Write + Send> ParquetSink<W> {
         self.trigger_end.append_value(r.evidence.span.end as u64);
         self.rule.append_value(&r.evidence.rule);
         self.confidence.append_value(r.confidence);
-        if let Some(rep) = e.reports {
+        if self.merged {
+            let one = crate::write::Reports {
+                mentions: 1,
+                sources: 1,
+                articles: 1,
+                doc_ids: vec![r.doc_id.to_string()],
+            };
+            let rep = e.reports.unwrap_or(&one);
             self.mentions.append_value(rep.mentions as u32);
             self.sources.append_value(rep.sources as u32);
             self.articles.append_value(rep.articles as u32);
@@ -299,13 +316,11 @@ impl<W: Write + Send> ParquetSink<W> {
             self.doc_ids.append(true);
         }
         self.rows += 1;
-        if self.rows == ROW_GROUP {
-            self.write_rows()?;
-        }
-        Ok(())
     }
 
-    fn write_rows(&mut self) -> std::io::Result<()> {
+    /// The events gathered so far as one record batch; the columns start
+    /// empty again.
+    pub fn finish(&mut self) -> Result<RecordBatch, arrow_schema::ArrowError> {
         let mut columns: Vec<ArrayRef> = vec![
             Arc::new(self.event_id.finish()),
             Arc::new(self.doc_id.finish()),
@@ -331,7 +346,7 @@ impl<W: Write + Send> ParquetSink<W> {
             Arc::new(self.rule.finish()),
             Arc::new(self.confidence.finish()),
         ];
-        if self.schema.fields().len() > columns.len() {
+        if self.merged {
             columns.extend([
                 Arc::new(self.mentions.finish()) as ArrayRef,
                 Arc::new(self.sources.finish()),
@@ -339,15 +354,44 @@ impl<W: Write + Send> ParquetSink<W> {
                 Arc::new(self.doc_ids.finish()),
             ]);
         }
-        let batch = RecordBatch::try_new(self.schema.clone(), columns).map_err(io_error)?;
-        self.writer.write(&batch).map_err(io_error)?;
         self.rows = 0;
+        RecordBatch::try_new(self.schema.clone(), columns)
+    }
+}
+
+/// Events written to a Parquet file a row group at a time.
+pub struct ParquetSink<W: Write + Send> {
+    writer: ArrowWriter<W>,
+    rows: ArrowRows,
+}
+
+impl<W: Write + Send> ParquetSink<W> {
+    pub fn new(out: W, merged: bool) -> std::io::Result<Self> {
+        let rows = ArrowRows::new(merged);
+        let props = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(ZstdLevel::default()))
+            .build();
+        let writer =
+            ArrowWriter::try_new(out, rows.schema.clone(), Some(props)).map_err(io_error)?;
+        Ok(ParquetSink { writer, rows })
+    }
+
+    pub fn push(&mut self, e: &Export) -> std::io::Result<()> {
+        self.rows.push(e);
+        if self.rows.len() == ROW_GROUP {
+            self.write_rows()?;
+        }
         Ok(())
+    }
+
+    fn write_rows(&mut self) -> std::io::Result<()> {
+        let batch = self.rows.finish().map_err(io_error)?;
+        self.writer.write(&batch).map_err(io_error)
     }
 
     /// Writes the last rows and the file's footer.
     pub fn finish(mut self) -> std::io::Result<W> {
-        if self.rows > 0 {
+        if !self.rows.is_empty() {
             self.write_rows()?;
         }
         self.writer.into_inner().map_err(io_error)
