@@ -4,7 +4,8 @@
 # language analysis alone (`dyad bench --language`: tokens per second
 # through tokens, tags, lemmas, the dependency parse, phrases and clauses),
 # plus the start-up time (loading every built-in dictionary and coding one
-# short sentence).
+# short sentence), and `dyad ingest` into a new store against `dyad code`
+# on 2 threads in the same run (wall seconds, store size per event).
 #
 #   tools/bench/run.sh [CORPUS.jsonl]
 #
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 corpus="${1:-../shared/corpora/allsides_intl.jsonl}"
-cargo build --release --quiet
+cargo build --release --quiet --features parquet
 dyad="${CARGO_TARGET_DIR:-target}/release/dyad"
 for threads in 1 2; do
     "$dyad" bench --threads "$threads" --date 2020-01-01 --json "$corpus"
@@ -23,3 +24,11 @@ for threads in 1 2; do
 done
 TIMEFORMAT='{"startup_seconds":%R}'
 time "$dyad" explain --date 2020-01-01 --text "Moscow rejected the proposal." >/dev/null
+store="$(mktemp -d)/bench.db"
+millis() { local start end; start=$(date +%s%N); "$@" 2>/dev/null; end=$(date +%s%N); echo $(((end - start) / 1000000)); }
+code_ms=$(millis "$dyad" code --threads 2 --date 2020-01-01 -o /dev/null "$corpus")
+ingest_ms=$(millis "$dyad" ingest --threads 2 --date 2020-01-01 --store "$store" "$corpus")
+events=$("$dyad" store info --store "$store" | sed -n 's/^events: //p')
+bytes=$(stat -c %s "$store")
+echo "{\"code_ms\":$code_ms,\"ingest_ms\":$ingest_ms,\"events\":$events,\"store_bytes_per_event\":$((bytes / events))}"
+rm -r "$(dirname "$store")"

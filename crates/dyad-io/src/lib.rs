@@ -5,14 +5,22 @@
 //! [`Document`](dyad_core::Document)s in input order; [`extract_page`] takes
 //! a web page's article and metadata. Anything wrong with one input (an
 //! unreadable file, a malformed JSON line, invalid UTF-8) becomes a
-//! [`Problem`] naming the file and line, and the rest of the batch goes on. [`EventWriter`] writes events as JSON Lines, CSV or TSV.
+//! [`Problem`] naming the file and line, and the rest of the batch goes on. [`EventWriter`] writes events as JSON Lines, CSV, TSV, text, GDELT
+//! tables or PLOVER records.
 
+mod formats;
 mod html;
+#[cfg(feature = "parquet")]
+mod parquet;
 mod read;
 mod write;
 
-pub use html::{extract_page, Page};
-pub use read::{Input, Problem, Reader, Severity};
-pub use write::{
-    EventRecord, EventWriter, Format, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS,
+pub use formats::{
+    global_event_id, tsv_escape, write_tsv, Chars, DocumentInfo, EventWriter, Export, Format,
+    GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS,
 };
+pub use html::{extract_page, Page};
+#[cfg(feature = "parquet")]
+pub use parquet::{schema as arrow_schema, ArrowRows, ParquetSink};
+pub use read::{Input, Problem, Reader, Severity};
+pub use write::{event_id, EventRecord, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS};

@@ -1,7 +1,5 @@
-//! Event writers: JSON Lines (the schema of `docs/events.md`), CSV and TSV
-//! (the same fields flattened into the columns of [`FLAT_COLUMNS`]).
-
-use std::io::Write;
+//! Event records: the schema of `docs/events.md` ([`EventRecord`]), its
+//! flat columns ([`FLAT_COLUMNS`]) and the counts of merged events.
 
 use dyad_core::{
     Document, Event, EventActor, EventDate, Evidence, Factuality, Location, Precision,
@@ -9,16 +7,8 @@ use dyad_core::{
 use serde::Serialize;
 use xxhash_rust::xxh3::xxh3_64;
 
-/// Output formats of `dyad code`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    Jsonl,
-    Csv,
-    Tsv,
-}
-
 /// One output record: an event with its document and sentence.
-#[derive(Serialize)]
+#[derive(Clone, Serialize)]
 pub struct EventRecord<'a> {
     pub event_id: String,
     pub doc_id: &'a str,
@@ -45,9 +35,20 @@ pub struct EventRecord<'a> {
 impl<'a> EventRecord<'a> {
     pub fn new(doc: &'a Document, event: &'a Event) -> Self {
         let sentence = doc.slice(doc.sentences[event.sentence].span);
+        Self::from_parts(event_id(doc, event), &doc.id, sentence, event)
+    }
+
+    /// The record of an event read back from elsewhere (the store), with
+    /// its id, document id and sentence text.
+    pub fn from_parts(
+        event_id: String,
+        doc_id: &'a str,
+        sentence: &'a str,
+        event: &'a Event,
+    ) -> Self {
         EventRecord {
-            event_id: event_id(doc, event),
-            doc_id: &doc.id,
+            event_id,
+            doc_id,
             sentence_index: event.sentence,
             sentence,
             date: event.date,
@@ -69,7 +70,7 @@ impl<'a> EventRecord<'a> {
         }
     }
 
-    fn flat(&self) -> Vec<String> {
+    pub(crate) fn flat(&self) -> Vec<String> {
         let actor = |a: Option<&EventActor>| -> [String; 7] {
             match a {
                 None => Default::default(),
@@ -117,14 +118,14 @@ impl<'a> EventRecord<'a> {
             self.evidence.span.end.to_string(),
             self.evidence.rule.clone(),
             self.confidence.to_string(),
-            self.sentence.replace(['\n', '\r', '\t'], " "),
+            self.sentence.to_string(),
         ]);
         row
     }
 }
 
 /// How often a merged event was reported (`dyad code --merge`).
-#[derive(Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Reports {
     /// Sentences reporting it.
     pub mentions: usize,
@@ -136,7 +137,7 @@ pub struct Reports {
 }
 
 impl Reports {
-    fn flat(&self) -> [String; 4] {
+    pub(crate) fn flat(&self) -> [String; 4] {
         [
             self.mentions.to_string(),
             self.sources.to_string(),
@@ -204,7 +205,7 @@ pub const FLAT_COLUMNS: [&str; 41] = [
 ];
 
 /// A stable id: the same input gives the same id.
-fn event_id(doc: &Document, event: &Event) -> String {
+pub fn event_id(doc: &Document, event: &Event) -> String {
     let key = format!(
         "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}",
         doc.id,
@@ -215,78 +216,4 @@ fn event_id(doc: &Document, event: &Event) -> String {
         event.target.as_ref().map_or(0, |a| a.span.start + 1),
     );
     format!("{:016x}", xxh3_64(key.as_bytes()))
-}
-
-/// Writes events in one format.
-pub enum EventWriter<W: Write> {
-    Jsonl(W),
-    Flat(Box<csv::Writer<W>>),
-}
-
-impl<W: Write> EventWriter<W> {
-    /// A writer; CSV and TSV start with their header row.
-    pub fn new(format: Format, out: W) -> std::io::Result<Self> {
-        Self::with_header(format, out, FLAT_COLUMNS.iter())
-    }
-
-    /// A writer of merged events; CSV and TSV add [`REPORT_COLUMNS`].
-    pub fn merged(format: Format, out: W) -> std::io::Result<Self> {
-        Self::with_header(format, out, FLAT_COLUMNS.iter().chain(&REPORT_COLUMNS))
-    }
-
-    fn with_header<'c>(
-        format: Format,
-        out: W,
-        header: impl Iterator<Item = &'c &'c str>,
-    ) -> std::io::Result<Self> {
-        let delimiter = match format {
-            Format::Jsonl => return Ok(EventWriter::Jsonl(out)),
-            Format::Csv => b',',
-            Format::Tsv => b'\t',
-        };
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(delimiter)
-            .from_writer(out);
-        w.write_record(header)?;
-        Ok(EventWriter::Flat(Box::new(w)))
-    }
-
-    pub fn write_merged(&mut self, record: &MergedRecord) -> std::io::Result<()> {
-        match self {
-            EventWriter::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, record)?;
-                out.write_all(b"\n")
-            }
-            EventWriter::Flat(w) => w
-                .write_record(record.event.flat().into_iter().chain(record.reports.flat()))
-                .map_err(io_error),
-        }
-    }
-
-    pub fn write(&mut self, record: &EventRecord) -> std::io::Result<()> {
-        match self {
-            EventWriter::Jsonl(out) => {
-                serde_json::to_writer(&mut *out, record)?;
-                out.write_all(b"\n")
-            }
-            EventWriter::Flat(w) => w.write_record(record.flat()).map_err(io_error),
-        }
-    }
-
-    pub fn flush(&mut self) -> std::io::Result<()> {
-        match self {
-            EventWriter::Jsonl(out) => out.flush(),
-            EventWriter::Flat(w) => w.flush(),
-        }
-    }
-}
-
-/// A CSV writer's error as an I/O error of the same kind, so that a closed
-/// pipe is still seen as one.
-fn io_error(e: csv::Error) -> std::io::Error {
-    let kind = match e.kind() {
-        csv::ErrorKind::Io(io) => io.kind(),
-        _ => std::io::ErrorKind::Other,
-    };
-    std::io::Error::new(kind, e)
 }

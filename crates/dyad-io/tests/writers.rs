@@ -5,7 +5,7 @@ use dyad_core::{
     Actor, Document, Event, EventActor, EventDate, Evidence, Factuality, Location, Metadata,
     Sentence, SentenceKind, Span,
 };
-use dyad_io::{EventRecord, EventWriter, Format, FLAT_COLUMNS};
+use dyad_io::{EventWriter, Export, Format, FLAT_COLUMNS};
 
 fn document() -> Document {
     let text = "Israel accused Iran of attacking a tanker.";
@@ -63,8 +63,8 @@ fn document() -> Document {
 fn written(format: Format) -> String {
     let doc = document();
     let mut out = Vec::new();
-    let mut w = EventWriter::new(format, &mut out).unwrap();
-    w.write(&EventRecord::new(&doc, &doc.events[0])).unwrap();
+    let mut w = EventWriter::new(format, false, &mut out).unwrap();
+    w.write(&Export::of(&doc, &doc.events[0])).unwrap();
     w.flush().unwrap();
     drop(w);
     String::from_utf8(out).unwrap()

@@ -45,25 +45,37 @@ impl Shingles {
         Shingles(hashes)
     }
 
+    /// A document's shingles as stored: sorted, distinct hashes.
+    pub fn from_hashes(hashes: Vec<u64>) -> Self {
+        Shingles(hashes)
+    }
+
+    pub fn hashes(&self) -> &[u64] {
+        &self.0
+    }
+
     /// The Jaccard similarity of two shingle sets.
     pub fn jaccard(&self, other: &Shingles) -> f64 {
-        let (a, b) = (&self.0, &other.0);
-        if a.is_empty() || b.is_empty() {
-            return 0.0;
-        }
-        let (mut i, mut j, mut common) = (0, 0, 0);
-        while i < a.len() && j < b.len() {
-            match a[i].cmp(&b[j]) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    common += 1;
-                    i += 1;
-                    j += 1;
-                }
-            }
-        }
-        common as f64 / (a.len() + b.len() - common) as f64
+        jaccard(&self.0, &other.0)
+    }
+
+    /// The keys of its MinHash bands (each a hash of the band's number and
+    /// rows): two documents sharing one are compared. None for an empty set.
+    pub fn band_keys(&self) -> Vec<u64> {
+        let Some(signature) = self.signature() else {
+            return Vec::new();
+        };
+        signature
+            .chunks(ROWS)
+            .enumerate()
+            .map(|(band, rows)| {
+                let key: Vec<u8> = std::iter::once(band as u64)
+                    .chain(rows.iter().copied())
+                    .flat_map(|r| r.to_le_bytes())
+                    .collect();
+                xxh3_64(&key)
+            })
+            .collect()
     }
 
     /// The MinHash signature; `None` for an empty set.
@@ -79,6 +91,26 @@ impl Shingles {
         }
         Some(signature)
     }
+}
+
+/// The Jaccard similarity of two sorted, distinct hash sets.
+pub fn jaccard(a: &[u64], b: &[u64]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    common as f64 / (a.len() + b.len() - common) as f64
 }
 
 /// One hash of a run of word hashes, order-sensitive.
@@ -129,14 +161,10 @@ impl UnionFind {
 /// shingles at least `threshold`), as indices into `shingles`; each cluster
 /// in index order, clusters in the order of their first member.
 pub fn clusters(shingles: &[Shingles], threshold: f64) -> Vec<Vec<usize>> {
-    let mut buckets: HashMap<(usize, u64), Vec<usize>> = HashMap::new();
+    let mut buckets: HashMap<u64, Vec<usize>> = HashMap::new();
     for (i, s) in shingles.iter().enumerate() {
-        let Some(signature) = s.signature() else {
-            continue;
-        };
-        for (band, rows) in signature.chunks(ROWS).enumerate() {
-            let key: Vec<u8> = rows.iter().flat_map(|r| r.to_le_bytes()).collect();
-            buckets.entry((band, xxh3_64(&key))).or_default().push(i);
+        for key in s.band_keys() {
+            buckets.entry(key).or_default().push(i);
         }
     }
     let mut sets = UnionFind::new(shingles.len());

@@ -7,10 +7,10 @@ use std::io::Write;
 
 use anyhow::Result;
 use dyad::dedup::{clusters, Shingles};
-use dyad::merge::merge_events;
+use dyad::merge::{merge_events, NEAR_DUPLICATE};
 use dyad::Pipeline;
 use dyad_core::{Document, EventDate};
-use dyad_io::{EventRecord, EventWriter, MergedRecord, Reports};
+use dyad_io::{EventWriter, Export, Reports};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -72,10 +72,6 @@ pub fn write_documents(
     Ok(())
 }
 
-/// Near-duplicates at or above this Jaccard similarity share their events
-/// whatever the dates (the default of `dyad dedup`).
-const MERGE_THRESHOLD: f64 = 0.8;
-
 fn near_duplicates(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
     let shingles: Vec<Shingles> = docs.par_iter().map(|d| Shingles::of(&d.text)).collect();
     clusters(&shingles, threshold)
@@ -83,11 +79,11 @@ fn near_duplicates(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
 
 /// Writes each event of the coded documents once, with its counts; returns
 /// the number of records written.
-pub fn write_merged<W: Write>(
+pub fn write_merged<W: Write + Send>(
     docs: &[Document],
     writer: &mut EventWriter<W>,
 ) -> std::io::Result<usize> {
-    let merged = merge_events(docs, &near_duplicates(docs, MERGE_THRESHOLD));
+    let merged = merge_events(docs, &near_duplicates(docs, NEAR_DUPLICATE));
     for m in &merged {
         let (d, e) = m.first;
         let doc_ids = m.docs.iter().map(|&d| docs[d].id.clone()).collect();
@@ -97,9 +93,10 @@ pub fn write_merged<W: Write>(
             articles: m.docs.len(),
             doc_ids,
         };
-        writer.write_merged(&MergedRecord {
-            event: EventRecord::new(&docs[d], &docs[d].events[e]),
-            reports,
+        let export = Export::of(&docs[d], &docs[d].events[e]);
+        writer.write(&Export {
+            reports: Some(&reports),
+            ..export
         })?;
     }
     Ok(merged.len())

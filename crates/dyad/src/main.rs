@@ -1,7 +1,8 @@
 //! The `dyad` command line: `code`, `actors`, `explain`, `extract`, `dedup`,
-//! `eval` and `bench`.
+//! `eval`, `bench`, and the store's `ingest`, `query` and `store info`.
 
 mod documents;
+mod store_cli;
 
 use std::fs::File;
 use std::io::{self, BufWriter, IsTerminal, Write};
@@ -14,7 +15,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use dyad::{eval, Pipeline};
 use dyad_code::Trace;
 use dyad_core::Document;
-use dyad_io::{EventRecord, EventWriter, Format, Input, Reader, Severity};
+use dyad_io::{EventRecord, EventWriter, Export, Format, Input, Reader, Severity};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -58,6 +59,44 @@ enum Command {
         merge: bool,
         #[command(flatten)]
         printed: PrintedArgs,
+    },
+    /// Code documents and keep their events in the store (every factuality), one transaction per batch.
+    Ingest {
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        store: store_cli::StoreArg,
+        /// Code and replace documents already stored with the same content, dyad version and dictionaries.
+        #[arg(long)]
+        recode: bool,
+    },
+    /// Print the stored events that match the filters, ordered by date, or count them per period.
+    Query {
+        #[command(flatten)]
+        store: store_cli::StoreArg,
+        #[command(flatten)]
+        filters: store_cli::FilterArgs,
+        /// Each event once, with its counts (mentions, sources, articles, doc_ids).
+        #[arg(long)]
+        merged: bool,
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+        #[arg(long, value_name = "N", default_value_t = 0)]
+        offset: u64,
+        /// Count events per day, week, month or year, split by quad, root, plover, dyad, source, target or country.
+        #[arg(long, value_name = "PERIOD[,SPLIT]", value_parser = store_cli::parse_count_by)]
+        count_by: Option<store_cli::CountBy>,
+        /// Output format (default: text on a terminal, else jsonl).
+        #[arg(long, value_enum)]
+        format: Option<OutputFormat>,
+        /// Where to write (default: standard output).
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Describe a store.
+    Store {
+        #[command(subcommand)]
+        command: StoreCommand,
     },
     /// Print one JSON line per actor mention.
     Actors {
@@ -108,6 +147,15 @@ enum Command {
         /// One JSON object instead of text.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum StoreCommand {
+    /// Counts, schema version, dates and the dyad versions that coded the documents.
+    Info {
+        #[command(flatten)]
+        store: store_cli::StoreArg,
     },
 }
 
@@ -188,6 +236,26 @@ enum OutputFormat {
     Jsonl,
     Csv,
     Tsv,
+    Text,
+    Gdelt,
+    GdeltMentions,
+    Plover,
+    Parquet,
+}
+
+impl From<OutputFormat> for Format {
+    fn from(f: OutputFormat) -> Format {
+        match f {
+            OutputFormat::Jsonl => Format::Jsonl,
+            OutputFormat::Csv => Format::Csv,
+            OutputFormat::Tsv => Format::Tsv,
+            OutputFormat::Text => Format::Text,
+            OutputFormat::Gdelt => Format::Gdelt,
+            OutputFormat::GdeltMentions => Format::GdeltMentions,
+            OutputFormat::Plover => Format::Plover,
+            OutputFormat::Parquet => Format::Parquet,
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -240,22 +308,48 @@ fn run(cli: Cli) -> Result<ExitCode> {
             include_related,
             merge,
             printed,
+        } => code(
+            &pipeline.including_related(include_related),
+            &input,
+            output,
+            format.into(),
+            explain,
+            merge,
+            printed.into(),
+        ),
+        Command::Ingest {
+            input,
+            store,
+            recode,
         } => {
-            let format = match format {
-                OutputFormat::Jsonl => Format::Jsonl,
-                OutputFormat::Csv => Format::Csv,
-                OutputFormat::Tsv => Format::Tsv,
-            };
-            code(
-                &pipeline.including_related(include_related),
-                &input,
-                output,
-                format,
-                explain,
-                merge,
-                printed.into(),
-            )
+            let hash = store_cli::dictionaries_hash(
+                cli.dictionaries.as_deref(),
+                cli.extra_dictionaries.as_deref(),
+            )?;
+            store_cli::ingest(&pipeline, &input, &store, recode, hash)
         }
+        Command::Query {
+            store,
+            filters,
+            merged,
+            limit,
+            offset,
+            count_by,
+            format,
+            output,
+        } => store_cli::query(
+            &store,
+            &filters,
+            merged,
+            limit,
+            offset,
+            count_by,
+            format.map(Format::from),
+            output,
+        ),
+        Command::Store {
+            command: StoreCommand::Info { store },
+        } => store_cli::info(&store, &mut open_output(None)?),
         Command::Actors { input } => actors(&pipeline, &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
         Command::Eval { gold } => eval(&pipeline, gold),
@@ -371,12 +465,12 @@ fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Vec<
     out
 }
 
-fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write>> {
+fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write + Send>> {
     Ok(match output {
         Some(path) => Box::new(BufWriter::new(
             File::create(&path).with_context(|| format!("cannot create {}", path.display()))?,
         )),
-        None => Box::new(BufWriter::new(io::stdout().lock())),
+        None => Box::new(BufWriter::new(io::stdout())),
     })
 }
 
@@ -395,15 +489,13 @@ fn code(
     };
     let traces = process_all(pipeline, &mut docs, explain);
     docs.iter_mut().for_each(|d| printed.keep(d));
-    let mut writer = match merge {
-        true => EventWriter::merged(format, open_output(output)?)?,
-        false => EventWriter::new(format, open_output(output)?)?,
-    };
+    store_cli::check_output(format, &output)?;
+    let mut writer = EventWriter::new(format, merge, open_output(output)?)?;
     let mut events = 0;
     for (doc, trace) in docs.iter().zip(&traces) {
         for event in doc.events.iter().filter(|_| !merge) {
             writer
-                .write(&EventRecord::new(doc, event))
+                .write(&Export::of(doc, event))
                 .context("cannot write output")?;
             events += 1;
         }
@@ -417,6 +509,7 @@ fn code(
         events = documents::write_merged(&docs, &mut writer).context("cannot write output")?;
     }
     writer.flush().context("cannot write output")?;
+    store_cli::warn_left_out(&writer);
     eprintln!(
         "dyad: {} documents read, {} skipped, {} events",
         docs.len(),

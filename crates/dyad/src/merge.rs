@@ -13,6 +13,10 @@ use dyad_core::{Document, Event};
 
 use crate::dedup::UnionFind;
 
+/// Near-duplicates at or above this Jaccard similarity share their events
+/// whatever the dates (the default of `dyad dedup`).
+pub const NEAR_DUPLICATE: f64 = 0.8;
+
 /// One merged event: where it was first reported and how often.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct MergedEvent {

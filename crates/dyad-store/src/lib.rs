@@ -1,0 +1,311 @@
+//! dyad's event store: what `dyad ingest` codes, kept in one SQLite file
+//! for `dyad query`, the explorer and the Python bindings.
+//!
+//! The file holds documents (with the hash of their content and the dyad
+//! version and dictionaries that coded them), the sentences that carry
+//! events (with a full-text index), every candidate event of every
+//! factuality with its actors as columns, and merged events: the same event
+//! reported in several sentences or documents, as `dyad code --merge`
+//! counts it. The schema is versioned ([`SCHEMA_VERSION`]) and described in
+//! `docs/store.md`.
+//!
+//! Writes go through [`Store::write_batch`], one transaction per batch of
+//! documents: a crash or a full disk loses at most the batch being written,
+//! never part of a document.
+
+mod query;
+mod schema;
+mod write;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+pub use query::{Filter, Period, Query, SeriesRow, Split, StoredDocument, StoredEvent};
+pub use schema::SCHEMA_VERSION;
+pub use write::{content_hash, NewDocument};
+
+/// How long a writer waits for another to finish before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a dyad store ({reason}); it was left untouched")]
+    NotAStore { path: PathBuf, reason: String },
+    #[error("{path}: schema version {found} is newer than this dyad's ({SCHEMA_VERSION}); it was left untouched (upgrade dyad)")]
+    Newer { path: PathBuf, found: i32 },
+    #[error("{path}: no such store")]
+    Missing { path: PathBuf },
+    #[error("{path}: another process is writing to the store; gave up after {} s", BUSY_TIMEOUT.as_secs())]
+    Busy { path: PathBuf },
+    #[error("{path}: the disk is full; the batch was rolled back and the store holds every earlier batch")]
+    Full { path: PathBuf },
+    #[error("{path}: {source}")]
+    Sqlite {
+        path: PathBuf,
+        source: rusqlite::Error,
+    },
+    /// A filter value that cannot match anything as written.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("cannot write output: {0}")]
+    Output(#[from] std::io::Error),
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What a stored document was coded from and with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stamp {
+    pub content_hash: String,
+    pub dyad_version: String,
+    pub dictionaries_hash: String,
+}
+
+/// What `dyad store info` reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Info {
+    pub schema_version: i32,
+    pub documents: u64,
+    pub sentences: u64,
+    pub events: u64,
+    /// Events by factuality, most frequent first.
+    pub factuality: Vec<(String, u64)>,
+    pub merged: u64,
+    /// The first and last event day.
+    pub dates: Option<(String, String)>,
+    /// Documents by the dyad version and dictionaries that coded them.
+    pub coded_by: Vec<(String, String, u64)>,
+    /// Bytes of the file (and its write-ahead log).
+    pub bytes: u64,
+}
+
+impl Store {
+    /// Opens the store at `path` for writing, creating it if there is no
+    /// file, and migrates an older schema forward.
+    pub fn open(path: &Path) -> Result<Store> {
+        let conn = Connection::open(path).map_err(|e| sqlite(path, e))?;
+        let store = Store::new(conn, path)?;
+        store.migrate()?;
+        Ok(store)
+    }
+
+    /// Opens an existing store for reading: queries see what a concurrent
+    /// writer has committed.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Missing { path: path.into() });
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite(path, e))?;
+        let store = Store::new(conn, path)?;
+        match store.version()? {
+            SCHEMA_VERSION => Ok(store),
+            // an empty file: a store no one has written yet
+            0 => Err(StoreError::NotAStore {
+                path: path.into(),
+                reason: "no dyad schema".into(),
+            }),
+            _ => Err(StoreError::NotAStore {
+                path: path.into(),
+                reason: "an older schema; open it with `dyad ingest` once to migrate it".into(),
+            }),
+        }
+    }
+
+    fn new(conn: Connection, path: &Path) -> Result<Store> {
+        conn.busy_timeout(BUSY_TIMEOUT)
+            .map_err(|e| sqlite(path, e))?;
+        let store = Store {
+            conn,
+            path: path.into(),
+        };
+        // Reading the header tells a SQLite file from anything else.
+        let application_id: i32 = store
+            .conn
+            .query_row("PRAGMA application_id", [], |r| r.get(0))
+            .map_err(|e| match e.sqlite_error_code() {
+                Some(ErrorCode::NotADatabase) => StoreError::NotAStore {
+                    path: path.into(),
+                    reason: "not a SQLite file".into(),
+                },
+                _ => store.error(e),
+            })?;
+        let version = store.version()?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path: path.into(),
+                found: version,
+            });
+        }
+        let empty = version == 0 && store.table_count()? == 0;
+        if application_id != schema::APPLICATION_ID && !empty {
+            return Err(StoreError::NotAStore {
+                path: path.into(),
+                reason: "a SQLite file of another program".into(),
+            });
+        }
+        store
+            .conn
+            .execute_batch(
+                "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; \
+                 PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;",
+            )
+            .map_err(|e| store.error(e))?;
+        Ok(store)
+    }
+
+    fn version(&self) -> Result<i32> {
+        self.conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.error(e))
+    }
+
+    fn table_count(&self) -> Result<i64> {
+        self.conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| self.error(e))
+    }
+
+    /// Brings the schema to [`SCHEMA_VERSION`], one migration a transaction.
+    fn migrate(&self) -> Result<()> {
+        let version = self.version()?;
+        if version == 0 {
+            self.conn
+                .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+                .map_err(|e| self.error(e))?;
+        }
+        for (from, sql) in schema::MIGRATIONS.iter().enumerate().skip(version as usize) {
+            let sql = format!(
+                "BEGIN IMMEDIATE; {sql} PRAGMA application_id = {}; PRAGMA user_version = {}; COMMIT;",
+                schema::APPLICATION_ID,
+                from + 1
+            );
+            if let Err(e) = self.conn.execute_batch(&sql) {
+                // leave no half-applied migration behind
+                let _ = self.conn.execute_batch("ROLLBACK");
+                return Err(self.error(e));
+            }
+        }
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// What a document of this id was stored from, if it was.
+    pub fn stamp(&self, id: &str) -> Result<Option<Stamp>> {
+        let mut stmt = self
+            .conn
+            .prepare_cached(
+                "SELECT content_hash, dyad_version, dictionaries_hash FROM documents WHERE id = ?",
+            )
+            .map_err(|e| self.error(e))?;
+        let mut rows = stmt.query([id]).map_err(|e| self.error(e))?;
+        match rows.next().map_err(|e| self.error(e))? {
+            Some(r) => Ok(Some(Stamp {
+                content_hash: r.get(0).map_err(|e| self.error(e))?,
+                dyad_version: r.get(1).map_err(|e| self.error(e))?,
+                dictionaries_hash: r.get(2).map_err(|e| self.error(e))?,
+            })),
+            None => Ok(None),
+        }
+    }
+
+    /// Counts, schema version, dates and the versions that coded the documents.
+    pub fn info(&self) -> Result<Info> {
+        let count = |table: &str| -> Result<u64> {
+            self.conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                    r.get::<_, i64>(0)
+                })
+                .map(|n| n as u64)
+                .map_err(|e| self.error(e))
+        };
+        let pairs = |sql: &str| -> Result<Vec<(String, String, u64)>> {
+            let mut stmt = self.conn.prepare(sql).map_err(|e| self.error(e))?;
+            let rows = stmt
+                .query_map([], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get::<_, i64>(2)? as u64))
+                })
+                .map_err(|e| self.error(e))?;
+            rows.collect::<rusqlite::Result<_>>()
+                .map_err(|e| self.error(e))
+        };
+        let factuality = pairs(
+            "SELECT coalesce(factuality, ''), '', count(*) FROM events GROUP BY 1 ORDER BY 3 DESC, 1",
+        )?
+        .into_iter()
+        .map(|(f, _, n)| (f, n))
+        .collect();
+        let dates = self
+            .conn
+            .query_row(
+                "SELECT min(day), max(day) FROM events WHERE day IS NOT NULL",
+                [],
+                |r| {
+                    Ok((
+                        r.get::<_, Option<String>>(0)?,
+                        r.get::<_, Option<String>>(1)?,
+                    ))
+                },
+            )
+            .map_err(|e| self.error(e))?;
+        let bytes = [self.path.clone(), wal_path(&self.path)]
+            .iter()
+            .filter_map(|p| std::fs::metadata(p).ok())
+            .map(|m| m.len())
+            .sum();
+        Ok(Info {
+            schema_version: self.version()?,
+            documents: count("documents")?,
+            sentences: count("sentences")?,
+            events: count("events")?,
+            factuality,
+            merged: count("merged_events")?,
+            dates: match dates {
+                (Some(a), Some(b)) => Some((a, b)),
+                _ => None,
+            },
+            coded_by: pairs(
+                "SELECT dyad_version, dictionaries_hash, count(*) FROM documents GROUP BY 1, 2 ORDER BY 1, 2",
+            )?,
+            bytes,
+        })
+    }
+
+    /// A SQLite error as the store reports it: a busy store and a full disk
+    /// in plain words, anything else with the file's name.
+    fn error(&self, e: rusqlite::Error) -> StoreError {
+        sqlite(&self.path, e)
+    }
+}
+
+fn sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
+    let path = path.to_path_buf();
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => {
+            StoreError::Busy { path }
+        }
+        Some(ErrorCode::DiskFull) => StoreError::Full { path },
+        Some(ErrorCode::NotADatabase) => StoreError::NotAStore {
+            path,
+            reason: "not a SQLite file".into(),
+        },
+        _ => StoreError::Sqlite { path, source: e },
+    }
+}
+
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
+}
