@@ -5,7 +5,11 @@
 # through tokens, tags, lemmas, the dependency parse, phrases and clauses),
 # plus the start-up time (loading every built-in dictionary and coding one
 # short sentence), and `dyad ingest` into a new store against `dyad code`
-# on 2 threads in the same run (wall seconds, store size per event).
+# on 2 threads in the same run (wall seconds, store size per event). Then
+# the binary of the commit before the real-news coding issue (PRE_ISSUE,
+# default 60cfd26: no parse in coding) is built beside it and both are
+# benched on one thread, alternating, so that the two figures come from
+# one machine at one time.
 #
 #   tools/bench/run.sh [CORPUS.jsonl]
 #
@@ -32,3 +36,15 @@ events=$("$dyad" store info --store "$store" | sed -n 's/^events: //p')
 bytes=$(stat -c %s "$store")
 echo "{\"code_ms\":$code_ms,\"ingest_ms\":$ingest_ms,\"events\":$events,\"store_bytes_per_event\":$((bytes / events))}"
 rm -r "$(dirname "$store")"
+pre="${PRE_ISSUE:-60cfd26}"
+pre_tree="$(mktemp -d)"
+git worktree add --quiet --detach "$pre_tree" "$pre"
+(cd "$pre_tree" && CARGO_TARGET_DIR="$PWD/target" cargo build --release --quiet -p dyad)
+for round in 1 2; do
+    for binary in "$pre_tree/target/release/dyad" "$dyad"; do
+        label=$([ "$binary" = "$dyad" ] && echo "this commit" || echo "pre-issue $pre")
+        echo "{\"binary\":\"$label\",\"round\":$round}"
+        "$binary" bench --threads 1 --date 2020-01-01 --json "$corpus"
+    done
+done
+git worktree remove --force "$pre_tree"

@@ -111,12 +111,15 @@ impl Pipeline {
     }
 
     /// Runs the text and language stages on every sentence: sentences,
-    /// tokens, tags, lemmas and the dependency parse, without actors.
-    pub fn analyze_language(&self, doc: &mut Document) {
+    /// tokens, tags, lemmas and the dependency parse, without actors;
+    /// returns the time the parse took.
+    pub fn analyze_language(&self, doc: &mut Document) -> Duration {
         self.text.analyze(doc);
         let every = vec![true; doc.sentences.len()];
         self.tag(doc, &every);
+        let start = Instant::now();
         self.parse(doc, &every);
+        start.elapsed()
     }
 
     /// Runs every stage; with `trace`, records why each sentence was or was
