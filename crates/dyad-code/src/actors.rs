@@ -398,6 +398,24 @@ pub fn resolve_actors(
                         Some(doc.text[toks[start].span.start..toks[end - 1].span.end].to_string());
                     d.end = end;
                     d.via = Via::Title;
+                    // "President Clinton", "Secretary Kerry": the person of
+                    // that surname who held that title, by dated roles (a
+                    // former holder gives only the country).
+                    if d.country.is_none() {
+                        let title = words[d.first..start].join(" ").to_lowercase();
+                        if let Some((person, office)) =
+                            dict.titled_person(&title, words[end - 1], date)
+                        {
+                            let code = office.or_else(|| person.office(date)).unwrap_or("");
+                            d.country = code.get(..3).map(String::from);
+                            d.sector = office
+                                .and_then(|c| c.get(3..))
+                                .filter(|s| !s.is_empty())
+                                .map(String::from);
+                            d.name = person.name.clone();
+                            d.entries.push(person.id.clone());
+                        }
+                    }
                     if let Some(next) = matches.get(i) {
                         let e = dict.entry(next.entry);
                         let of = words.get(end).is_some_and(|w| *w == "of")

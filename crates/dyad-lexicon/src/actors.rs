@@ -160,6 +160,41 @@ impl ActorDictionary {
         Some((holder, office))
     }
 
+    /// The person a title and a surname name ("President Clinton"): of the
+    /// people whose names end in `surname`, the one who held a role of that
+    /// `title` (lower case) on `date`, with its actor code; else the one
+    /// person who ever held such a role, with `None` (a former holder).
+    pub fn titled_person(
+        &self,
+        title: &str,
+        surname: &str,
+        date: NaiveDate,
+    ) -> Option<(&ActorEntry, Option<&str>)> {
+        let people: Vec<&ActorEntry> = self
+            .surnames
+            .get(&surname.to_lowercase())?
+            .iter()
+            .map(|&i| &self.entries[i])
+            .collect();
+        let roles = |e: &'_ ActorEntry| match &e.kind {
+            EntryKind::Person(roles) => roles.clone(),
+            _ => Vec::new(),
+        };
+        let titled = |r: &Role| r.title == title;
+        let current = people.iter().find_map(|e| {
+            let role = e.role_on(date).filter(|r| titled(r))?;
+            Some((*e, role.code.as_str()))
+        });
+        if let Some((e, code)) = current {
+            return Some((e, Some(code)));
+        }
+        let mut former = people.iter().filter(|e| roles(e).iter().any(titled));
+        match (former.next(), former.next()) {
+            (Some(e), None) => Some((*e, None)),
+            _ => None,
+        }
+    }
+
     /// Non-overlapping names in a token sequence, leftmost-longest.
     pub fn find(&self, tokens: &[&str]) -> Vec<NameMatch> {
         let mut key = String::with_capacity(tokens.iter().map(|t| t.len() + 2).sum());

@@ -533,3 +533,16 @@ fn a_topic_of_discussion_is_no_target() {
     let ev = events("Obama and Putin discussed Syria on the phone.");
     assert!(!ev.iter().any(|(_, _, t)| t == "SYR"), "{ev:?}");
 }
+
+#[test]
+fn a_title_and_a_surname_name_the_person_who_held_that_title() {
+    let got = actors("President Clinton met Prime Minister Rabin.", (1995, 5, 14));
+    assert_eq!(got[0].1, "USAGOV", "{got:?}");
+    assert_eq!(got[0].2.as_deref(), Some("Bill Clinton"));
+    // a former president is his country's, not its government
+    let got = actors(
+        "President Clinton met Prime Minister Netanyahu.",
+        (2019, 5, 14),
+    );
+    assert_eq!(got[0].1, "USA", "{got:?}");
+}
