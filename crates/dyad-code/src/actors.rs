@@ -12,7 +12,9 @@
 
 use chrono::NaiveDate;
 use dyad_core::{Actor, ActorMention, Document, SentenceKind, Span, Via};
-use dyad_lexicon::{ActorDictionary, ActorEntry, EntryKind, NameMatch, PETRARCH_AGENT};
+use dyad_lexicon::{
+    ActorDictionary, ActorEntry, EntryKind, NameMatch, Sense, Senses, PETRARCH_AGENT,
+};
 
 /// CAMEO's sector of ethnic groups, coded with the country they live in.
 const ETHNIC_SECTOR: &str = "ETH";
@@ -235,7 +237,12 @@ pub fn find_names(doc: &Document, dict: &ActorDictionary) -> Vec<Vec<NameMatch>>
 /// no tags; their names still resolve, with the rules that read tags
 /// giving them the benefit of the doubt, so that coreference and the
 /// document's leading country see every actor.
-pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec<NameMatch>>) {
+pub fn resolve_actors(
+    doc: &mut Document,
+    dict: &ActorDictionary,
+    senses: &Senses,
+    names: Vec<Vec<NameMatch>>,
+) {
     let date = doc.meta.published.unwrap_or_default();
     let mut mentions: Vec<ActorMention> = Vec::new();
     for ((si, sentence), found) in doc.sentences.iter().enumerate().zip(names) {
@@ -249,12 +256,30 @@ pub fn resolve_actors(doc: &mut Document, dict: &ActorDictionary, names: Vec<Vec
         let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
         // A group noun must be used as a noun: "official" in "official
         // contacts" is an adjective, not an official.
+        // A capital or nationality inside an institution's name is no
+        // actor: "the Washington Institute" is no government, "the National
+        // Iranian American Council" not Iran's. (A country's name there says
+        // whose institution it is: "Montenegro Municipality Association".)
+        let in_institution_name = |m: &NameMatch| {
+            let place = matches!(
+                dict.entry(m.entry).kind,
+                EntryKind::Adjective | EntryKind::Capital
+            );
+            // the capitalised words after it, up to the name's end
+            let name = words[m.tokens.end..]
+                .iter()
+                .take_while(|w| w.starts_with(char::is_uppercase));
+            place
+                && name
+                    .into_iter()
+                    .any(|w| senses.is(&w.to_lowercase(), Sense::Institution))
+        };
         let matches: Vec<NameMatch> = found
             .into_iter()
             .filter(|m| {
                 let group = matches!(dict.entry(m.entry).kind, EntryKind::Agent { title: false });
                 let tag = toks[m.tokens.end - 1].tag;
-                !group || tag.is_empty() || tag.starts_with("NN")
+                (!group || tag.is_empty() || tag.starts_with("NN")) && !in_institution_name(m)
             })
             .collect();
         // Mentions of this sentence made of PETRARCH agents "of" an actor,

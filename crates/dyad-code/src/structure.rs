@@ -72,6 +72,11 @@ const BACKGROUND: &[&str] = &[
     "aftermath",
 ];
 
+/// Nouns of amount that take an "of" ("a round of talks").
+const AMOUNTS: &[&str] = &[
+    "round", "wave", "series", "barrage", "spate", "string", "number", "volley", "flurry",
+];
+
 /// Relations through which what governs a word's head governs the word: an
 /// open complement ("vowed to attack"), a coordinated verb, an adverbial
 /// clause, a clause after a preposition, and a noun's place as an object or
@@ -171,7 +176,12 @@ impl<'a> Tree<'a> {
             return None;
         }
         if let Some(s) = self.child(v, &["nsubj", "csubj"]) {
-            let relative = matches!(self.tokens[s].tag, "WDT" | "WP");
+            // "which has shelled", or "whose supporters have clashed": the
+            // noun the relative clause describes acts
+            let relative = matches!(self.tokens[s].tag, "WDT" | "WP")
+                || self.children[s]
+                    .iter()
+                    .any(|&c| self.tokens[c].tag == "WP$");
             return match (relative, self.dep(v)) {
                 (true, "relcl") => self.head(v),
                 (true, _) => None,
@@ -192,6 +202,77 @@ impl<'a> Tree<'a> {
             },
             _ => None,
         }
+    }
+
+    /// The verb whose object (or whose "about", "on" or "over") token `k`'s
+    /// phrase is: a verb of which it may be the topic ("discussed Libya,
+    /// Yemen and Sudan", "talked about Syria").
+    pub fn governing_verb_of_object(&self, k: usize) -> Option<usize> {
+        let mut h = k;
+        while matches!(self.dep(h), "conj" | "compound" | "amod" | "appos") {
+            h = self.head(h)?;
+        }
+        match self.dep(h) {
+            "dobj" => self.head(h),
+            "pobj" => {
+                let p = self.head(h)?;
+                matches!(self.word(p), "about" | "on" | "over")
+                    .then(|| self.head(p))
+                    .flatten()
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an event noun at `i` is one the sentence reports as
+    /// happening: the object of a verb ("launched an offensive", "imposed
+    /// sanctions on"), its subject ("the strikes killed", "talks began"), a
+    /// predicate ("it was an attack"), the head of a headline or fragment,
+    /// or coordinated with one of these.
+    pub fn licenses_event_noun(&self, i: usize) -> bool {
+        let mut k = i;
+        // through coordination, a compound's head ("a mediation effort")
+        // and an amount ("25,000 tons of food aid")
+        for _ in 0..6 {
+            let Some(h) = self.head(k) else { break };
+            let amount = self.dep(k) == "pobj"
+                && self.word(h) == "of"
+                && self.head(h).is_some_and(|n| self.is_amount(n));
+            if amount {
+                k = self.head(h).unwrap_or(h);
+            } else if matches!(self.dep(k), "conj" | "compound") {
+                k = h;
+            } else {
+                break;
+            }
+        }
+        // (a word tagged as a noun that the parse makes a clause's verb, as
+        // "attacks" in "if Iran attacks Saudi Arabia", reports it too)
+        matches!(
+            self.dep(k),
+            "dobj"
+                | "nsubj"
+                | "nsubjpass"
+                | "attr"
+                | "ROOT"
+                | "oprd"
+                | "dative"
+                | "advcl"
+                | "ccomp"
+                | "xcomp"
+                | "relcl"
+                | "pcomp"
+        ) || self.head(k).is_none()
+    }
+
+    /// Whether noun `n` measures what its "of" names: a number ("25,000
+    /// tons of aid", "thousands of troops"), or a word of amount ("a round
+    /// of talks", "a wave of airstrikes").
+    fn is_amount(&self, n: usize) -> bool {
+        self.tokens[n].tag == "CD"
+            || AMOUNTS.contains(&self.word(n))
+            || crate::clause::QUANTITIES.contains(&self.word(n))
+            || self.children[n].iter().any(|&c| self.dep(c) == "nummod")
     }
 
     /// The direct object of verb `v`.

@@ -1,5 +1,5 @@
-//! Words that decide the sense of a polysemous trigger:
-//! `data/events/senses.tsv`.
+//! Words that decide how other words are read: the sense of a polysemous
+//! trigger, or a name that is part of an institution's: `data/events/senses.tsv`.
 
 use std::collections::HashMap;
 
@@ -14,6 +14,12 @@ pub enum Sense {
     /// A verb that reports speech when it takes a clause ("protested that
     /// the vote was rigged"): an accusation.
     Speech,
+    /// A verb whose object is what is talked about ("discussed Syria"):
+    /// an actor there is no target.
+    Topic,
+    /// A noun ending an institution's name: a place or nationality right
+    /// before it is part of the name ("the Washington Institute").
+    Institution,
 }
 
 /// The sense words, by lemma.
@@ -27,6 +33,8 @@ impl Senses {
             let sense = match row.required("sense")? {
                 "abstract" => Sense::Abstract,
                 "speech" => Sense::Speech,
+                "topic" => Sense::Topic,
+                "institution" => Sense::Institution,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words.insert(row.required("word")?.to_lowercase(), sense);

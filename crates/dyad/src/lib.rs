@@ -177,17 +177,13 @@ impl Pipeline {
             return;
         }
         let mut dropped = vec![false; doc.sentences.len()];
-        for (si, sentence) in doc.sentences.iter().enumerate() {
-            let words: Vec<&str> = doc.tokens[sentence.tokens.clone()]
-                .iter()
-                .map(|t| t.span.slice(&doc.text))
-                .collect();
-            match discards.find(&words) {
+        for (si, dropped) in dropped.iter_mut().enumerate() {
+            match discards.find(&sentence_words(doc, si)) {
                 Some(Reach::Story) => {
                     doc.events.clear();
                     return;
                 }
-                Some(Reach::Sentence) => dropped[si] = true,
+                Some(Reach::Sentence) => *dropped = true,
                 None => {}
             }
         }
@@ -214,7 +210,12 @@ impl Pipeline {
         watch.lap(Stage::Actors);
         self.tag(doc, &selected);
         watch.lap(Stage::Language);
-        dyad_code::resolve_actors(doc, &self.dictionaries.actors, names);
+        dyad_code::resolve_actors(
+            doc,
+            &self.dictionaries.actors,
+            &self.dictionaries.senses,
+            names,
+        );
         watch.lap(Stage::Actors);
     }
 
@@ -222,10 +223,7 @@ impl Pipeline {
     fn tag(&self, doc: &mut Document, selected: &[bool]) {
         for s in (0..doc.sentences.len()).filter(|&s| selected[s]) {
             let range = doc.sentences[s].tokens.clone();
-            let words: Vec<&str> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| t.span.slice(&doc.text))
-                .collect();
+            let words = sentence_words(doc, s);
             let tags = self.tagger.tag(&words);
             let lemmas: Vec<String> = words
                 .iter()
@@ -243,10 +241,7 @@ impl Pipeline {
     fn parse(&self, doc: &mut Document, selected: &[bool]) {
         for s in (0..doc.sentences.len()).filter(|&s| selected[s]) {
             let range = doc.sentences[s].tokens.clone();
-            let words: Vec<&str> = doc.tokens[range.clone()]
-                .iter()
-                .map(|t| t.span.slice(&doc.text))
-                .collect();
+            let words = sentence_words(doc, s);
             let tags: Vec<&'static str> = doc.tokens[range.clone()].iter().map(|t| t.tag).collect();
             let arcs = self.parser.parse(&words, &tags);
             let first = range.start;
@@ -256,6 +251,14 @@ impl Pipeline {
             }
         }
     }
+}
+
+/// The words of sentence `s`, as its tokens slice the text.
+fn sentence_words(doc: &Document, s: usize) -> Vec<&str> {
+    doc.tokens[doc.sentences[s].tokens.clone()]
+        .iter()
+        .map(|t| t.span.slice(&doc.text))
+        .collect()
 }
 
 /// Which events are printed: by default those the text asserts or states

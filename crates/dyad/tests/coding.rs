@@ -495,3 +495,41 @@ fn the_target_may_sit_in_the_objects_phrase() {
     let ev = events("Chile rejected a new proposal from Bolivia for direct negotiations.");
     assert!(has_code(&ev, "12", "CHL", "BOL"), "{ev:?}");
 }
+
+#[test]
+fn a_capital_or_nationality_in_an_institutions_name_is_no_actor() {
+    let got = actors(
+        "Analysts at the Washington Institute and the National Iranian American Council criticized Israel.",
+        (2019, 5, 14),
+    );
+    assert!(
+        got.iter()
+            .all(|a| !a.1.starts_with("USA") && !a.1.starts_with("IRN")),
+        "{got:?}"
+    );
+    let got = actors("Washington criticized Iran.", (2019, 5, 14));
+    assert_eq!(got[0].1, "USAGOV");
+}
+
+#[test]
+fn the_speaker_of_a_quotation_is_the_subject_of_its_reporting_verb() {
+    let ev = events(
+        "\"Russia must stop shelling Ukrainian troops,\" said the British foreign minister.",
+    );
+    assert!(has_code(&ev, "10", "GBRGOV", "RUS"), "{ev:?}");
+    assert!(!ev.iter().any(|(_, s, _)| s == "UKRMIL"), "{ev:?}");
+}
+
+#[test]
+fn a_topic_of_discussion_is_no_target() {
+    let ev =
+        events("Saudi and Egyptian officials met in Riyadh to discuss Libya, Yemen and Sudan.");
+    assert!(
+        !ev.iter()
+            .any(|(_, _, t)| ["LBY", "YEM", "SDN"].contains(&t.as_str())),
+        "{ev:?}"
+    );
+    assert!(has_code(&ev, "04", "SAU", "EGYGOV"), "{ev:?}");
+    let ev = events("Obama and Putin discussed Syria on the phone.");
+    assert!(!ev.iter().any(|(_, _, t)| t == "SYR"), "{ev:?}");
+}

@@ -160,3 +160,43 @@ fn a_subject_naming_no_known_actor_lends_the_verb_none() {
 fn an_actor_does_not_act_on_itself() {
     assert_eq!(events("The United States accused the US of lying."), vec![]);
 }
+
+#[test]
+fn an_event_noun_counts_only_where_the_sentence_reports_it() {
+    // the object of a verb, a subject, an amount of it
+    let got = events("Israel launched an offensive against Hamas.");
+    assert!(
+        got.iter().any(|e| e.0.starts_with("19") && e.1 == "ISR"),
+        "{got:?}"
+    );
+    let got = events("Israeli airstrikes on Gaza killed five people.");
+    assert!(
+        got.iter().any(|e| e.0.starts_with("19") && e.1 == "ISR"),
+        "{got:?}"
+    );
+    let got = events("Russia and Ukraine held a new round of talks.");
+    assert!(
+        got.iter().any(|e| e.0.starts_with("04") && e.1 == "RUS"),
+        "{got:?}"
+    );
+    // not one named in passing
+    let got = events("Ukraine welcomed the end of the sanctions on Russia by the European Union.");
+    assert!(!got.iter().any(|e| e.0.starts_with("16")), "{got:?}");
+}
+
+#[test]
+fn a_relative_clause_whose_subject_names_no_actor_lends_none() {
+    let got = events(
+        "The Arab League's chief praised those who marched through the streets of Cairo.",
+    );
+    assert!(!got.iter().any(|e| e.0.starts_with("14")), "{got:?}");
+    // "whose supporters": the noun the clause describes acts
+    let got = events(
+        "Russia criticized the Muslim Brotherhood, whose supporters have attacked Egyptian police.",
+    );
+    assert!(
+        got.iter()
+            .any(|e| e.0.starts_with("18") || e.0.starts_with("19")),
+        "{got:?}"
+    );
+}

@@ -39,7 +39,7 @@ pub(super) fn speaker(
 ) -> Option<usize> {
     hits.iter()
         .filter(|h| dicts.roots.is(&h.pattern.code, RootRole::Statement))
-        .find_map(|h| s.subject_before(h.head))
+        .find_map(|h| s.subject(h.head, h.pattern.literal))
         .or_else(|| {
             let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
             s.subject_before(that)
@@ -86,6 +86,8 @@ pub(super) fn code_hit(
             Some(DropReason::Modifier)
         } else if noun && s.tree.in_background(anchor) || s.tree.in_reduced_clause(anchor) {
             Some(DropReason::Background)
+        } else if noun && s.tree.parsed() && !s.tree.licenses_event_noun(anchor) {
+            Some(DropReason::UnlicensedNoun)
         } else {
             None
         };
@@ -329,6 +331,19 @@ pub(super) fn code_hit(
         let that = near.clone().find(|&k| s.word(k) == "that");
         target = that.and_then(|k| s.mention_near(k + 1, 4));
     }
+    // A topic of discussion is no target: "met in Riyadh to discuss Libya,
+    // Yemen and Sudan", "discussed Syria".
+    if !h.pattern.literal {
+        let topic = target.is_some_and(|t| {
+            let k = s.mentions[t].0;
+            s.tree
+                .governing_verb_of_object(k)
+                .is_some_and(|v| dicts.senses.is(&s.tokens[v].lemma, Sense::Topic))
+        });
+        if topic {
+            target = None;
+        }
+    }
     // "threatened to stop the talks if the United States goes ahead",
     // "threatened to send refugees to Europe if the EU ...": a threat is
     // made to whom its condition is put, rather than to an object found by
@@ -373,7 +388,7 @@ pub(super) fn code_hit(
             None => s.subject(h.head, h.pattern.literal),
         };
     }
-    let named_subject = s.tree.own_subject(h.head).is_some();
+    let named_subject = s.tree.own_subject(h.head).is_some() || s.tree.subject(h.head).is_some();
     if source.is_none() && !nominal && !passive && !h.pattern.literal && !named_subject {
         // An infinitive or reported clause without an actor of its own: the
         // sentence's first actor outside a prepositional phrase, as a guess.

@@ -132,8 +132,13 @@ impl<'a> Sentence<'a> {
             // "Much of its arsenal can reach Japan, but Kim has threatened
             // to attack": a subject that names no known actor leaves the
             // verb without one, rather than lending it the nearest actor.
-            return match self.tree.own_subject(v).map(|own| self.mention_of(own)) {
+            let own = self.tree.own_subject(v);
+            return match own.map(|own| self.mention_of(own)) {
                 Some(None) => None,
+                // "'...,' said Malaysia's foreign minister": a subject after
+                // its verb is the speaker, never an actor in the quotation
+                // before it.
+                Some(Some(p)) if own.is_some_and(|o| o > v) => Some(p),
                 // The nearest actor before the verb names its subject more
                 // often than the parse's head word does (titles, names and
                 // their appositions), so it stands where there is one.
@@ -141,11 +146,15 @@ impl<'a> Sentence<'a> {
                 None => near,
             };
         }
-        match (self.parsed_subject(v), near) {
+        let borrowed = self.tree.subject(v);
+        match (borrowed.map(|t| self.mention_of(t)), near) {
             // "Jordan and Britain have agreed": the parse names the first of
             // the coordinated actors, the words the last; one group.
-            (Some(p), Some(n)) if self.conjuncts(n).contains(&p) => Some(n),
-            (Some(p), _) => Some(p),
+            (Some(Some(p)), Some(n)) if self.conjuncts(n).contains(&p) => Some(n),
+            (Some(Some(p)), _) => Some(p),
+            // "praised those who marched": the subject the parse finds
+            // names no known actor, and none is lent.
+            (Some(None), _) => None,
             (None, n) => n,
         }
     }

@@ -28,6 +28,10 @@ pub enum DropReason {
     Background,
     /// Source and target are one actor, or a pair lost its target.
     SelfDyad,
+    /// An event noun the sentence does not report as happening: not the
+    /// object of a verb ("launched an offensive"), its subject ("the strikes
+    /// killed"), nor a predicate or a headline's head.
+    UnlicensedNoun,
 }
 
 impl DropReason {
@@ -41,6 +45,7 @@ impl DropReason {
             DropReason::Modifier => "modifier",
             DropReason::Background => "background",
             DropReason::SelfDyad => "self_dyad",
+            DropReason::UnlicensedNoun => "unlicensed_noun",
         }
     }
 
@@ -56,6 +61,7 @@ impl DropReason {
             DropReason::Modifier => "the trigger modifies a noun: not coded",
             DropReason::Background => "an event noun in an adjunct of time or cause: not coded",
             DropReason::SelfDyad => "an actor acting on itself: not coded",
+            DropReason::UnlicensedNoun => "an event noun the sentence does not report: not coded",
         }
     }
 }

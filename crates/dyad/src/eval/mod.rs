@@ -258,12 +258,11 @@ impl fmt::Display for PloverScore {
         ] {
             writeln!(f, "{name}: {value:.3}")?;
         }
-        let by_type: Vec<String> = self
-            .full_recall_by_type
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        writeln!(f, "full recall by type: {}", by_type.join(", "))?;
+        writeln!(
+            f,
+            "full recall by type: {}",
+            listing(&self.full_recall_by_type)
+        )?;
         writeln!(
             f,
             "\nconfusion (gold category: categories of the top coded event)"
@@ -292,6 +291,14 @@ impl fmt::Display for PloverScore {
         }
         Ok(())
     }
+}
+
+/// A map's entries as "key value", comma-separated.
+pub(crate) fn listing(map: &BTreeMap<String, String>) -> String {
+    map.iter()
+        .map(|(k, v)| format!("{k} {v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn actor_list(codes: &[String]) -> String {
@@ -536,10 +543,38 @@ pub fn score_petrarch(records: &[PetrarchRecord], coded: &[BTreeSet<Triple>]) ->
     }
 }
 
+/// An event with every field empty, for the scorers' tests to fill in.
+#[cfg(test)]
+pub(crate) fn blank_event() -> Event {
+    use dyad_core::{Evidence, Factuality, Span};
+    Event {
+        sentence: 0,
+        date: None,
+        date_text: None,
+        source: None,
+        target: None,
+        cameo: "000".into(),
+        cameo_name: String::new(),
+        plover: None,
+        quad_class: 1,
+        goldstein: 0.0,
+        mode: None,
+        context: Vec::new(),
+        factuality: Factuality::Asserted,
+        location: None,
+        evidence: Evidence {
+            trigger: String::new(),
+            span: Span::new(0, 0),
+            rule: String::new(),
+        },
+        confidence: 0.0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::{Actor, Evidence, Factuality, Span};
+    use dyad_core::{Actor, Span};
 
     fn actor(code: &str, country: Option<&str>) -> EventActor {
         let actor = Actor {
@@ -558,26 +593,11 @@ mod tests {
         confidence: f64,
     ) -> Event {
         Event {
-            sentence: 0,
-            date: None,
-            date_text: None,
             source,
             target,
-            cameo: "000".into(),
-            cameo_name: String::new(),
             plover: Some(plover.into()),
-            quad_class: 1,
-            goldstein: 0.0,
-            mode: None,
-            context: Vec::new(),
-            factuality: Factuality::Asserted,
-            location: None,
-            evidence: Evidence {
-                trigger: String::new(),
-                span: Span::new(0, 0),
-                rule: String::new(),
-            },
             confidence,
+            ..blank_event()
         }
     }
 

@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use dyad_core::{Document, Event, EventActor, Metadata};
 use serde::{Deserialize, Serialize};
 
-use super::{parse_iso_date, GOLD_ALIASES};
+use super::{listing, parse_iso_date, GOLD_ALIASES};
 
 /// Actor codes whose first three letters name a kind of group, not a country.
 const GROUPS: [&str; 4] = ["IGO", "NGO", "IMG", "MNC"];
@@ -268,12 +268,7 @@ impl fmt::Display for NewsScore {
         }
         writeln!(f, "no_event_sentences: {}", self.no_event_sentences)?;
         writeln!(f, "no_event_quiet: {:.3}", self.no_event_quiet)?;
-        let roots: Vec<String> = self
-            .recall_by_root
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
-        writeln!(f, "recall by root: {}", roots.join(", "))?;
+        writeln!(f, "recall by root: {}", listing(&self.recall_by_root))?;
         for (title, findings) in [
             ("misses", &self.misses),
             ("false alarms", &self.false_alarms),
@@ -291,7 +286,7 @@ impl fmt::Display for NewsScore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dyad_core::{Actor, Evidence, Factuality, Span};
+    use dyad_core::{Actor, Evidence, Span};
 
     const GOLD: &str = r#"{"id": "a", "date": "2019-05-14", "context": "Talks failed.", "text": "Japan accused China.", "events": [{"source": "JAPGOV", "target": "CHN", "cameo": "112"}]}
 {"id": "b", "context": "", "text": "It rained.", "events": []}
@@ -308,26 +303,17 @@ mod tests {
             EventActor::new(code, &a, Span::new(0, 0))
         };
         Event {
-            sentence: 0,
-            date: None,
-            date_text: None,
             source: Some(actor(source)),
             target: Some(actor(target)),
             cameo: cameo.into(),
-            cameo_name: String::new(),
-            plover: None,
             quad_class: 3,
-            goldstein: 0.0,
-            mode: None,
-            context: Vec::new(),
-            factuality: Factuality::Asserted,
-            location: None,
             evidence: Evidence {
                 trigger: String::new(),
                 span: Span::new(start, start + 1),
                 rule: String::new(),
             },
             confidence: 0.5,
+            ..super::super::blank_event()
         }
     }
 
