@@ -74,15 +74,11 @@ impl Chars<'_> {
     }
 
     /// The document's length in characters.
-    pub fn len(&self) -> usize {
+    pub fn doc_chars(&self) -> usize {
         match *self {
             Chars::Text(t) => t.chars().count(),
             Chars::Sentence { doc_chars, .. } => doc_chars,
         }
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -350,7 +346,7 @@ impl<W: Write + Send> EventWriter<W> {
 }
 
 /// A field as TSV writes it: tabs, line breaks and backslashes escaped.
-pub fn tsv_escape(field: &str) -> std::borrow::Cow<'_, str> {
+fn tsv_escape(field: &str) -> std::borrow::Cow<'_, str> {
     if !field.contains(['\t', '\n', '\r', '\\']) {
         return field.into();
     }
@@ -557,7 +553,7 @@ fn gdelt_mention(e: &Export) -> Vec<String> {
         offset(Some(r.evidence.span.start)),
         "1".to_string(),
         ((r.confidence * 100.0).round() as u32).to_string(),
-        e.chars.len().to_string(),
+        e.chars.doc_chars().to_string(),
         String::new(),
         String::new(),
         String::new(),

@@ -16,7 +16,7 @@ mod read;
 mod write;
 
 pub use formats::{
-    global_event_id, tsv_escape, write_tsv, Chars, DocumentInfo, EventWriter, Export, Format,
+    global_event_id, write_tsv, Chars, DocumentInfo, EventWriter, Export, Format,
     GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS,
 };
 pub use html::{extract_page, Page};

@@ -118,3 +118,84 @@ fn tsv_and_csv_flatten_into_documented_columns() {
         csv.starts_with("event_id,doc_id,sentence_index,date,date_precision,date_text,source_text")
     );
 }
+
+/// The document of [`document`] with its text shifted by `prefix`.
+fn shifted(prefix: &str, sentence: &str) -> Document {
+    let mut doc = document();
+    let shift = prefix.len();
+    doc.text = format!("{prefix}{sentence}");
+    doc.sentences[0].span = Span::new(shift, doc.text.len());
+    let e = &mut doc.events[0];
+    for a in [e.source.as_mut().unwrap(), e.target.as_mut().unwrap()] {
+        a.span = Span::new(a.span.start + shift, a.span.end + shift);
+    }
+    e.evidence.span = Span::new(e.evidence.span.start + shift, e.evidence.span.end + shift);
+    doc
+}
+
+fn written_of(doc: &Document, format: Format) -> String {
+    let mut out = Vec::new();
+    let mut w = EventWriter::new(format, false, &mut out).unwrap();
+    w.write(&Export::of(doc, &doc.events[0])).unwrap();
+    w.flush().unwrap();
+    drop(w);
+    String::from_utf8(out).unwrap()
+}
+
+#[test]
+fn tsv_escapes_tabs_line_breaks_and_backslashes_instead_of_quoting() {
+    let doc = shifted(
+        "",
+        "Israel accused Iran\tof \"attacking\"\na tanker \\ again.",
+    );
+    let tsv = written_of(&doc, Format::Tsv);
+    let row = tsv.lines().nth(1).unwrap();
+    assert_eq!(tsv.lines().count(), 2, "one line per record");
+    let cells: Vec<&str> = row.split('\t').collect();
+    assert_eq!(cells.len(), FLAT_COLUMNS.len());
+    assert_eq!(
+        *cells.last().unwrap(),
+        "Israel accused Iran\\tof \"attacking\"\\na tanker \\\\ again."
+    );
+}
+
+#[test]
+fn gdelt_mentions_count_offsets_in_characters() {
+    // "Ünïcödé — " is 10 characters in 15 bytes
+    let doc = shifted("Ünïcödé — ", "Israel accused Iran of attacking a tanker.");
+    let row = written_of(&doc, Format::GdeltMentions);
+    let cells: Vec<&str> = row.trim_end_matches('\n').split('\t').collect();
+    assert_eq!(cells.len(), 16);
+    let at = |name: &str| {
+        let i = dyad_io::GDELT_MENTION_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap();
+        cells[i]
+    };
+    assert_eq!(at("Actor1CharOffset"), "10");
+    assert_eq!(at("Actor2CharOffset"), "25");
+    assert_eq!(at("ActionCharOffset"), "17");
+    assert_eq!(at("MentionDocLen"), (10 + 42).to_string());
+    assert_eq!(at("SentenceID"), "1");
+    assert_eq!(at("Confidence"), "80");
+    let events = written_of(&doc, Format::Gdelt);
+    let cells: Vec<&str> = events.trim_end_matches('\n').split('\t').collect();
+    let at = |name: &str| {
+        let i = dyad_io::GDELT_EVENT_COLUMNS
+            .iter()
+            .position(|c| *c == name)
+            .unwrap();
+        cells[i]
+    };
+    assert_eq!(cells.len(), 61);
+    assert_eq!(at("ActionGeo_CountryCode"), "LE", "Lebanon's FIPS code");
+    assert_eq!(at("ActionGeo_ADM1Code"), "LE09");
+    assert_eq!(at("ActionGeo_Type"), "4", "a city outside the US");
+    assert_eq!(at("EventBaseCode"), "112");
+    assert_eq!(at("Actor1CountryCode"), "ISR");
+    assert_eq!(
+        at("GLOBALEVENTID"),
+        dyad_io::global_event_id(&dyad_io::event_id(&doc, &doc.events[0])).to_string()
+    );
+}

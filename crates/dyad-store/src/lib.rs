@@ -197,10 +197,6 @@ impl Store {
         Ok(())
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// What a document of this id was stored from, if it was.
     pub fn stamp(&self, id: &str) -> Result<Option<Stamp>> {
         let mut stmt = self

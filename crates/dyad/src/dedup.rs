@@ -45,11 +45,7 @@ impl Shingles {
         Shingles(hashes)
     }
 
-    /// A document's shingles as stored: sorted, distinct hashes.
-    pub fn from_hashes(hashes: Vec<u64>) -> Self {
-        Shingles(hashes)
-    }
-
+    /// Its sorted, distinct hashes, as the store keeps them.
     pub fn hashes(&self) -> &[u64] {
         &self.0
     }
