@@ -188,8 +188,10 @@ impl<'a> Tree<'a> {
                 (false, _) => Some(s),
             };
         }
-        if self.child(v, &["nsubjpass"]).is_some() {
-            return None;
+        if let Some(s) = self.child(v, &["nsubjpass"]) {
+            // a passive subject undergoes the act; without a passive
+            // auxiliary ("had urged") the parse mislabelled an active one
+            return self.child(v, &["auxpass"]).is_none().then_some(s);
         }
         let h = self.head(v)?;
         match self.dep(v) {
@@ -390,8 +392,13 @@ impl<'a> Tree<'a> {
 
     /// The token of verb `v`'s own subject, when it has one.
     pub fn own_subject(&self, v: usize) -> Option<usize> {
-        self.child(v, &["nsubj"])
-            .filter(|&s| !matches!(self.tokens[s].tag, "WDT" | "WP" | "PRP" | "EX"))
+        let active = self.child(v, &["nsubj"]).or_else(|| {
+            // "had urged": a passive subject without a passive auxiliary
+            // is the parse's mistake for an active one
+            self.child(v, &["nsubjpass"])
+                .filter(|_| self.child(v, &["auxpass"]).is_none())
+        });
+        active.filter(|&s| !matches!(self.tokens[s].tag, "WDT" | "WP" | "PRP" | "EX"))
     }
 
     /// Whether token `i` modifies a noun rather than reporting an act: an

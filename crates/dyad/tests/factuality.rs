@@ -200,3 +200,24 @@ fn a_relative_clause_whose_subject_names_no_actor_lends_none() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_verb_borrowing_a_subject_the_parse_cannot_find_gets_none() {
+    let got = events(
+        "The visit is seen as a sign of warmer ties between Japan and China, after Xi last week pledged to reopen the consulates and resume flights.",
+    );
+    assert!(
+        !got.iter()
+            .any(|e| e.0.starts_with("03") && e.1.starts_with("JPN")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_passive_subject_without_a_passive_auxiliary_is_active() {
+    let got = events("French senators and activists, though, had urged Macron to press Iran.");
+    assert!(
+        got.iter().any(|e| e.0.starts_with("02") && e.1 == "FRALEG"),
+        "{got:?}"
+    );
+}

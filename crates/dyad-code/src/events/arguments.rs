@@ -388,7 +388,8 @@ pub(super) fn code_hit(
             None => s.subject(h.head, h.pattern.literal),
         };
     }
-    let named_subject = s.tree.own_subject(h.head).is_some() || s.tree.subject(h.head).is_some();
+    // the parse answers who the subject is, found or not
+    let named_subject = s.tree.parsed();
     if source.is_none() && !nominal && !passive && !h.pattern.literal && !named_subject {
         // An infinitive or reported clause without an actor of its own: the
         // sentence's first actor outside a prepositional phrase, as a guess.

@@ -155,6 +155,9 @@ impl<'a> Sentence<'a> {
             // "praised those who marched": the subject the parse finds
             // names no known actor, and none is lent.
             (Some(None), _) => None,
+            // The parse finds none: the clause it borrows from has a passive
+            // subject or none ("is seen as a sign ..., after Kim pledged").
+            (None, _) if self.tree.parsed() => None,
             (None, n) => n,
         }
     }
