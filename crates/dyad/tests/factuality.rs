@@ -140,8 +140,7 @@ fn what_an_accusation_says_was_done_is_reported() {
 
 #[test]
 fn a_reduced_relative_is_background() {
-    let got =
-        events("Serbia and Kosovo signed a pact meant to ease the dispute over the border.");
+    let got = events("Serbia and Kosovo signed a pact meant to ease the dispute over the border.");
     assert!(!got.iter().any(|e| e.0.starts_with("08")), "{got:?}");
 }
 
@@ -186,9 +185,8 @@ fn an_event_noun_counts_only_where_the_sentence_reports_it() {
 
 #[test]
 fn a_relative_clause_whose_subject_names_no_actor_lends_none() {
-    let got = events(
-        "The Arab League's chief praised those who marched through the streets of Cairo.",
-    );
+    let got =
+        events("The Arab League's chief praised those who marched through the streets of Cairo.");
     assert!(!got.iter().any(|e| e.0.starts_with("14")), "{got:?}");
     // "whose supporters": the noun the clause describes acts
     let got = events(
