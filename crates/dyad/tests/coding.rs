@@ -546,3 +546,9 @@ fn a_title_and_a_surname_name_the_person_who_held_that_title() {
     );
     assert_eq!(got[0].1, "USA", "{got:?}");
 }
+
+#[test]
+fn a_statement_made_to_an_actor_is_made_to_it() {
+    let ev = events("The Cuban leader explained to President Macron that the talks had stalled.");
+    assert!(has_code(&ev, "01", "CUBGOV", "FRAGOV"), "{ev:?}");
+}

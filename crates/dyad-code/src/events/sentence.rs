@@ -101,6 +101,15 @@ impl<'a> Sentence<'a> {
     /// "of", "about" or "to" ("said of Rudd", "explained to Mr. Obama"), or
     /// the subject of its reported clause.
     pub(super) fn statement_target(&self, v: usize) -> Option<usize> {
+        if !self.tree.parsed() {
+            // unparsed (a sentence holding only statements): the actor right
+            // after the verb's "to", "of" or "about" ("explained to Mr. Obama")
+            let k = (v + 1..(v + 3).min(self.tokens.len()))
+                .find(|&k| matches!(self.word(k), "of" | "about" | "to"))?;
+            return self.mention_starting(k + 1).or_else(|| {
+                matches!(self.word(k + 1), "the" | "a").then(|| self.mention_starting(k + 2))?
+            });
+        }
         let children =
             |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
         let addressed = children(v)
