@@ -277,6 +277,19 @@ impl<'a> Tree<'a> {
             || self.children[n].iter().any(|&c| self.dep(c) == "nummod")
     }
 
+    /// Whether token `k` lies in the subtree of token `v`.
+    pub fn dominates(&self, v: usize, k: usize) -> bool {
+        let mut at = Some(k);
+        for _ in 0..self.tokens.len() {
+            match at {
+                Some(x) if x == v => return true,
+                Some(x) => at = self.head(x),
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The direct object of verb `v`.
     pub fn object(&self, v: usize) -> Option<usize> {
         self.child(v, &["dobj"])

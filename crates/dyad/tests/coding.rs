@@ -552,3 +552,20 @@ fn a_statement_made_to_an_actor_is_made_to_it() {
     let ev = events("The Cuban leader explained to President Macron that the talks had stalled.");
     assert!(has_code(&ev, "01", "CUBGOV", "FRAGOV"), "{ev:?}");
 }
+
+#[test]
+fn the_nearest_actor_in_another_clause_is_not_the_subject() {
+    let ev = events(
+        "Dozens of villagers were hurt as Turkish soldiers opened fire at Kurdish demonstrators.",
+    );
+    assert!(
+        ev.iter()
+            .any(|(c, s, _)| c.starts_with("19") && s == "TURMIL"),
+        "{ev:?}"
+    );
+    assert!(
+        !ev.iter()
+            .any(|(_, s, _)| s.ends_with("CVL") && s != "TURCVL"),
+        "{ev:?}"
+    );
+}

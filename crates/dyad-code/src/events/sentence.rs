@@ -150,8 +150,13 @@ impl<'a> Sentence<'a> {
                 Some(Some(p)) if own.is_some_and(|o| o > v) => Some(p),
                 // The nearest actor before the verb names its subject more
                 // often than the parse's head word does (titles, names and
-                // their appositions), so it stands where there is one.
-                Some(Some(p)) => near.or(Some(p)),
+                // their appositions), so it stands where there is one in
+                // the verb's own clause ("60 people were killed as Israeli
+                // soldiers opened fire": not the people).
+                Some(Some(p)) => match near {
+                    Some(n) if !self.tree.dominates(v, self.mentions[n].0) => Some(p),
+                    _ => near.or(Some(p)),
+                },
                 None => near,
             };
         }
