@@ -19,6 +19,14 @@ import json, math, sys
 from collections import Counter, defaultdict
 
 GROUPS = {"IGO", "NGO", "IMG", "MNC"}
+# Every feature crates/dyad-code/src/confidence.rs knows; each gets a weight,
+# 0 where no event of the data has it.
+FEATURES = [
+    "bias", "first_in_sentence", "quad1", "quad2", "quad3", "quad4", "statement",
+    "intended", "hypothetical", "negated", "failed", "reported", "combined_rule",
+    "long_trigger", "source_named", "source_without_country", "source_unsectored",
+    "target_none", "target_without_country", "target_unsectored", "same_country",
+]
 L2 = 1.0
 STEPS = 4000
 RATE = 0.5
@@ -94,7 +102,9 @@ def labelled(gold_path, events_path):
 
 
 def fit(data):
-    names = sorted({n for e, _ in data for n in features(e, e["_first"])})
+    names = FEATURES
+    unknown = {n for e, _ in data for n in features(e, e["_first"])} - set(names)
+    assert not unknown, f"features without a place in FEATURES: {unknown}"
     w = {n: 0.0 for n in names}
     rows = [(features(e, e["_first"]), 1.0 if y else 0.0) for e, y in data]
     for _ in range(STEPS):
@@ -125,7 +135,7 @@ def main():
     print(f"# Fitted by tools/confidence/fit.py on {len(data)} candidate events ({right} right)")
     print("# of the project's own coded real-news sentences (tools/news-gold).")
     print("feature\tweight")
-    for n in sorted(w):
+    for n in FEATURES:
         print(f"{n}\t{w[n]:.4f}")
 
 
