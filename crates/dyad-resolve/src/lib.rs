@@ -87,7 +87,10 @@ impl Resolver {
             let (s, trigger) = (doc.events[e].sentence, doc.events[e].evidence.span);
             let story = &stories[story_of[s]];
             let clue = clues[s].get_or_insert_with(|| self.clues(doc, s, gazetteer));
-            let future = doc.events[e].factuality == Factuality::Intended;
+            // "will meet on Friday": a modal of the future just before the
+            // trigger makes a weekday or month the next one
+            let future = doc.events[e].factuality == Factuality::Intended
+                && self.future_before(doc, s, trigger.start);
 
             let dated = nearest(
                 doc,
@@ -123,6 +126,17 @@ impl Resolver {
             event.date_text = date_text;
             event.location = location;
         }
+    }
+
+    /// Whether a modal of the future stands among the four words before
+    /// byte `start` in sentence `s` ("will", "'ll": "Russia will send").
+    fn future_before(&self, doc: &Document, s: usize, start: usize) -> bool {
+        let tokens = doc.sentence_tokens(s);
+        let at = tokens.partition_point(|t| t.span.start < start);
+        tokens[at.saturating_sub(4)..at].iter().any(|t| {
+            self.time
+                .is_future(&doc.slice(t.span).to_lowercase().replace('\u{2019}', "'"))
+        })
     }
 
     fn clues(&self, doc: &Document, s: usize, gazetteer: &Gazetteer) -> Clues {

@@ -140,6 +140,8 @@ pub(crate) struct TimeWords {
     counts: HashMap<String, (u32, bool)>,
     units: HashMap<String, Unit>,
     shifts: HashMap<String, i32>,
+    /// Modal verbs of the future ("will").
+    future: Vec<String>,
     forms: Vec<(Form, Regex)>,
 }
 
@@ -227,8 +229,17 @@ impl TimeWords {
                 .into_iter()
                 .map(|(w, v)| (w, v as i32))
                 .collect(),
+            future: kind("future")
+                .into_iter()
+                .map(|(w, _)| w.to_lowercase())
+                .collect(),
             forms,
         }
+    }
+
+    /// Whether a word (lower case) is a modal of the future ("will").
+    pub(crate) fn is_future(&self, word: &str) -> bool {
+        self.future.iter().any(|f| f == word)
     }
 
     /// The time expressions of a text, leftmost-longest, not overlapping.

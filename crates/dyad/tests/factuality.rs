@@ -49,6 +49,14 @@ fn will_and_a_reported_would_are_intended() {
     assert_eq!(factuality(text, "", "RUS", "SYR"), Factuality::Intended);
     let text = "Iraq said it would hold talks with Iran.";
     assert_eq!(factuality(text, "03", "IRQ", "IRN"), Factuality::Intended);
+    // a frame of intent; its time expression still dates the agreeing
+    let doc = common::run("Russia agreed on Monday to meet Ukraine.", (2019, 5, 14));
+    let e = &doc.events[0];
+    assert_eq!(
+        (e.cameo.as_str(), e.factuality),
+        ("036", Factuality::Intended)
+    );
+    assert_eq!(e.date.unwrap().to_string(), "2019-05-13");
 }
 
 #[test]

@@ -200,6 +200,10 @@ pub(super) fn code_hit(
         let comp = &hits[c];
         let frame = if g.negated { Frame::Reject } else { frame };
         negation_used = g.negated;
+        // "agreed to hold talks", "pledged to send aid": an intent stated
+        if frame == Frame::Intent {
+            factuality = Factuality::Intended;
+        }
         code = derive(dicts, frame, &comp.pattern.code)
             .map(String::from)
             .unwrap_or(code);
