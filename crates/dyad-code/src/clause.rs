@@ -65,11 +65,12 @@ pub const LINKING_MODIFIERS: &[&str] = &["other", "such", "several", "many", "fo
 /// Particles of phrasal verbs ("take in", "call off", "hand over").
 pub const PARTICLES: &[&str] = &["in", "out", "up", "off", "over", "down", "back", "away"];
 
-const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
-const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
-const HYPOTHETICAL: &[&str] = &["could", "might", "may", "can", "ca"];
-const OBLIGATION: &[&str] = &["must"];
-const ADVICE: &[&str] = &["should", "ought"];
+/// Negators.
+pub(crate) const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
+pub(crate) const FUTURE: &[&str] = &["will", "'ll", "shall", "would", "wo"];
+pub(crate) const HYPOTHETICAL: &[&str] = &["could", "might", "may", "can", "ca"];
+pub(crate) const OBLIGATION: &[&str] = &["must"];
+pub(crate) const ADVICE: &[&str] = &["should", "ought"];
 const BE: &[&str] = &[
     "be", "is", "are", "was", "were", "been", "being", "'s", "'re", "am",
 ];

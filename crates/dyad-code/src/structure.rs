@@ -11,71 +11,36 @@
 use std::borrow::Cow;
 
 use dyad_core::{Factuality, Token};
+use dyad_lexicon::{Sense, Senses};
 
-/// Modal verbs that make their verb possible rather than done.
-const POSSIBLE: &[&str] = &[
-    "could", "might", "may", "can", "ca", "would", "should", "ought", "must",
-];
+use crate::clause;
 
 /// The modal of a reported future: "said it would allow the inspectors
 /// back" reports "will allow"; elsewhere it is a possibility ("would attack
 /// if").
 const REPORTED_FUTURE: &str = "would";
 
-/// Modal verbs of a future: the event is stated as to come.
-const FUTURE: &[&str] = &["will", "'ll", "shall", "wo"];
+/// Whether a modal makes its verb possible rather than done: may, could,
+/// would, should, must (the coder's modal classes, `clause`).
+fn is_possible(w: &str) -> bool {
+    w == REPORTED_FUTURE
+        || clause::HYPOTHETICAL.contains(&w)
+        || clause::OBLIGATION.contains(&w)
+        || clause::ADVICE.contains(&w)
+}
 
-/// Negators.
-const NEGATORS: &[&str] = &["not", "n't", "never", "no"];
-
-/// Verbs whose open complement is wished, sought or weighed, not done
-/// ("wants to strike the port", "is considering sanctions").
-const WISHES: &[&str] = &[
-    "want", "hope", "wish", "seek", "consider", "try", "attempt", "aim", "mull", "weigh", "like",
-    "prefer", "need", "expect",
-];
-
-/// Verbs whose complement did not happen ("failed to agree on a truce").
-const FAILURES: &[&str] = &["fail", "neglect"];
-
-/// Words whose "of" or "for" complement is what one actor says another did
-/// ("accused Iran of attacking tankers", "blamed Russia for shelling"): the
-/// accusation is the event.
-const ACCUSATIONS: &[&str] = &[
-    "accuse",
-    "accusation",
-    "charge",
-    "suspect",
-    "blame",
-    "allegation",
-    "convict",
-];
+/// Whether a modal states its verb as to come: will, shall.
+fn is_future(w: &str) -> bool {
+    w != REPORTED_FUTURE && clause::FUTURE.contains(&w)
+}
 
 /// Subordinators that make their clause a condition or a time yet to come
 /// ("if the United States goes ahead", "until the two countries agree").
 const CONDITIONS: &[&str] = &["if", "unless", "until", "whether", "lest"];
 
-/// Words of an adjunct of time or cause: prepositions ("after the
-/// killing of") and the nouns of such phrases ("in the wake of").
-const BACKGROUND: &[&str] = &[
-    "after",
-    "following",
-    "amid",
-    "amidst",
-    "despite",
-    "during",
-    "before",
-    "since",
-    "until",
-    "ahead",
-    "wake",
-    "aftermath",
-];
-
-/// Nouns of amount that take an "of" ("a round of talks").
-const AMOUNTS: &[&str] = &[
-    "round", "wave", "series", "barrage", "spate", "string", "number", "volley", "flurry",
-];
+/// Prepositions of an adjunct of time or cause beyond those that end an
+/// object's search (`clause::ADJUNCTS`): "after the killing of".
+const TIME_PREPOSITIONS: &[&str] = &["after", "amidst", "before", "since", "until"];
 
 /// Relations through which what governs a word's head governs the word: an
 /// open complement ("vowed to attack"), a coordinated verb, an adverbial
@@ -155,10 +120,35 @@ impl<'a> Tree<'a> {
             .find(|&c| deps.contains(&self.dep(c)))
     }
 
-    fn has_child_word(&self, i: usize, dep: &str, words: &[&str]) -> bool {
+    fn has_child_word(&self, i: usize, dep: &str, is: impl Fn(&str) -> bool) -> bool {
         self.children[i]
             .iter()
-            .any(|&c| self.dep(c) == dep && words.contains(&self.word(c)))
+            .any(|&c| self.dep(c) == dep && is(self.word(c)))
+    }
+
+    /// The dependents of token `i`, in sentence order.
+    pub fn children(&self, i: usize) -> &[usize] {
+        &self.children[i]
+    }
+
+    /// The dependents of token `i` with relation `dep`.
+    pub fn dependents<'s>(&'s self, i: usize, dep: &'s str) -> impl Iterator<Item = usize> + 's {
+        self.children[i]
+            .iter()
+            .copied()
+            .filter(move |&c| self.dep(c) == dep)
+    }
+
+    /// The objects of token `i`'s prepositions whose word passes `takes`
+    /// ("explained to Mr. Obama": Obama, for `to`).
+    pub fn prepositional_objects<'s>(
+        &'s self,
+        i: usize,
+        takes: impl Fn(&str) -> bool + 's,
+    ) -> impl Iterator<Item = usize> + 's {
+        self.dependents(i, "prep")
+            .filter(move |&p| takes(self.word(p)))
+            .flat_map(move |p| self.dependents(p, "pobj"))
     }
 
     /// The token that names the subject of verb `v`: its own subject; the
@@ -231,7 +221,7 @@ impl<'a> Tree<'a> {
     /// sanctions on"), its subject ("the strikes killed", "talks began"), a
     /// predicate ("it was an attack"), the head of a headline or fragment,
     /// or coordinated with one of these.
-    pub fn licenses_event_noun(&self, i: usize) -> bool {
+    pub fn licenses_event_noun(&self, i: usize, senses: &Senses) -> bool {
         let mut k = i;
         // through coordination, a compound's head ("a mediation effort")
         // and an amount ("25,000 tons of food aid")
@@ -239,7 +229,7 @@ impl<'a> Tree<'a> {
             let Some(h) = self.head(k) else { break };
             let amount = self.dep(k) == "pobj"
                 && self.word(h) == "of"
-                && self.head(h).is_some_and(|n| self.is_amount(n));
+                && self.head(h).is_some_and(|n| self.is_amount(n, senses));
             if amount {
                 k = self.head(h).unwrap_or(h);
             } else if matches!(self.dep(k), "conj" | "compound") {
@@ -270,10 +260,10 @@ impl<'a> Tree<'a> {
     /// Whether noun `n` measures what its "of" names: a number ("25,000
     /// tons of aid", "thousands of troops"), or a word of amount ("a round
     /// of talks", "a wave of airstrikes").
-    fn is_amount(&self, n: usize) -> bool {
+    fn is_amount(&self, n: usize, senses: &Senses) -> bool {
         self.tokens[n].tag == "CD"
-            || AMOUNTS.contains(&self.word(n))
-            || crate::clause::QUANTITIES.contains(&self.word(n))
+            || senses.is(self.word(n), Sense::Amount)
+            || clause::QUANTITIES.contains(&self.word(n))
             || self.children[n].iter().any(|&c| self.dep(c) == "nummod")
     }
 
@@ -342,7 +332,13 @@ impl<'a> Tree<'a> {
     /// asserted. `None` when the sentence has no parse.
     /// `modal_used`: the coder has already read the trigger's modal verb as
     /// an act of its own ("must" as a demand).
-    pub fn factuality(&self, i: usize, question: bool, modal_used: bool) -> Option<Factuality> {
+    pub fn factuality(
+        &self,
+        i: usize,
+        question: bool,
+        modal_used: bool,
+        senses: &Senses,
+    ) -> Option<Factuality> {
         if !self.parsed() {
             return None;
         }
@@ -355,10 +351,10 @@ impl<'a> Tree<'a> {
             let lemma = self.tokens[v].lemma.as_str();
             // a governing verb (not the trigger itself)
             if n > 0 && self.is_verb(v) {
-                if FAILURES.contains(&lemma) {
+                if senses.is(lemma, Sense::Failure) {
                     return Some(Factuality::Failed);
                 }
-                if WISHES.contains(&lemma) {
+                if senses.is(lemma, Sense::Wish) {
                     return Some(Factuality::Hypothetical);
                 }
             }
@@ -366,28 +362,28 @@ impl<'a> Tree<'a> {
                 && matches!(self.word(v), "of" | "for")
                 && self
                     .head(v)
-                    .is_some_and(|a| ACCUSATIONS.contains(&self.tokens[a].lemma.as_str()))
+                    .is_some_and(|a| senses.is(&self.tokens[a].lemma, Sense::Accusation))
             {
                 return Some(Factuality::Reported);
             }
             // "launched the offensive to halt rocket fire": a purpose.
-            if self.dep(v) == "advcl" && self.has_child_word(v, "aux", &["to"]) {
+            if self.dep(v) == "advcl" && self.has_child_word(v, "aux", |w| w == "to") {
                 return Some(Factuality::Hypothetical);
             }
-            if self.has_child_word(v, "neg", NEGATORS) {
+            if self.has_child_word(v, "neg", |w| clause::NEGATORS.contains(&w)) {
                 return Some(Factuality::Negated);
             }
             let reported = self.dep(*chain.last().unwrap_or(&v)) == "ccomp";
-            if reported && self.has_child_word(v, "aux", &[REPORTED_FUTURE]) {
+            if reported && self.has_child_word(v, "aux", |w| w == REPORTED_FUTURE) {
                 return Some(Factuality::Intended);
             }
-            if !modal_used && self.has_child_word(v, "aux", POSSIBLE) {
+            if !modal_used && self.has_child_word(v, "aux", is_possible) {
                 return Some(Factuality::Hypothetical);
             }
-            if self.has_child_word(v, "mark", CONDITIONS) {
+            if self.has_child_word(v, "mark", |w| CONDITIONS.contains(&w)) {
                 return Some(Factuality::Hypothetical);
             }
-            if self.has_child_word(v, "aux", FUTURE) {
+            if self.has_child_word(v, "aux", is_future) {
                 return Some(Factuality::Intended);
             }
         }
@@ -431,10 +427,14 @@ impl<'a> Tree<'a> {
     /// cause of what the sentence reports ("after the bombing of the
     /// embassy", "amid widespread condemnation", "in the wake of the
     /// killing"): background, not an event the sentence reports.
-    pub fn in_background(&self, i: usize) -> bool {
+    pub fn in_background(&self, i: usize, senses: &Senses) -> bool {
         let mut k = i;
         for _ in 0..8 {
-            if BACKGROUND.contains(&self.word(k)) && k != i {
+            let w = self.word(k);
+            let background = clause::ADJUNCTS.contains(&w)
+                || TIME_PREPOSITIONS.contains(&w)
+                || senses.is(w, Sense::Background);
+            if background && k != i {
                 return true;
             }
             let Some(h) = self.head(k) else { return false };

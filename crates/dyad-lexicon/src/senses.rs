@@ -14,6 +14,17 @@ pub enum Sense {
     /// A verb that reports speech when it takes a clause ("protested that
     /// the vote was rigged"): an accusation.
     Speech,
+    /// A verb whose open complement is wished, not done ("wants to strike").
+    Wish,
+    /// A verb whose complement did not happen ("failed to agree").
+    Failure,
+    /// A word whose "of" or "for" complement is what one actor says another
+    /// did ("accused Iran of attacking").
+    Accusation,
+    /// A noun of an adjunct of time or cause ("in the wake of").
+    Background,
+    /// A noun that measures what its "of" names ("a round of talks").
+    Amount,
     /// A verb whose object is what is talked about ("discussed Syria"):
     /// an actor there is no target.
     Topic,
@@ -22,9 +33,9 @@ pub enum Sense {
     Institution,
 }
 
-/// The sense words, by lemma.
+/// The sense words, by lemma (a word may have several: "charge").
 #[derive(Debug, Default)]
-pub struct Senses(HashMap<String, Sense>);
+pub struct Senses(HashMap<String, Vec<Sense>>);
 
 impl Senses {
     pub fn parse(file: &str, text: &str) -> Result<Self, DictError> {
@@ -33,11 +44,19 @@ impl Senses {
             let sense = match row.required("sense")? {
                 "abstract" => Sense::Abstract,
                 "speech" => Sense::Speech,
+                "wish" => Sense::Wish,
+                "failure" => Sense::Failure,
+                "accusation" => Sense::Accusation,
+                "background" => Sense::Background,
+                "amount" => Sense::Amount,
                 "topic" => Sense::Topic,
                 "institution" => Sense::Institution,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
-            words.insert(row.required("word")?.to_lowercase(), sense);
+            words
+                .entry(row.required("word")?.to_lowercase())
+                .or_insert_with(Vec::new)
+                .push(sense);
             Ok(())
         })?;
         Ok(Senses(words))
@@ -45,6 +64,23 @@ impl Senses {
 
     /// Whether the lemma `word` has `sense`.
     pub fn is(&self, word: &str, sense: Sense) -> bool {
-        self.0.get(word) == Some(&sense)
+        self.0
+            .get(word)
+            .is_some_and(|senses| senses.contains(&sense))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_word_may_have_several_senses_and_a_bad_one_names_its_line() {
+        let text = "word\tsense\ncharge\tspeech\ncharge\taccusation\npolicy\tabstract\n";
+        let senses = Senses::parse("senses.tsv", text).unwrap();
+        assert!(senses.is("charge", Sense::Speech) && senses.is("charge", Sense::Accusation));
+        assert!(!senses.is("policy", Sense::Speech));
+        let err = Senses::parse("senses.tsv", "word\tsense\nplan\tabstrakt\n").unwrap_err();
+        assert!(err.to_string().starts_with("senses.tsv:2:"), "{err}");
     }
 }

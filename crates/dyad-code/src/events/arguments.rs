@@ -84,9 +84,11 @@ pub(super) fn code_hit(
         let noun = clause::is_noun(&s.tokens[anchor]);
         let reason = if s.tree.is_modifier(anchor) {
             Some(DropReason::Modifier)
-        } else if noun && s.tree.in_background(anchor) || s.tree.in_reduced_clause(anchor) {
+        } else if noun && s.tree.in_background(anchor, &dicts.senses)
+            || s.tree.in_reduced_clause(anchor)
+        {
             Some(DropReason::Background)
-        } else if noun && s.tree.parsed() && !s.tree.licenses_event_noun(anchor) {
+        } else if noun && s.tree.parsed() && !s.tree.licenses_event_noun(anchor, &dicts.senses) {
             Some(DropReason::UnlicensedNoun)
         } else {
             None
@@ -421,7 +423,9 @@ pub(super) fn code_hit(
     // patterns write negation and modality out in their words.
     if !h.pattern.literal {
         let modal_used = rule.starts_with("must") || rule.starts_with("should");
-        let parsed = s.tree.factuality(h.head, s.is_question(), modal_used);
+        let parsed = s
+            .tree
+            .factuality(h.head, s.is_question(), modal_used, &dicts.senses);
         factuality = match (factuality, parsed) {
             (_, None) => factuality,
             (_, Some(Factuality::Negated)) if negation_used => Factuality::Asserted,

@@ -86,15 +86,17 @@ impl<'a> Sentence<'a> {
         if depth > 2 {
             return None;
         }
-        let children =
-            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
-        children(i).find_map(|k| match self.tree.dep(k) {
-            "compound" | "amod" | "poss" | "appos" => self.mention_in_phrase(k, depth + 1),
-            "prep" if matches!(self.word(k), "of" | "from") => children(k)
-                .filter(|&o| self.tree.dep(o) == "pobj")
-                .find_map(|o| self.mention_in_phrase(o, depth + 1)),
-            _ => None,
-        })
+        self.tree
+            .children(i)
+            .iter()
+            .find_map(|&k| match self.tree.dep(k) {
+                "compound" | "amod" | "poss" | "appos" => self.mention_in_phrase(k, depth + 1),
+                "prep" if matches!(self.word(k), "of" | "from") => self
+                    .tree
+                    .dependents(k, "pobj")
+                    .find_map(|o| self.mention_in_phrase(o, depth + 1)),
+                _ => None,
+            })
     }
 
     /// Whom a statement made with verb `v` is about: the actor after its
@@ -110,18 +112,11 @@ impl<'a> Sentence<'a> {
                 matches!(self.word(k + 1), "the" | "a").then(|| self.mention_starting(k + 2))?
             });
         }
-        let children =
-            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
-        let addressed = children(v)
-            .filter(|&p| {
-                self.tree.dep(p) == "prep" && matches!(self.word(p), "of" | "about" | "to")
-            })
-            .flat_map(|p| children(p).filter(|&o| self.tree.dep(o) == "pobj"))
+        let addressed = self
+            .tree
+            .prepositional_objects(v, |w| matches!(w, "of" | "about" | "to"))
             .find_map(|o| self.mention_of(o));
-        addressed.or_else(|| {
-            let content = children(v).find(|&c| self.tree.dep(c) == "ccomp")?;
-            self.parsed_subject(content)
-        })
+        addressed.or_else(|| self.parsed_subject(self.tree.clause_complement(v)?))
     }
 
     /// The subject of verb `v`: as the parse gives it, else the nearest
@@ -180,13 +175,10 @@ impl<'a> Sentence<'a> {
     /// phrase of its direct object, else after one of its prepositions that
     /// is not of place or time; not one of the pattern's own `words`.
     pub(super) fn parsed_object(&self, v: usize, words: &[usize]) -> Option<usize> {
-        let children =
-            |h: usize| (0..self.tokens.len()).filter(move |&k| self.tree.head(k) == Some(h));
         let object = self.tree.object(v).filter(|o| !words.contains(o));
         object.and_then(|o| self.mention_of(o)).or_else(|| {
-            children(v)
-                .filter(|&p| self.tree.dep(p) == "prep" && !is_locative(self.word(p)))
-                .flat_map(|p| children(p).filter(|&o| self.tree.dep(o) == "pobj"))
+            self.tree
+                .prepositional_objects(v, |w| !is_locative(w))
                 .find_map(|o| self.mention_of(o))
         })
     }
