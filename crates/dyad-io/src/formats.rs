@@ -32,6 +32,20 @@ pub enum Format {
     Parquet,
 }
 
+impl Format {
+    /// Every format with its name on the command line.
+    pub const NAMED: [(&'static str, Format); 8] = [
+        ("jsonl", Format::Jsonl),
+        ("csv", Format::Csv),
+        ("tsv", Format::Tsv),
+        ("text", Format::Text),
+        ("gdelt", Format::Gdelt),
+        ("gdelt-mentions", Format::GdeltMentions),
+        ("plover", Format::Plover),
+        ("parquet", Format::Parquet),
+    ];
+}
+
 /// The document an event was read from, as the GDELT and PLOVER exports
 /// need it.
 #[derive(Clone, Copy, Debug, Default)]

@@ -121,6 +121,16 @@ pub enum Period {
     Year,
 }
 
+impl Period {
+    /// Every period with its name on the command line and in the API.
+    pub const NAMED: [(&'static str, Period); 4] = [
+        ("day", Period::Day),
+        ("week", Period::Week),
+        ("month", Period::Month),
+        ("year", Period::Year),
+    ];
+}
+
 /// What a series splits its counts by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Split {
@@ -134,6 +144,19 @@ pub enum Split {
     Target,
     /// The country of the event's place.
     Country,
+}
+
+impl Split {
+    /// Every split with its name on the command line and in the API.
+    pub const NAMED: [(&'static str, Split); 7] = [
+        ("quad", Split::Quad),
+        ("root", Split::Root),
+        ("plover", Split::Plover),
+        ("dyad", Split::Dyad),
+        ("source", Split::Source),
+        ("target", Split::Target),
+        ("country", Split::Country),
+    ];
 }
 
 /// One row of a series.

@@ -11,7 +11,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValuesParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand};
 use dyad::{eval, Pipeline};
 use dyad_code::Trace;
 use dyad_core::Document;
@@ -46,8 +47,9 @@ enum Command {
         /// Where to write events (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
-        #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
-        format: OutputFormat,
+        /// Output format.
+        #[arg(long, value_parser = format_parser(), default_value = "jsonl")]
+        format: Format,
         /// Print, on standard error, why each sentence was or was not coded.
         #[arg(long)]
         explain: bool,
@@ -87,8 +89,8 @@ enum Command {
         #[arg(long, value_name = "PERIOD[,SPLIT]", value_parser = store_cli::parse_count_by)]
         count_by: Option<store_cli::CountBy>,
         /// Output format (default: text on a terminal, else jsonl).
-        #[arg(long, value_enum)]
-        format: Option<OutputFormat>,
+        #[arg(long, value_parser = format_parser())]
+        format: Option<Format>,
         /// Where to write (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -162,25 +164,9 @@ enum StoreCommand {
 #[derive(Subcommand)]
 enum EvalCommand {
     /// PLOVER gold records (JSON Lines): recall of the event type and of the full event, a confusion table and the misses.
-    Plover {
-        #[arg(value_name = "GOLD.jsonl")]
-        gold: PathBuf,
-        /// One JSON object instead of text.
-        #[arg(long)]
-        json: bool,
-        #[command(flatten)]
-        printed: PrintedArgs,
-    },
+    Plover(GoldArgs),
     /// Real-news sentences with every event they report (JSON Lines: id, date, title, context, text, events): precision, recall, F1, quiet on no-event sentences, the misses and false alarms.
-    News {
-        #[arg(value_name = "GOLD.jsonl")]
-        gold: PathBuf,
-        /// One JSON object instead of text.
-        #[arg(long)]
-        json: bool,
-        #[command(flatten)]
-        printed: PrintedArgs,
-    },
+    News(GoldArgs),
     /// PETRARCH unit-test records (XML): pass rate, precision, recall and F1 over (source, target, event) triples.
     Petrarch {
         #[arg(value_name = "RECORDS.xml")]
@@ -202,6 +188,18 @@ struct InputArgs {
     /// Worker threads (default: all cores).
     #[arg(long)]
     threads: Option<usize>,
+}
+
+/// A gold file to score against, and how.
+#[derive(Args)]
+struct GoldArgs {
+    #[arg(value_name = "GOLD.jsonl")]
+    gold: PathBuf,
+    /// One JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+    #[command(flatten)]
+    printed: PrintedArgs,
 }
 
 /// Which coded events are printed (or scored).
@@ -231,31 +229,15 @@ fn confidence_value(s: &str) -> Result<f64, String> {
     }
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum OutputFormat {
-    Jsonl,
-    Csv,
-    Tsv,
-    Text,
-    Gdelt,
-    GdeltMentions,
-    Plover,
-    Parquet,
-}
-
-impl From<OutputFormat> for Format {
-    fn from(f: OutputFormat) -> Format {
-        match f {
-            OutputFormat::Jsonl => Format::Jsonl,
-            OutputFormat::Csv => Format::Csv,
-            OutputFormat::Tsv => Format::Tsv,
-            OutputFormat::Text => Format::Text,
-            OutputFormat::Gdelt => Format::Gdelt,
-            OutputFormat::GdeltMentions => Format::GdeltMentions,
-            OutputFormat::Plover => Format::Plover,
-            OutputFormat::Parquet => Format::Parquet,
-        }
-    }
+/// The output formats by the names dyad-io gives them.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    PossibleValuesParser::new(Format::NAMED.map(|(name, _)| name)).map(|name| {
+        Format::NAMED
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, f)| f)
+            .expect("a possible value is a format")
+    })
 }
 
 fn main() -> ExitCode {
@@ -312,7 +294,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             &pipeline.including_related(include_related),
             &input,
             output,
-            format.into(),
+            format,
             explain,
             merge,
             printed.into(),
@@ -338,14 +320,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
         } => store_cli::query(
-            &store,
-            &filters,
-            merged,
-            limit,
-            offset,
-            count_by,
-            format.map(Format::from),
-            output,
+            &store, &filters, merged, limit, offset, count_by, format, output,
         ),
         Command::Store {
             command: StoreCommand::Info { store },
@@ -606,11 +581,11 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
     };
     let mut out = open_output(None)?;
     match gold {
-        EvalCommand::Plover {
+        EvalCommand::Plover(GoldArgs {
             gold,
             json,
             printed,
-        } => {
+        }) => {
             let records = eval::read_plover_gold(&read(&gold)?)
                 .with_context(|| format!("in {}", gold.display()))?;
             let mut docs: Vec<Document> = records
@@ -623,11 +598,11 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
             let score = eval::score_plover(&records, &docs, &traces);
             report(&mut out, &score, json)?;
         }
-        EvalCommand::News {
+        EvalCommand::News(GoldArgs {
             gold,
             json,
             printed,
-        } => {
+        }) => {
             let records = eval::news::read_gold(&read(&gold)?)
                 .with_context(|| format!("in {}", gold.display()))?;
             let mut docs: Vec<Document> = records

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
-use clap::{Args, ValueEnum};
+use clap::Args;
 use dyad::dedup::{jaccard, Shingles};
 use dyad::merge::NEAR_DUPLICATE;
 use dyad::Pipeline;
@@ -99,49 +99,26 @@ pub(crate) struct CountBy {
     split: Option<Split>,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
-enum PeriodArg {
-    Day,
-    Week,
-    Month,
-    Year,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
-enum SplitArg {
-    Quad,
-    Root,
-    Plover,
-    Dyad,
-    Source,
-    Target,
-    Country,
-}
-
 /// Parses `PERIOD[,SPLIT]`, naming the value it cannot read.
 pub(crate) fn parse_count_by(arg: &str) -> Result<CountBy, String> {
     let (period, split) = match arg.split_once(',') {
         Some((p, s)) => (p, Some(s)),
         None => (arg, None),
     };
-    let period = match PeriodArg::from_str(period, true)? {
-        PeriodArg::Day => Period::Day,
-        PeriodArg::Week => Period::Week,
-        PeriodArg::Month => Period::Month,
-        PeriodArg::Year => Period::Year,
-    };
-    let split = split
-        .map(|s| {
-            Ok::<_, String>(match SplitArg::from_str(s, true)? {
-                SplitArg::Quad => Split::Quad,
-                SplitArg::Root => Split::Root,
-                SplitArg::Plover => Split::Plover,
-                SplitArg::Dyad => Split::Dyad,
-                SplitArg::Source => Split::Source,
-                SplitArg::Target => Split::Target,
-                SplitArg::Country => Split::Country,
+    fn named<T: Copy>(value: &str, what: &str, named: &[(&str, T)]) -> Result<T, String> {
+        let lower = value.to_lowercase();
+        named
+            .iter()
+            .find(|(n, _)| *n == lower)
+            .map(|&(_, v)| v)
+            .ok_or_else(|| {
+                let names: Vec<&str> = named.iter().map(|(n, _)| *n).collect();
+                format!("`{value}` is no {what}: one of {}", names.join(", "))
             })
-        })
+    }
+    let period = named(period, "period", &Period::NAMED)?;
+    let split = split
+        .map(|s| named(s, "split", &Split::NAMED))
         .transpose()?;
     Ok(CountBy { period, split })
 }

@@ -309,15 +309,19 @@ fn actor_list(codes: &[String]) -> String {
     }
 }
 
-fn describe(e: &Event) -> String {
+/// A coded event in one line, for the scorers' reports: category, actors,
+/// code, trigger, rule, factuality and confidence.
+pub(crate) fn describe(e: &Event) -> String {
     let actor = |a: &Option<EventActor>| a.as_ref().map_or("—".to_string(), |a| a.code.clone());
     let category = e.plover.as_deref().unwrap_or("no PLOVER category");
     format!(
-        "{category} {} → {} ({} {}, {:.2})",
+        "{category} {} → {} ({} `{}` [{}] {}, {:.3})",
         actor(&e.source),
         actor(&e.target),
         e.cameo,
+        e.evidence.trigger,
         e.evidence.rule,
+        e.factuality,
         e.confidence
     )
 }

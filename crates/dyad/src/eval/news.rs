@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 use dyad_core::{Document, Event, EventActor, Metadata};
 use serde::{Deserialize, Serialize};
 
-use super::{listing, parse_iso_date, GOLD_ALIASES};
+use super::{describe, listing, parse_iso_date, GOLD_ALIASES};
 
 /// Actor codes whose first three letters name a kind of group, not a country.
 const GROUPS: [&str; 4] = ["IGO", "NGO", "IMG", "MNC"];
@@ -238,20 +238,6 @@ pub fn score(records: &[NewsRecord], docs: &[Document]) -> NewsScore {
         misses,
         false_alarms,
     }
-}
-
-fn describe(e: &Event) -> String {
-    let actor = |a: &Option<EventActor>| a.as_ref().map_or("—".to_string(), |a| a.code.clone());
-    format!(
-        "{} → {} {} `{}` [{}] {} {:.3}",
-        actor(&e.source),
-        actor(&e.target),
-        e.cameo,
-        e.evidence.trigger,
-        e.evidence.rule,
-        e.factuality,
-        e.confidence
-    )
 }
 
 impl fmt::Display for NewsScore {
