@@ -34,6 +34,20 @@ fn is_future(w: &str) -> bool {
     w != REPORTED_FUTURE && clause::FUTURE.contains(&w)
 }
 
+/// Verbs that join a subject to what is said of it ("was a disaster",
+/// "remains a threat").
+const COPULAS: &[&str] = &["be", "remain", "become", "seem", "appear"];
+
+/// Whether a token is a word of judgement (of sense `Fault` or `Merit`)
+/// as an adjective or noun as it is: "greater" compares, "right there"
+/// places.
+pub fn judges(token: &Token, word: &str, senses: &Senses) -> bool {
+    matches!(token.tag, "JJ" | "JJS" | "NN" | "NNS")
+        && [word, token.lemma.as_str()]
+            .iter()
+            .any(|w| senses.is(w, Sense::Fault) || senses.is(w, Sense::Merit))
+}
+
 /// Subordinators that make their clause a condition or a time yet to come
 /// ("if the United States goes ahead", "until the two countries agree").
 const CONDITIONS: &[&str] = &["if", "unless", "until", "whether", "lest"];
@@ -288,6 +302,57 @@ impl<'a> Tree<'a> {
     /// The clause verb `v` reports or takes as complement ("said that ...").
     pub fn clause_complement(&self, v: usize) -> Option<usize> {
         self.child(v, &["ccomp"])
+    }
+
+    /// What reported clause `c` judges: the judging word (of sense `Fault`
+    /// or `Merit`) and the token of the clause's subject, when the clause
+    /// says its subject is wrong or right — as a copula's predicate ("the
+    /// policy has been consistently wrong", "the decision was a disaster")
+    /// or as the object of a support verb ("Iran made a very big mistake").
+    /// "The problem is that the policy has been wrong": a clause held by one
+    /// without a judgement of its own is read in turn. A negated predicate
+    /// judges nothing ("is not wrong", "is no longer a threat"), nor does an
+    /// empty or pointing subject ("it was a mistake to ...", "that is
+    /// ridiculous").
+    pub fn judgement(&self, c: usize, senses: &Senses) -> Option<(usize, usize)> {
+        self.judgement_within(c, senses, 0)
+    }
+
+    fn judgement_within(&self, c: usize, senses: &Senses, depth: usize) -> Option<(usize, usize)> {
+        // "not", "never", "no threat", "no longer"
+        let negated = |k: usize| {
+            self.children[k].iter().any(|&c| {
+                matches!(self.word(c), "not" | "n't" | "never" | "no")
+                    || self.dep(c) == "advmod" && self.has_child_word(c, "neg", |w| w == "no")
+                    || self.dep(c) == "advmod"
+                        && self.children[c].iter().any(|&n| self.word(n) == "no")
+            })
+        };
+        // "should be more aggressive", "would be foolish": advice or a
+        // possibility, not a judgement made
+        let modal = |k: usize| self.dependents(k, "aux").any(|a| is_possible(self.word(a)));
+        if depth > 2 || negated(c) || modal(c) {
+            return None;
+        }
+
+        let lemma = self.tokens[c].lemma.as_str();
+        let predicate = |k: usize| match self.dep(k) {
+            "attr" | "acomp" => COPULAS.contains(&lemma),
+            "dobj" => senses.is(lemma, Sense::Support),
+            _ => false,
+        };
+        let found = self.children[c].iter().copied().find(|&p| {
+            predicate(p) && !negated(p) && judges(&self.tokens[p], self.word(p), senses)
+        });
+        let subject = self
+            .child(c, &["nsubj"])
+            .filter(|&t| !matches!(self.word(t), "it" | "this" | "that" | "there" | "what"));
+        match (found, subject) {
+            (Some(p), Some(subject)) => Some((p, subject)),
+            _ => self
+                .dependents(c, "ccomp")
+                .find_map(|inner| self.judgement_within(inner, senses, depth + 1)),
+        }
     }
 
     /// Whether verb `v` takes its subject from elsewhere in the sentence:

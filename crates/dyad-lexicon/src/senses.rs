@@ -31,6 +31,15 @@ pub enum Sense {
     /// A noun ending an institution's name: a place or nationality right
     /// before it is part of the name ("the Washington Institute").
     Institution,
+    /// A word that, said of an actor or its act, judges it wrong ("the
+    /// policy has been a disaster", "Iran made a mistake"): criticism.
+    Fault,
+    /// A word that, said of an actor or its act, judges it right ("the
+    /// decision was entirely correct"): praise.
+    Merit,
+    /// A verb whose object names the act its subject did ("made a mistake",
+    /// "committed a crime").
+    Support,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -51,6 +60,9 @@ impl Senses {
                 "amount" => Sense::Amount,
                 "topic" => Sense::Topic,
                 "institution" => Sense::Institution,
+                "fault" => Sense::Fault,
+                "merit" => Sense::Merit,
+                "support" => Sense::Support,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

@@ -569,3 +569,29 @@ fn the_nearest_actor_in_another_clause_is_not_the_subject() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_statement_that_judges_an_actor_is_criticism_or_praise() {
+    // the judgement is the predicate of what was said, of its subject
+    let got = events("The Turkish foreign minister said Greece's decision was a grave mistake.");
+    assert!(has_code(&got, "111", "TURGOV", "GRC"), "{got:?}");
+    assert!(!got.iter().any(|e| e.0 == "010"), "{got:?}");
+    let got = events("Sweden's prime minister said Norway had made a serious error.");
+    assert!(has_code(&got, "111", "SWEGOV", "NOR"), "{got:?}");
+    let got =
+        events("“The Kenyan proposal has been very constructive,” the Ugandan president said.");
+    assert!(has_code(&got, "051", "UGAGOV", "KEN"), "{got:?}");
+    // nothing judged: negated, advised, compared, or said of no one
+    for text in [
+        "The Turkish foreign minister said Greece's decision was not a mistake.",
+        "The Turkish foreign minister said Greece should be more cautious and less reckless.",
+        "The Turkish foreign minister said it was a mistake to close the border with Greece.",
+        "The Turkish foreign minister said Greece is no longer a threat.",
+    ] {
+        let got = events(text);
+        assert!(
+            !got.iter().any(|e| e.0 == "111" || e.0 == "051"),
+            "{text}: {got:?}"
+        );
+    }
+}

@@ -62,6 +62,9 @@ fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
 /// The code of force against a thing said or decided: criticism.
 const CRITICISM: &str = "111";
 
+/// The code of speech that judges another right: praise.
+const PRAISE: &str = "051";
+
 /// The code of speech that accuses: an accusation.
 const ACCUSATION: &str = "112";
 
@@ -299,7 +302,27 @@ pub(super) fn code_hit(
         }
     }
     let statement = dicts.roots.is(&code, RootRole::Statement) && !h.pattern.literal;
-    if target.is_none() && statement {
+    // "said the policy has been a disaster", "said Iran made a mistake": a
+    // statement that judges an actor or its act wrong is criticism of that
+    // actor, one that judges it right praise.
+    let judged = s
+        .tree
+        .clause_complement(h.head)
+        .filter(|_| statement && target.is_none())
+        .and_then(|c| s.tree.judgement(c, &dicts.senses))
+        .and_then(|(word, subject)| {
+            let fault = dicts.senses.is(&s.tokens[word].lemma, Sense::Fault)
+                || dicts.senses.is(s.word(word), Sense::Fault);
+            let judged = if fault { CRITICISM } else { PRAISE };
+            dicts.cameo.get(judged)?;
+            Some((word, s.mention_of(subject)?, judged, fault))
+        });
+    if let Some((word, judged_actor, judged, fault)) = judged {
+        rule = format!("{} + {rule}", if fault { "fault" } else { "merit" });
+        code = judged.to_string();
+        target = Some(judged_actor);
+        words.push(word);
+    } else if target.is_none() && statement {
         // A statement is made of the actor it is about, not of whoever its
         // words name: "said of Rudd", "explained to Mr. Obama", or the
         // subject of what was said ("said Russia had ..."), as the parse

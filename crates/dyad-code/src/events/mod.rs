@@ -25,6 +25,7 @@ use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Factuality, Sp
 use dyad_lexicon::{Dictionaries, Frame, RootRole};
 
 use crate::clause::is_locative;
+use crate::structure::judges;
 use arguments::{code_hit, speaker};
 use matching::find_hits;
 use sentence::Sentence;
@@ -122,10 +123,14 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
                 // two actors: two mentions of different codes
                 let first = &s.mentions[0].2.actor.code;
                 let dyad = s.mentions.iter().any(|m| m.2.actor.code != *first);
+                // a statement is parsed only where it may judge an actor
+                // ("said the policy was a disaster"), see `Tree::judgement`
+                let judging =
+                    || (0..s.tokens.len()).any(|k| judges(&s.tokens[k], s.word(k), &dicts.senses));
                 dyad && (0..s.tokens.len()).any(|k| s.word(k) == DEMAND_WORD)
                     || find_hits(&s, dicts, &mut Attempts(None)).iter().any(|h| {
                         let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
-                        dyad && !statement || dicts.roots.alone(&h.pattern.code)
+                        dyad && (!statement || judging()) || dicts.roots.alone(&h.pattern.code)
                     })
             })
         })
