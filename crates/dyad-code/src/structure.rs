@@ -464,6 +464,11 @@ impl<'a> Tree<'a> {
         chain.last().is_some_and(|&top| self.dep(top) == "acl")
     }
 
+    /// The token of passive verb `v`'s subject, the one it was done to.
+    pub fn passive_subject(&self, v: usize) -> Option<usize> {
+        self.child(v, &["nsubjpass"])
+    }
+
     /// The token of verb `v`'s own subject, when it has one.
     pub fn own_subject(&self, v: usize) -> Option<usize> {
         let active = self.child(v, &["nsubj"]).or_else(|| {

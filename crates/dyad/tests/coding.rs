@@ -595,3 +595,16 @@ fn a_statement_that_judges_an_actor_is_criticism_or_praise() {
         );
     }
 }
+
+#[test]
+fn the_one_expected_or_scheduled_to_meet_intends_to() {
+    let got = events(
+        "The Iranian foreign minister is expected to meet British officials in London on Sunday.",
+    );
+    assert!(has_code(&got, "036", "IRNGOV", "GBRGOV"), "{got:?}");
+    let got = events("Japan's prime minister is scheduled to visit China next week.");
+    assert!(has_code(&got, "036", "JPNGOV", "CHN"), "{got:?}");
+    // a thing meant for a purpose intends nothing
+    let got = events("The new rules were intended to reassure Latvia and Estonia.");
+    assert!(!got.iter().any(|e| e.0.starts_with("03")), "{got:?}");
+}

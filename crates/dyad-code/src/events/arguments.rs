@@ -392,7 +392,21 @@ pub(super) fn code_hit(
         let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
         source = by.and_then(|by| s.mention_near(by + 1, 4));
         let subject = s.subject_before(h.head);
-        if target.is_none() || target == source {
+        let raised = s.tokens.get(h.head + 2).is_some_and(|t| t.tag == "VB")
+            && s.tokens
+                .get(h.head + 1)
+                .is_some_and(|_| s.word(h.head + 1) == "to");
+        if source.is_none() && frame == Some(Frame::Intent) && raised {
+            // "the minister is expected to meet Iranian officials", "is
+            // scheduled to visit China": an intent of the one expected, as
+            // the parse names it ("the comments were intended to reassure":
+            // no actor).
+            source = match s.tree.passive_subject(h.head) {
+                Some(k) => s.mention_of(k),
+                None if s.tree.parsed() => None,
+                None => subject,
+            };
+        } else if target.is_none() || target == source {
             target = subject;
         }
     }
