@@ -26,7 +26,7 @@ def patterns(path):
     for raw in open(path, encoding="utf-8"):
         body, _, note = raw.rstrip("\n").partition("\t#")
         body = body.split(" #")[0].strip()
-        if not body or body.startswith("#") or "\t" not in body:
+        if not body or body.startswith(("#", "&")) or "\t" not in body:
             continue
         code, pattern = body.split("\t", 1)
         out.append((f"{code.strip()} {' '.join(pattern.split())}", note.strip()))

@@ -81,16 +81,37 @@ fn hyphenated(word: &str) -> Vec<Element> {
 }
 
 impl PatternSet {
+    /// Reads `CODE<TAB>PATTERN` lines, and `&CLASS<TAB>WORD WORD ...` lines
+    /// naming words that stand for one another where a pattern writes
+    /// `&CLASS` ("&agreement: agreement deal accord pact"); a pattern with a
+    /// class is one pattern per word of it, all with the id as written.
     pub fn parse(file: &str, text: &str, cameo: &CameoTable) -> Result<Self, DictError> {
         let mut set = PatternSet::default();
         let mut seen: HashMap<String, usize> = HashMap::new();
-        for (i, raw) in text.lines().enumerate() {
-            let line = i + 1;
-            let body = raw.split(" #").next().unwrap_or("").trim_end();
-            let body = body.split("\t#").next().unwrap_or("").trim();
-            if body.is_empty() || body.starts_with('#') {
-                continue;
+        let lines: Vec<(usize, &str)> = text
+            .lines()
+            .enumerate()
+            .filter_map(|(i, raw)| {
+                let body = raw.split(" #").next().unwrap_or("").trim_end();
+                let body = body.split("\t#").next().unwrap_or("").trim();
+                (!body.is_empty() && !body.starts_with('#')).then_some((i + 1, body))
+            })
+            .collect();
+        let mut classes: HashMap<&str, Vec<String>> = HashMap::new();
+        for &(line, body) in lines.iter().filter(|(_, b)| b.starts_with('&')) {
+            let err = |m: String| DictError::new(file, line, m);
+            let (name, words) = body
+                .split_once('\t')
+                .ok_or_else(|| err("expected &CLASS<TAB>WORDS".into()))?;
+            let words: Vec<String> = words.split_whitespace().map(str::to_lowercase).collect();
+            if words.is_empty() {
+                return Err(err(format!("class `{name}` has no words")));
             }
+            if classes.insert(name.trim(), words).is_some() {
+                return Err(err(format!("class `{}` defined twice", name.trim())));
+            }
+        }
+        for &(line, body) in lines.iter().filter(|(_, b)| !b.starts_with('&')) {
             let err = |m: String| DictError::new(file, line, m);
             let (code, pattern) = body
                 .split_once('\t')
@@ -99,33 +120,52 @@ impl PatternSet {
             if cameo.get(code).is_none() {
                 return Err(err(format!("unknown CAMEO code `{code}`")));
             }
-            let elements: Vec<Element> = pattern
-                .split_whitespace()
-                .flat_map(|w| match w {
-                    "+" => vec![Element::Target],
-                    "$" => vec![Element::Source],
-                    w => hyphenated(&w.to_lowercase()),
-                })
-                .collect();
-            if !matches!(elements.first(), Some(Element::Word(_))) {
-                return Err(err(format!("pattern `{pattern}` must start with a word")));
-            }
             let written = pattern.split_whitespace().collect::<Vec<_>>().join(" ");
             if let Some(first) = seen.insert(written.clone(), line) {
                 return Err(err(format!(
                     "pattern `{written}` already given on line {first}"
                 )));
             }
-            let p = Pattern {
-                id: format!("{code} {written}"),
-                code: code.to_string(),
-                elements,
-                before: Vec::new(),
-                reverse: None,
-                literal: false,
-            };
-            let head = p.head().to_string();
-            set.insert(p, &[head]);
+            // every way of writing the pattern out, one word per class
+            let mut spelled: Vec<Vec<Element>> = vec![Vec::new()];
+            for w in pattern.split_whitespace() {
+                let choices: Vec<Vec<Element>> = match w {
+                    "+" => vec![vec![Element::Target]],
+                    "$" => vec![vec![Element::Source]],
+                    w if w.starts_with('&') => classes
+                        .get(w)
+                        .ok_or_else(|| err(format!("unknown class `{w}`")))?
+                        .iter()
+                        .map(|member| hyphenated(member))
+                        .collect(),
+                    w => vec![hyphenated(&w.to_lowercase())],
+                };
+                spelled = spelled
+                    .iter()
+                    .flat_map(|start| {
+                        choices.iter().map(move |choice| {
+                            let mut e = start.clone();
+                            e.extend(choice.iter().cloned());
+                            e
+                        })
+                    })
+                    .collect();
+            }
+            for elements in spelled {
+                if !matches!(elements.first(), Some(Element::Word(_))) {
+                    return Err(err(format!("pattern `{pattern}` must start with a word")));
+                }
+                let p = Pattern {
+                    id: format!("{code} {written}"),
+                    code: code.to_string(),
+                    elements,
+                    before: Vec::new(),
+                    reverse: None,
+                    literal: false,
+                };
+                let head = p.head().to_string();
+                set.insert(p, &[head]);
+            }
         }
         Ok(set)
     }
@@ -185,5 +225,61 @@ impl PatternSet {
     /// Every trigger word: lemmas, and the forms PETRARCH verbs list.
     pub fn heads(&self) -> impl Iterator<Item = &str> {
         self.by_head.keys().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cameo() -> CameoTable {
+        CameoTable::parse(
+            "cameo.tsv",
+            "code\tname\tgoldstein\tquad_class\tplover\tmode\tcontext\n\
+             057\tSign formal agreement\t8.0\t2\tAGREE\t\t\n\
+             127\tReject plan, agreement to settle dispute\t-5.0\t3\tREJECT\t\t\n",
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_class_stands_for_each_of_its_words_under_one_id() {
+        let text = "&agreement\tagreement deal cease-fire\n057\tsign &agreement with +\n127\treject deal\n";
+        let set = PatternSet::parse("patterns.tsv", text, &cameo()).unwrap();
+        let signed: Vec<_> = set.triggered_by("sign", "signed").collect();
+        assert_eq!(signed.len(), 3);
+        assert!(signed.iter().all(|p| p.id == "057 sign &agreement with +"));
+        let words = |p: &Pattern| {
+            p.elements
+                .iter()
+                .filter_map(|e| match e {
+                    Element::Word(w) | Element::Joined(w) => Some(w.as_str()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let spelled: Vec<_> = signed.iter().map(|p| words(p)).collect();
+        assert_eq!(
+            spelled,
+            [
+                "sign agreement with",
+                "sign deal with",
+                "sign cease - fire with"
+            ]
+        );
+        assert_eq!(set.triggered_by("reject", "rejected").count(), 1);
+    }
+
+    #[test]
+    fn an_unknown_class_names_its_line() {
+        let text = "&agreement\tagreement deal\n057\tsign &treaty\n";
+        let err = PatternSet::parse("patterns.tsv", text, &cameo())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("patterns.tsv:2:") && err.contains("&treaty"),
+            "{err}"
+        );
     }
 }
