@@ -313,6 +313,41 @@ impl RootTable {
     }
 }
 
+/// Events that are as much the target's act on the source ("met",
+/// "signed a treaty with"): `data/cameo/reverse.tsv`.
+#[derive(Debug, Default)]
+pub struct ReverseTable {
+    reverses: HashMap<String, String>,
+}
+
+impl ReverseTable {
+    pub fn parse(file: &str, text: &str, cameo: &CameoTable) -> Result<Self, DictError> {
+        let mut reverses = HashMap::new();
+        table::read(file, text, &["code", "reverse"], |row| {
+            let code = row.required("code")?;
+            let reverse = row.required("reverse")?;
+            for c in [code, reverse] {
+                if cameo.get(c).is_none() {
+                    return Err(row.error(format!("unknown CAMEO code `{c}`")));
+                }
+            }
+            reverses.insert(code.to_string(), reverse.to_string());
+            Ok(())
+        })?;
+        Ok(ReverseTable { reverses })
+    }
+
+    /// Adds the rows of another table; its codes replace those listed here.
+    pub fn extend(&mut self, other: ReverseTable) {
+        self.reverses.extend(other.reverses);
+    }
+
+    /// The event the targets of an event of `code` do back to its sources.
+    pub fn of(&self, code: &str) -> Option<&str> {
+        self.reverses.get(code).map(String::as_str)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

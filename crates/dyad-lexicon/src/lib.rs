@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 pub use actors::{ActorDictionary, ActorEntry, EntryKind, NameMatch, Role, PETRARCH_AGENT};
-pub use cameo::{CameoCode, CameoTable, Frame, FrameTable, RootRole, RootTable};
+pub use cameo::{CameoCode, CameoTable, Frame, FrameTable, ReverseTable, RootRole, RootTable};
 pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};
 pub use petrarch::discards::{Discards, Reach};
@@ -37,8 +37,8 @@ pub use senses::{Sense, Senses};
 /// (`FILES`), and the built-in copies compiled into the binary (`BUILTIN`).
 macro_rules! dictionary_files {
     ($($path:literal),* $(,)?) => {
-        const FILES: [&str; 9] = [$($path),*];
-        const BUILTIN: [(&str, &str); 9] = [$(($path, include_str!(concat!("../../../data/", $path)))),*];
+        const FILES: [&str; 10] = [$($path),*];
+        const BUILTIN: [(&str, &str); 10] = [$(($path, include_str!(concat!("../../../data/", $path)))),*];
     };
 }
 
@@ -52,10 +52,11 @@ dictionary_files!(
     "cameo/cameo.tsv",
     "cameo/frames.tsv",
     "cameo/roots.tsv",
+    "cameo/reverse.tsv",
 );
 
 /// Files a complete folder may leave out: the built-in copies stand in.
-const BUILT_IN_STANDS_IN: [&str; 2] = ["cameo/roots.tsv", "events/senses.tsv"];
+const BUILT_IN_STANDS_IN: [&str; 3] = ["cameo/roots.tsv", "cameo/reverse.tsv", "events/senses.tsv"];
 
 /// All knowledge the coder uses.
 #[derive(Debug)]
@@ -66,6 +67,8 @@ pub struct Dictionaries {
     pub frames: FrameTable,
     /// What the coder does with events by their CAMEO root.
     pub roots: RootTable,
+    /// Events that are as much the target's act on the source ("met").
+    pub reverses: ReverseTable,
     /// Phrases that take a sentence or a story out of coding (PETRARCH discard lists).
     pub discards: Discards,
     /// Words that decide the sense of a polysemous trigger.
@@ -211,6 +214,8 @@ impl Dictionaries {
         let mut cameo = CameoTable::parse(file, text)?;
         let (file, text) = base_file("cameo/roots.tsv");
         let mut roots = RootTable::parse(file, text)?;
+        let (file, text) = base_file("cameo/reverse.tsv");
+        let mut reverses = ReverseTable::parse(file, text, &cameo)?;
         let (file, text) = base_file("events/senses.tsv");
         let senses = Senses::parse(file, text)?;
         let mut patterns = PatternSet::default();
@@ -228,6 +233,9 @@ impl Dictionaries {
                     }
                     if let Some((f, t)) = s.get("cameo/roots.tsv").filter(|_| is_extra) {
                         roots.extend(RootTable::parse(f, t)?);
+                    }
+                    if let Some((f, t)) = s.get("cameo/reverse.tsv").filter(|_| is_extra) {
+                        reverses.extend(ReverseTable::parse(f, t, &cameo)?);
                     }
                     if let Some((f, t)) = s.get("events/patterns.tsv") {
                         patterns.extend(PatternSet::parse(f, t, &cameo)?);
@@ -248,6 +256,7 @@ impl Dictionaries {
             cameo,
             frames,
             roots,
+            reverses,
             discards,
             senses,
             warnings,
@@ -270,6 +279,25 @@ mod tests {
         assert!(d.roots.mutual("036") && !d.roots.mutual("112"));
         assert!(d.roots.is("010", RootRole::Statement));
         assert!(d.roots.alone("141") && !d.roots.alone("190"));
+    }
+
+    #[test]
+    fn a_reverse_of_an_unknown_code_names_its_line() {
+        let cameo = Dictionaries::builtin(dyad_text::TextAnalyzer::new().tokenizer())
+            .unwrap()
+            .cameo;
+        let text = "code\treverse\n040\t040\n046\t999\n";
+        let err = ReverseTable::parse("reverse.tsv", text, &cameo)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("reverse.tsv:3:") && err.contains("999"),
+            "{err}"
+        );
+        let table =
+            ReverseTable::parse("reverse.tsv", "code\treverse\n040\t040\n", &cameo).unwrap();
+        assert_eq!(table.of("040"), Some("040"));
+        assert_eq!(table.of("042"), None);
     }
 
     #[test]

@@ -608,3 +608,27 @@ fn the_one_expected_or_scheduled_to_meet_intends_to() {
     let got = events("The new rules were intended to reassure Latvia and Estonia.");
     assert!(!got.iter().any(|e| e.0.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn a_meeting_is_both_sides_act_a_visit_is_not() {
+    let got =
+        events("The Kenyan foreign minister met his Ugandan counterpart in Nairobi on Monday.");
+    assert!(has_code(&got, "040", "KENGOV", "UGAGOV"), "{got:?}");
+    assert!(has_code(&got, "040", "UGAGOV", "KENGOV"), "{got:?}");
+    let got = events("Egypt signed a peace treaty with Israel.");
+    assert!(
+        has_code(&got, "057", "EGY", "ISR") && has_code(&got, "057", "ISR", "EGY"),
+        "{got:?}"
+    );
+    let got = events("The Kenyan president visited Uganda on Monday.");
+    assert!(has_code(&got, "042", "KENGOV", "UGA"), "{got:?}");
+    assert!(!got.iter().any(|e| e.1.starts_with("UGA")), "{got:?}");
+}
+
+#[test]
+fn a_leader_speaking_to_his_own_nation_consults_no_one() {
+    let got = events(
+        "Netanyahu addressed Israel on Monday. Speaking to his nation, Netanyahu said the tunnels would be destroyed.",
+    );
+    assert!(!got.iter().any(|e| e.0.starts_with("04")), "{got:?}");
+}

@@ -497,7 +497,12 @@ pub(super) fn code_hit(
         target = None;
     }
     let targets = target.map(expand).unwrap_or_default();
-    let reverse = h.pattern.reverse.clone().filter(|_| code == h.pattern.code);
+    // PETRARCH's reverse code belongs to its pattern's own code; dyad's
+    // patterns take theirs from the reverse table ("met": met back).
+    let reverse = match h.pattern.literal {
+        true => h.pattern.reverse.clone().filter(|_| code == h.pattern.code),
+        false => dicts.reverses.of(&code).map(String::from),
+    };
     Some(Coded {
         reciprocal,
         head: h.head,

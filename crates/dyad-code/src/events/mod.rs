@@ -294,10 +294,19 @@ fn to_events(
     // Canadian mention, "the US ... the United States"), and an event that
     // needs a target has none without one; a protest of a country's people
     // in that country stands ("Iraqi Kurds demonstrated in Kirkuk").
+    // Nor on its own people ("speaking to his nation"), or they on it.
     if !dicts.roots.alone(&c.code) {
         let code = |m: &Option<usize>| m.map(|m| s.mentions[m].2.actor.code.as_str());
+        let own = |a: &Option<usize>, b: &Option<usize>| match (a, b) {
+            (Some(a), Some(b)) => {
+                let (a, b) = (&s.mentions[*a], &s.mentions[*b]);
+                let possessive = |start: usize| s.tokens[start].tag == "PRP$";
+                (possessive(a.0) || possessive(b.0)) && a.2.actor.country == b.2.actor.country
+            }
+            _ => false,
+        };
         let before = pairs.len();
-        pairs.retain(|(a, b)| b.is_some() && code(a) != code(b));
+        pairs.retain(|(a, b)| b.is_some() && code(a) != code(b) && !own(a, b));
         if pairs.len() < before {
             attempts.drop(&c.rule, &c.trigger_text, DropReason::SelfDyad);
         }
