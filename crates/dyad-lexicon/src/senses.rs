@@ -40,6 +40,9 @@ pub enum Sense {
     /// A verb whose object names the act its subject did ("made a mistake",
     /// "committed a crime").
     Support,
+    /// A word of an act that its target does back ("clashed with", "fought
+    /// with", "battled"): both sides' act.
+    Reciprocal,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -63,6 +66,7 @@ impl Senses {
                 "fault" => Sense::Fault,
                 "merit" => Sense::Merit,
                 "support" => Sense::Support,
+                "reciprocal" => Sense::Reciprocal,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

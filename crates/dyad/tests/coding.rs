@@ -620,6 +620,11 @@ fn a_meeting_is_both_sides_act_a_visit_is_not() {
         has_code(&got, "057", "EGY", "ISR") && has_code(&got, "057", "ISR", "EGY"),
         "{got:?}"
     );
+    let got = events("Turkish troops clashed with Syrian soldiers near the border.");
+    assert!(
+        has_code(&got, "19", "TURMIL", "SYRMIL") && has_code(&got, "19", "SYRMIL", "TURMIL"),
+        "{got:?}"
+    );
     let got = events("The Kenyan president visited Uganda on Monday.");
     assert!(has_code(&got, "042", "KENGOV", "UGA"), "{got:?}");
     assert!(!got.iter().any(|e| e.1.starts_with("UGA")), "{got:?}");

@@ -498,10 +498,17 @@ pub(super) fn code_hit(
     }
     let targets = target.map(expand).unwrap_or_default();
     // PETRARCH's reverse code belongs to its pattern's own code; dyad's
-    // patterns take theirs from the reverse table ("met": met back).
+    // patterns take theirs from the reverse table ("met": met back), or
+    // are their own where the trigger's act is done back ("clashed with").
     let reverse = match h.pattern.literal {
         true => h.pattern.reverse.clone().filter(|_| code == h.pattern.code),
-        false => dicts.reverses.of(&code).map(String::from),
+        false => dicts.reverses.of(&code).map(String::from).or_else(|| {
+            let lemma = &s.tokens[h.head].lemma;
+            dicts
+                .senses
+                .is(lemma, Sense::Reciprocal)
+                .then(|| code.clone())
+        }),
     };
     Some(Coded {
         reciprocal,
