@@ -17,6 +17,10 @@ use crate::{CameoTable, DictError};
 pub enum Element {
     /// A token whose lemma (or lower-cased text) is this word.
     Word(String),
+    /// A word of a class (`&agreement`) after the trigger, matched as a
+    /// noun, gerund or infinitive, never as a finite verb ("military
+    /// &agreement" is no "military dealt").
+    Class(String),
     /// The target actor.
     Target,
     /// The source actor.
@@ -136,7 +140,13 @@ impl PatternSet {
                         .get(w)
                         .ok_or_else(|| err(format!("unknown class `{w}`")))?
                         .iter()
-                        .map(|member| hyphenated(member))
+                        .map(|member| {
+                            let mut e = hyphenated(member);
+                            if let (false, Element::Word(first)) = (spelled[0].is_empty(), &e[0]) {
+                                e[0] = Element::Class(first.clone());
+                            }
+                            e
+                        })
                         .collect(),
                     w => vec![hyphenated(&w.to_lowercase())],
                 };
@@ -253,7 +263,7 @@ mod tests {
             p.elements
                 .iter()
                 .filter_map(|e| match e {
-                    Element::Word(w) | Element::Joined(w) => Some(w.as_str()),
+                    Element::Word(w) | Element::Class(w) | Element::Joined(w) => Some(w.as_str()),
                     _ => None,
                 })
                 .collect::<Vec<_>>()

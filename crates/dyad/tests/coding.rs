@@ -637,3 +637,12 @@ fn a_leader_speaking_to_his_own_nation_consults_no_one() {
     );
     assert!(!got.iter().any(|e| e.0.starts_with("04")), "{got:?}");
 }
+
+#[test]
+fn a_class_word_after_the_trigger_is_no_finite_verb() {
+    // "military &agreement": a military deal, not a military that dealt
+    let got = events("The Syrian military dealt the rebels a serious setback near Aleppo.");
+    assert!(!got.iter().any(|e| e.0.starts_with("06")), "{got:?}");
+    let got = events("Russia signed a military deal with Egypt.");
+    assert!(got.iter().any(|e| e.0.starts_with("06") || e.0 == "057"), "{got:?}");
+}

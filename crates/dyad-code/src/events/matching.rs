@@ -39,7 +39,7 @@ impl Miss<'_> {
                 format!("no actor for the {slot} slot after `{}`", s.word(*after))
             }
             Miss::Before { element, before } => match element {
-                Element::Word(w) | Element::Joined(w) => {
+                Element::Word(w) | Element::Class(w) | Element::Joined(w) => {
                     format!("no `{w}` before `{}`", s.word(*before))
                 }
                 _ => format!("no actor before `{}`", s.word(*before)),
@@ -186,7 +186,13 @@ impl Sentence<'_> {
                     hit.words.push(hit.end);
                     hit.end += 1;
                 }
-                Element::Word(w) => {
+                Element::Word(w) | Element::Class(w) => {
+                    let class = matches!(el, Element::Class(_));
+                    let finite =
+                        |k: usize| matches!(self.tokens[k].tag, "VBD" | "VBZ" | "VBP" | "VBN");
+                    let is = |k: usize| {
+                        self.matches_word(k, w, pattern.literal) && !(class && finite(k))
+                    };
                     // A particle right after its verb stays next to it: "take
                     // in refugees", not "taken over vast swaths in Iraq".
                     let particle = hit.words.len() == 1 && clause::PARTICLES.contains(&w.as_str());
@@ -202,9 +208,9 @@ impl Sentence<'_> {
                             // A PETRARCH verb's phrase holds its "that" complement.
                             let complement = pattern.literal && self.word(k) == "that";
                             let blocked = self.is_boundary(k) && !complement || self.word(k) == ",";
-                            skip > 0 || !blocked || self.matches_word(k, w, pattern.literal)
+                            skip > 0 || !blocked || is(k)
                         })
-                        .find(|&k| self.matches_word(k, w, pattern.literal));
+                        .find(|&k| is(k));
                     let Some(k) = found else {
                         return Err(Miss::Word {
                             word: w,
@@ -275,7 +281,7 @@ impl Sentence<'_> {
                     skip = true;
                     continue;
                 }
-                Element::Word(w) | Element::Joined(w) => {
+                Element::Word(w) | Element::Class(w) | Element::Joined(w) => {
                     let lowest = match element {
                         Element::Joined(_) => cursor.saturating_sub(1),
                         _ => cursor.saturating_sub(gap),
