@@ -412,6 +412,18 @@ impl<'a> Tree<'a> {
         if question && self.head(top).is_none() {
             return Some(Factuality::Hypothetical);
         }
+        // "Getting Russia to agree to a deal requires diplomacy": what a
+        // clause as the subject holds names an act in general.
+        let mut k = i;
+        for _ in 0..self.tokens.len() {
+            if self.dep(k) == "csubj" {
+                return Some(Factuality::Hypothetical);
+            }
+            match self.head(k) {
+                Some(h) => k = h,
+                None => break,
+            }
+        }
         for (n, &v) in chain.iter().enumerate() {
             let lemma = self.tokens[v].lemma.as_str();
             // a governing verb (not the trigger itself)

@@ -644,5 +644,8 @@ fn a_class_word_after_the_trigger_is_no_finite_verb() {
     let got = events("The Syrian military dealt the rebels a serious setback near Aleppo.");
     assert!(!got.iter().any(|e| e.0.starts_with("06")), "{got:?}");
     let got = events("Russia signed a military deal with Egypt.");
-    assert!(got.iter().any(|e| e.0.starts_with("06") || e.0 == "057"), "{got:?}");
+    assert!(
+        got.iter().any(|e| e.0.starts_with("06") || e.0 == "057"),
+        "{got:?}"
+    );
 }

@@ -98,6 +98,18 @@ fn a_failed_act_is_failed() {
 }
 
 #[test]
+fn a_prevented_act_is_failed() {
+    let text = "Israeli jets prevented Hezbollah from attacking Haifa.";
+    assert_eq!(factuality(text, "1", "LBN", "ISR"), Factuality::Failed);
+}
+
+#[test]
+fn an_act_in_a_clausal_subject_is_hypothetical() {
+    let text = "Persuading Serbia to sign a treaty with Kosovo requires years of patient talks.";
+    assert_eq!(factuality(text, "", "SRB", "XKX"), Factuality::Hypothetical);
+}
+
+#[test]
 fn a_relative_clause_acts_through_the_noun_it_describes() {
     let got = events("The army fought the militia that has shelled Georgia.");
     assert!(
