@@ -116,8 +116,8 @@ pub fn link(doc: &mut Document) {
                         named.push(mi);
                     }
                     if let Some(name) = &m.actor.name {
-                        if let Some(last) = name.split_whitespace().last().filter(|w| w.len() > 2) {
-                            surnames.entry(last.to_string()).or_insert(mi);
+                        for surname in dyad_lexicon::surnames(name) {
+                            surnames.entry(surname.to_string()).or_insert(mi);
                         }
                     }
                 }

@@ -112,6 +112,21 @@ pub struct NameMatch {
     pub entry: usize,
 }
 
+/// The words a person's name is shortened to: its last word, unless that
+/// is a suffix ("Jr.") or an initial, and that word without a lower-case
+/// article joined to it ("Bashar al-Assad": "al-Assad" and "Assad").
+pub fn surnames(name: &str) -> impl Iterator<Item = &str> {
+    let last = name
+        .split_whitespace()
+        .last()
+        .filter(|w| w.len() > 2 && !w.ends_with('.'));
+    let bare = last.and_then(|w| {
+        let (article, rest) = w.split_once('-')?;
+        (article.chars().all(char::is_lowercase) && rest.len() > 2).then_some(rest)
+    });
+    last.into_iter().chain(bare)
+}
+
 /// The compiled actor dictionary.
 #[derive(Debug)]
 pub struct ActorDictionary {
@@ -467,11 +482,9 @@ impl<'t> Builder<'t> {
                 let refs: Vec<&str> = names.iter().map(String::as_str).collect();
                 let index = b.entries.len();
                 b.add(entry, &refs);
-                // a name's last word, unless it is a suffix ("Jr.") or an initial
                 let surnames = names
                     .iter()
-                    .filter_map(|n| n.split_whitespace().last())
-                    .filter(|w| w.len() > 2 && !w.ends_with('.'))
+                    .flat_map(|n| surnames(n))
                     .map(str::to_lowercase);
                 for surname in surnames {
                     let people = b.surnames.entry(surname).or_default();

@@ -25,7 +25,9 @@ mod table;
 use std::collections::HashMap;
 use std::path::Path;
 
-pub use actors::{ActorDictionary, ActorEntry, EntryKind, NameMatch, Role, PETRARCH_AGENT};
+pub use actors::{
+    surnames, ActorDictionary, ActorEntry, EntryKind, NameMatch, Role, PETRARCH_AGENT,
+};
 pub use cameo::{CameoCode, CameoTable, Frame, FrameTable, ReverseTable, RootRole, RootTable};
 pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};

@@ -649,3 +649,23 @@ fn a_class_word_after_the_trigger_is_no_finite_verb() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_surname_with_its_article_shortened_is_the_same_person() {
+    // "al-Assad" is "Assad" after the full name, and with a title
+    let got = actors(
+        "Syrian President Bashar al-Assad spoke on Monday. Later, Assad met Putin.",
+        (2013, 1, 10),
+    );
+    let assad = got.iter().find(|a| a.0 == "Assad").expect("Assad");
+    assert_eq!(assad.1, "SYRGOV", "{got:?}");
+    let got = actors(
+        "Prime Minister Halqi met the Iranian foreign minister.",
+        (2013, 1, 10),
+    );
+    assert_eq!(
+        (got[0].0.as_str(), got[0].1.as_str()),
+        ("Prime Minister Halqi", "SYRGOV"),
+        "{got:?}"
+    );
+}
