@@ -476,6 +476,17 @@ impl<'a> Tree<'a> {
         chain.last().is_some_and(|&top| self.dep(top) == "acl")
     }
 
+    /// The noun a relative clause with verb `v` describes, where that noun
+    /// is the verb's object ("the tariffs (that) Trump slapped on China":
+    /// tariffs): the clause has a subject of its own and no object.
+    pub fn object_antecedent(&self, v: usize) -> Option<usize> {
+        let a = self.head(v).filter(|&a| a < v && self.dep(v) == "relcl")?;
+        let subject = self
+            .child(v, &["nsubj"])
+            .filter(|&s| !matches!(self.tokens[s].tag, "WDT" | "WP"));
+        (subject.is_some() && self.child(v, &["dobj"]).is_none()).then_some(a)
+    }
+
     /// The token of passive verb `v`'s subject, the one it was done to.
     pub fn passive_subject(&self, v: usize) -> Option<usize> {
         self.child(v, &["nsubjpass"])

@@ -669,3 +669,14 @@ fn a_surname_with_its_article_shortened_is_the_same_person() {
         "{got:?}"
     );
 }
+
+#[test]
+fn the_object_of_a_relative_clause_is_the_noun_it_describes() {
+    let got = events("The tariffs that Washington slapped on China will remain in place.");
+    assert!(has_code(&got, "163", "USAGOV", "CHN"), "{got:?}");
+    let got = events("The sanctions Washington imposed on Moscow remain in force.");
+    assert!(has_code(&got, "163", "USAGOV", "RUSGOV"), "{got:?}");
+    // a clause with an object of its own describes its noun otherwise
+    let got = events("The sanctions that hurt Russia were imposed by Washington.");
+    assert!(!got.iter().any(|e| e.0 == "163" && e.1 == "RUS"), "{got:?}");
+}

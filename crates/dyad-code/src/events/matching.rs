@@ -211,14 +211,25 @@ impl Sentence<'_> {
                             skip > 0 || !blocked || is(k)
                         })
                         .find(|&k| is(k));
-                    let Some(k) = found else {
-                        return Err(Miss::Word {
-                            word: w,
-                            after: hit.end - 1,
-                        });
+                    // "the tariffs Trump slapped on China": the object of a
+                    // relative clause's verb is the noun the clause describes.
+                    let antecedent = || {
+                        let a = self.tree.object_antecedent(head)?;
+                        (hit.words.len() == 1 && !pattern.literal && is(a)).then_some(a)
                     };
-                    hit.words.push(k);
-                    hit.end = k + 1;
+                    match (found, antecedent()) {
+                        (Some(k), _) => {
+                            hit.words.push(k);
+                            hit.end = k + 1;
+                        }
+                        (None, Some(a)) => hit.words.push(a),
+                        (None, None) => {
+                            return Err(Miss::Word {
+                                word: w,
+                                after: hit.end - 1,
+                            })
+                        }
+                    }
                 }
                 Element::Target | Element::Source | Element::Compound => {
                     let found = if skip > 0 {
