@@ -355,6 +355,32 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// What verb of naming `v` judges: the judging word and the token of
+    /// its object, when its predicate is a word of `Fault` or `Merit`
+    /// ("called Trump's decision entirely correct", "called Assad an
+    /// animal", "described the move as a provocation"); not when negated or
+    /// possible.
+    pub fn naming_judgement(&self, v: usize, senses: &Senses) -> Option<(usize, usize)> {
+        let object = self.child(v, &["dobj"])?;
+        if self.child(v, &["neg"]).is_some()
+            || self.dependents(v, "aux").any(|a| is_possible(self.word(a)))
+        {
+            return None;
+        }
+        let as_what = self
+            .dependents(v, "prep")
+            .filter(|&p| self.word(p) == "as")
+            .flat_map(|p| self.children[p].iter().copied())
+            .filter(|&k| matches!(self.dep(k), "pobj" | "amod" | "acomp"));
+        let predicate = self.children[v]
+            .iter()
+            .copied()
+            .filter(|&k| matches!(self.dep(k), "oprd" | "xcomp" | "acomp"))
+            .chain(as_what)
+            .find(|&p| judges(&self.tokens[p], self.word(p), senses))?;
+        Some((predicate, object))
+    }
+
     /// Whether verb `v` takes its subject from elsewhere in the sentence:
     /// a relative clause, or a verb without a subject of its own that is
     /// coordinated with another or an open complement of one.

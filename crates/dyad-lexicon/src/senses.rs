@@ -43,6 +43,9 @@ pub enum Sense {
     /// A word of an act that its target does back ("clashed with", "fought
     /// with", "battled"): both sides' act.
     Reciprocal,
+    /// A verb that names its object as its predicate says ("called the
+    /// decision correct", "described the move as a provocation").
+    Naming,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -67,6 +70,7 @@ impl Senses {
                 "merit" => Sense::Merit,
                 "support" => Sense::Support,
                 "reciprocal" => Sense::Reciprocal,
+                "naming" => Sense::Naming,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

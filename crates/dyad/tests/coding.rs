@@ -680,3 +680,13 @@ fn the_object_of_a_relative_clause_is_the_noun_it_describes() {
     let got = events("The sanctions that hurt Russia were imposed by Washington.");
     assert!(!got.iter().any(|e| e.0 == "163" && e.1 == "RUS"), "{got:?}");
 }
+
+#[test]
+fn a_verb_of_naming_with_a_judging_predicate_criticizes_or_praises() {
+    let got = events("The Belgian prime minister called Israel's response unacceptable.");
+    assert!(has_code(&got, "111", "BELGOV", "ISR"), "{got:?}");
+    let got = events("The Japanese prime minister described the American decision as courageous.");
+    assert!(has_code(&got, "051", "JPNGOV", "USA"), "{got:?}");
+    let got = events("The Belgian prime minister did not call Israel's response unacceptable.");
+    assert!(!got.iter().any(|e| e.0 == "111"), "{got:?}");
+}

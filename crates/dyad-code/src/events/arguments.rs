@@ -60,10 +60,10 @@ fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
 /// Codes one hit: its frame and complement, negation and modality, then its
 /// source and target. `consumed` marks hits taken as complements.
 /// The code of force against a thing said or decided: criticism.
-const CRITICISM: &str = "111";
+pub(super) const CRITICISM: &str = "111";
 
 /// The code of speech that judges another right: praise.
-const PRAISE: &str = "051";
+pub(super) const PRAISE: &str = "051";
 
 /// The code of speech that accuses: an accusation.
 const ACCUSATION: &str = "112";

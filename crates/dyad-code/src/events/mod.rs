@@ -17,12 +17,13 @@
 //! `dyad explain` shows with every pattern tried ([`trace`]).
 
 mod arguments;
+mod judgements;
 mod matching;
 mod sentence;
 mod trace;
 
 use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Factuality, Span};
-use dyad_lexicon::{Dictionaries, Frame, RootRole};
+use dyad_lexicon::{Dictionaries, Frame, RootRole, Sense};
 
 use crate::clause::is_locative;
 use crate::structure::judges;
@@ -127,7 +128,11 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
                 // ("said the policy was a disaster"), see `Tree::judgement`
                 let judging =
                     || (0..s.tokens.len()).any(|k| judges(&s.tokens[k], s.word(k), &dicts.senses));
+                let naming = || {
+                    (0..s.tokens.len()).any(|k| dicts.senses.is(&s.tokens[k].lemma, Sense::Naming))
+                };
                 dyad && (0..s.tokens.len()).any(|k| s.word(k) == DEMAND_WORD)
+                    || dyad && naming() && judging()
                     || find_hits(&s, dicts, &mut Attempts(None)).iter().any(|h| {
                         let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
                         dyad && (!statement || judging()) || dicts.roots.alone(&h.pattern.code)
@@ -149,6 +154,9 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
             coded.extend(code_hit(s, dicts, &hits, hi, &mut consumed, attempts));
         }
     }
+
+    // "called the decision entirely correct": judgements no pattern names.
+    coded.extend(judgements::code_namings(s, dicts));
 
     // "China must drop barriers, the US said": a demand even where the
     // verb after "must" has no pattern of its own.
