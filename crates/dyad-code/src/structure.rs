@@ -372,11 +372,17 @@ impl<'a> Tree<'a> {
             .filter(|&p| self.word(p) == "as")
             .flat_map(|p| self.children[p].iter().copied())
             .filter(|&k| matches!(self.dep(k), "pobj" | "amod" | "acomp"));
+        // the parse loses a quoted predicate ("calling the strikes
+        // "necessary and appropriate""): the word right after the object
+        let quoted = (object + 1..self.tokens.len())
+            .find(|&k| !matches!(self.tokens[k].tag, "``" | "''" | "DT" | "RB"))
+            .filter(|&k| k > object + 1 && self.tokens[object + 1].tag == "``");
         let predicate = self.children[v]
             .iter()
             .copied()
             .filter(|&k| matches!(self.dep(k), "oprd" | "xcomp" | "acomp"))
             .chain(as_what)
+            .chain(quoted)
             .find(|&p| judges(&self.tokens[p], self.word(p), senses))?;
         Some((predicate, object))
     }

@@ -687,6 +687,11 @@ fn a_verb_of_naming_with_a_judging_predicate_criticizes_or_praises() {
     assert!(has_code(&got, "111", "BELGOV", "ISR"), "{got:?}");
     let got = events("The Japanese prime minister described the American decision as courageous.");
     assert!(has_code(&got, "051", "JPNGOV", "USA"), "{got:?}");
+    // a quoted predicate, and no strike called
+    let got =
+        events("The German chancellor called the Israeli strikes \"necessary and appropriate.\"");
+    assert!(has_code(&got, "051", "DEUGOV", "ISR"), "{got:?}");
+    assert!(!got.iter().any(|e| e.0.starts_with("14")), "{got:?}");
     let got = events("The Belgian prime minister did not call Israel's response unacceptable.");
     assert!(!got.iter().any(|e| e.0 == "111"), "{got:?}");
 }

@@ -9,6 +9,12 @@ use super::arguments::{CRITICISM, PRAISE};
 use super::sentence::Sentence;
 use super::Coded;
 
+/// Whether token `v` is a verb of naming whose predicate judges its object.
+pub(super) fn judges_by_naming(s: &Sentence, dicts: &Dictionaries, v: usize) -> bool {
+    dicts.senses.is(&s.tokens[v].lemma, Sense::Naming)
+        && s.tree.naming_judgement(v, &dicts.senses).is_some()
+}
+
 /// The criticism (111) or praise (051) each verb of naming in the sentence
 /// makes of its object's actor, by its subject.
 pub(super) fn code_namings(s: &Sentence, dicts: &Dictionaries) -> Vec<Coded> {

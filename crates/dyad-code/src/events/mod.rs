@@ -150,6 +150,12 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
     let mut consumed = vec![false; hits.len()];
     let mut coded = Vec::new();
     for hi in 0..hits.len() {
+        // "calling the strikes necessary": a judgement, no strike called
+        let h = &hits[hi];
+        if judgements::judges_by_naming(s, dicts, h.head) {
+            attempts.drop(&h.pattern.id, s.word(h.head), DropReason::Judgement);
+            continue;
+        }
         if !consumed[hi] {
             coded.extend(code_hit(s, dicts, &hits, hi, &mut consumed, attempts));
         }

@@ -32,6 +32,9 @@ pub enum DropReason {
     /// object of a verb ("launched an offensive"), its subject ("the strikes
     /// killed"), nor a predicate or a headline's head.
     UnlicensedNoun,
+    /// The trigger is a verb of naming whose predicate judges its object
+    /// ("calling the strikes necessary"): a judgement, not the pattern's act.
+    Judgement,
 }
 
 impl DropReason {
@@ -46,6 +49,7 @@ impl DropReason {
             DropReason::Background => "background",
             DropReason::SelfDyad => "self_dyad",
             DropReason::UnlicensedNoun => "unlicensed_noun",
+            DropReason::Judgement => "judgement",
         }
     }
 
@@ -62,6 +66,9 @@ impl DropReason {
             DropReason::Background => "an event noun in an adjunct of time or cause: not coded",
             DropReason::SelfDyad => "an actor acting on itself: not coded",
             DropReason::UnlicensedNoun => "an event noun the sentence does not report: not coded",
+            DropReason::Judgement => {
+                "a verb of naming that judges its object: not its pattern's act"
+            }
         }
     }
 }
