@@ -10,7 +10,10 @@
 //! - a description ("the Russian president") to the latest named person
 //!   with the same country and sector;
 //! - "the two leaders", "both countries": one mention for each of the two
-//!   latest distinct people or states, over the same words.
+//!   latest distinct people or states, over the same words;
+//! - "I" and "we" inside quotation marks: the actor the sentence quotes,
+//!   named beside a reporting verb outside them ("'We will act,' Kerry
+//!   said").
 //!
 //! Pronouns are a closed grammatical class, so their lists live here rather
 //! than in the dictionaries.
@@ -19,6 +22,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 use dyad_core::{Actor, ActorMention, Document, Span, Via};
+use dyad_lexicon::{Sense, Senses};
 
 /// What a pronoun can refer to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -50,8 +54,57 @@ fn referent(m: &ActorMention, plural: bool) -> Referent {
     }
 }
 
+/// Which tokens of `range` stand inside quotation marks.
+fn quoted(doc: &Document, range: &std::ops::Range<usize>) -> Vec<bool> {
+    let mut inside = false;
+    range
+        .clone()
+        .map(|k| match doc.slice(doc.tokens[k].span) {
+            "“" | "``" => {
+                inside = true;
+                false
+            }
+            "”" | "''" => {
+                inside = false;
+                false
+            }
+            "\"" => {
+                inside = !inside;
+                false
+            }
+            _ => inside,
+        })
+        .collect()
+}
+
+/// The mention a sentence quotes: the actor beside a reporting verb outside
+/// the quotation marks, after it ("…," said Kerry) or before it (Kerry
+/// said: "…"), as an index into `doc.mentions`.
+fn speaker(
+    doc: &Document,
+    range: &std::ops::Range<usize>,
+    inside: &[bool],
+    senses: &Senses,
+) -> Option<usize> {
+    let outside = |k: usize| !inside[k - range.start];
+    let verb = range.clone().find(|&k| {
+        outside(k) && senses.is(&doc.tokens[k].lemma, Sense::Reporting)
+            || senses.is(
+                &doc.slice(doc.tokens[k].span).to_lowercase(),
+                Sense::Reporting,
+            ) && outside(k)
+    })?;
+    let near = |m: &ActorMention| {
+        let t = &m.tokens;
+        range.contains(&t.start)
+            && outside(t.start)
+            && (t.start > verb && t.start <= verb + 3 || t.end <= verb && verb - t.end <= 3)
+    };
+    doc.mentions.iter().position(near)
+}
+
 /// Adds coreferent mentions to `doc.mentions` and names to descriptions.
-pub fn link(doc: &mut Document) {
+pub fn link(doc: &mut Document, senses: &Senses) {
     let mut surnames: HashMap<String, usize> = HashMap::new();
     let mut added: Vec<ActorMention> = Vec::new();
     // Latest antecedent of each kind, as an index into `doc.mentions`.
@@ -64,6 +117,12 @@ pub fn link(doc: &mut Document) {
     let mut next_mention = 0;
     for si in 0..doc.sentences.len() {
         let range = doc.sentences[si].tokens.clone();
+        let inside = quoted(doc, &range);
+        let quoting = inside
+            .iter()
+            .any(|&q| q)
+            .then(|| speaker(doc, &range, &inside, senses))
+            .flatten();
         let mut k = range.start;
         while k < range.end {
             // Mentions starting here update the antecedents.
@@ -195,7 +254,12 @@ pub fn link(doc: &mut Document) {
                     continue;
                 }
             }
-            let antecedent = if let Some(&mi) = surnames.get(word) {
+            let first_person = matches!(&*lower, "i" | "we" | "me" | "us")
+                && inside[k - range.start]
+                && !doc.tokens[k].tag.starts_with("NN");
+            let antecedent = if let Some(mi) = quoting.filter(|_| first_person) {
+                Some((mi, "coreference:speaker", k + 1))
+            } else if let Some(&mi) = surnames.get(word) {
                 Some((mi, "coreference:surname", k + 1))
             } else if let Some(r) = pronoun(&lower).filter(|_| doc.tokens[k].tag.starts_with("PRP"))
             {

@@ -46,6 +46,9 @@ pub enum Sense {
     /// A verb that names its object as its predicate says ("called the
     /// decision correct", "described the move as a provocation").
     Naming,
+    /// A verb that reports what its subject said ("said", "told", "added"):
+    /// "I" and "we" in the words it quotes are its subject.
+    Reporting,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -71,6 +74,7 @@ impl Senses {
                 "support" => Sense::Support,
                 "reciprocal" => Sense::Reciprocal,
                 "naming" => Sense::Naming,
+                "reporting" => Sense::Reporting,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

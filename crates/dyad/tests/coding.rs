@@ -695,3 +695,21 @@ fn a_verb_of_naming_with_a_judging_predicate_criticizes_or_praises() {
     let got = events("The Belgian prime minister did not call Israel's response unacceptable.");
     assert!(!got.iter().any(|e| e.0 == "111"), "{got:?}");
 }
+
+#[test]
+fn i_and_we_in_a_quotation_are_its_speaker() {
+    let got = actors(
+        "\"We will not negotiate with Iran,\" the French foreign minister said.",
+        (2019, 5, 14),
+    );
+    let we = got.iter().find(|a| a.0 == "We").expect("we");
+    assert_eq!(we.1, "FRAGOV", "{got:?}");
+    let got = events("\"We will not negotiate with Iran,\" the French foreign minister said.");
+    assert!(has_code(&got, "12", "FRAGOV", "IRN"), "{got:?}");
+    // outside the quotation, or with no one quoted, "we" is no one known
+    let got = actors(
+        "We know the French foreign minister met Iran's envoy.",
+        (2019, 5, 14),
+    );
+    assert!(!got.iter().any(|a| a.0 == "We"), "{got:?}");
+}
