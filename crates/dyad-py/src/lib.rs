@@ -7,6 +7,10 @@
 //! `dyad explain --json` (`dyad::records`), or the Parquet export's Arrow
 //! columns (`dyad_io::ArrowRows`) handed to pyarrow through the Arrow C data
 //! interface. Coding runs with the GIL released, on rayon's threads.
+//!
+//! All of it is behind the `python` feature, which maturin turns on: the
+//! workspace's own builds and tests compile an empty crate.
+#![cfg(feature = "python")]
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
