@@ -110,20 +110,36 @@ fn run_detached<T: Send>(
 }
 
 /// Codes the documents in parallel and keeps their printed events, as
-/// `dyad code` does.
-fn code_documents(
+/// `dyad code` does; then `out` makes what is returned of each, in order.
+fn code_each<T: Send>(
     py: Python<'_>,
     docs: &mut [Document],
     printed: Printed,
     threads: Option<usize>,
-) -> PyResult<()> {
+    out: impl Fn(&Document) -> T + Sync,
+) -> PyResult<Vec<T>> {
     let pipeline = py.detach(pipeline)?;
     run_detached(py, threads, || {
-        docs.par_iter_mut().for_each(|doc| {
-            pipeline.process(doc, None);
-            printed.keep(doc);
-        })
+        docs.par_iter_mut()
+            .map(|doc| {
+                pipeline.process(doc, None);
+                printed.keep(doc);
+                out(doc)
+            })
+            .collect()
     })
+}
+
+/// A document's events as `dyad code` writes them: JSON Lines.
+fn jsonl(doc: &Document) -> std::io::Result<String> {
+    let mut jsonl = Vec::new();
+    let mut writer = EventWriter::new(Format::Jsonl, false, &mut jsonl)?;
+    for event in &doc.events {
+        writer.write(&Export::of(doc, event))?;
+    }
+    writer.flush()?;
+    drop(writer);
+    Ok(String::from_utf8(jsonl).expect("JSON is UTF-8"))
 }
 
 /// Each document's events as the JSON Lines of `dyad code`, one string a
@@ -145,22 +161,11 @@ fn code_jsonl(
         all,
         min_confidence,
     };
-    code_documents(py, &mut docs, printed, threads)?;
-    let jsonl = run_detached(py, threads, || {
-        docs.par_iter()
-            .map(|doc| -> std::io::Result<String> {
-                let mut jsonl = Vec::new();
-                let mut writer = EventWriter::new(Format::Jsonl, false, &mut jsonl)?;
-                for event in &doc.events {
-                    writer.write(&Export::of(doc, event))?;
-                }
-                writer.flush()?;
-                drop(writer);
-                Ok(String::from_utf8(jsonl).expect("JSON is UTF-8"))
-            })
-            .collect::<std::io::Result<Vec<String>>>()
-    })?;
-    jsonl.map_err(dyad_error)
+    let written = code_each(py, &mut docs, printed, threads, jsonl)?;
+    written
+        .into_iter()
+        .collect::<std::io::Result<Vec<String>>>()
+        .map_err(dyad_error)
 }
 
 /// Every document's events as one record batch of the Parquet export's
@@ -182,7 +187,7 @@ fn code_batch<'py>(
         all,
         min_confidence,
     };
-    code_documents(py, &mut docs, printed, threads)?;
+    code_each(py, &mut docs, printed, threads, |_| ())?;
     let batch = py.detach(|| {
         let mut rows = ArrowRows::new(false);
         for doc in &docs {
