@@ -27,8 +27,9 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
+// Named as Python users see it: `dyad.DyadError`.
 create_exception!(
-    _dyad,
+    dyad,
     DyadError,
     PyValueError,
     "An input dyad cannot code or a store it cannot read; the message is the command line's."
@@ -58,32 +59,39 @@ fn parse_date(date: Option<&str>) -> PyResult<NaiveDate> {
     }
 }
 
-/// The documents of equally long lists of texts, dates, ids and titles.
-fn documents(
-    texts: Vec<String>,
-    dates: Vec<Option<String>>,
-    ids: Vec<String>,
-    titles: Vec<Option<String>>,
-) -> PyResult<Vec<Document>> {
-    if dates.len() != texts.len() || ids.len() != texts.len() || titles.len() != texts.len() {
-        return Err(dyad_error(
-            "texts, dates, ids and titles must be lists of the same length",
-        ));
+/// A batch of documents as the Python half hands it over: equally long
+/// lists of texts, dates (`YYYY-MM-DD` or `None` for today), ids and titles.
+#[derive(FromPyObject)]
+struct Batch(
+    Vec<String>,
+    Vec<Option<String>>,
+    Vec<String>,
+    Vec<Option<String>>,
+);
+
+impl Batch {
+    fn documents(self) -> PyResult<Vec<Document>> {
+        let Batch(texts, dates, ids, titles) = self;
+        if dates.len() != texts.len() || ids.len() != texts.len() || titles.len() != texts.len() {
+            return Err(dyad_error(
+                "texts, dates, ids and titles must be lists of the same length",
+            ));
+        }
+        texts
+            .into_iter()
+            .zip(dates)
+            .zip(ids)
+            .zip(titles)
+            .map(|(((text, date), id), title)| {
+                let meta = Metadata {
+                    title,
+                    published: Some(parse_date(date.as_deref())?),
+                    ..Default::default()
+                };
+                Ok(Document::new(id, text, meta))
+            })
+            .collect()
     }
-    texts
-        .into_iter()
-        .zip(dates)
-        .zip(ids)
-        .zip(titles)
-        .map(|(((text, date), id), title)| {
-            let meta = Metadata {
-                title,
-                published: Some(parse_date(date.as_deref())?),
-                ..Default::default()
-            };
-            Ok(Document::new(id, text, meta))
-        })
-        .collect()
 }
 
 /// Runs `work` with the GIL released, on `threads` threads (rayon's global
@@ -109,17 +117,19 @@ fn run_detached<T: Send>(
     }))
 }
 
-/// Codes the documents in parallel and keeps their printed events, as
-/// `dyad code` does; then `out` makes what is returned of each, in order.
+/// Codes a batch in parallel and keeps the printed events, as `dyad code`
+/// does (`all`, `min_confidence`); `out` makes what is returned of each
+/// document, in order, beside the documents.
 fn code_each<T: Send>(
     py: Python<'_>,
-    docs: &mut [Document],
+    batch: Batch,
     printed: Printed,
     threads: Option<usize>,
     out: impl Fn(&Document) -> T + Sync,
-) -> PyResult<Vec<T>> {
+) -> PyResult<(Vec<Document>, Vec<T>)> {
+    let mut docs = batch.documents()?;
     let pipeline = py.detach(pipeline)?;
-    run_detached(py, threads, || {
+    let made = run_detached(py, threads, || {
         docs.par_iter_mut()
             .map(|doc| {
                 pipeline.process(doc, None);
@@ -127,7 +137,8 @@ fn code_each<T: Send>(
                 out(doc)
             })
             .collect()
-    })
+    })?;
+    Ok((docs, made))
 }
 
 /// A document's events as `dyad code` writes them: JSON Lines.
@@ -145,23 +156,18 @@ fn jsonl(doc: &Document) -> std::io::Result<String> {
 /// Each document's events as the JSON Lines of `dyad code`, one string a
 /// document.
 #[pyfunction]
-#[allow(clippy::too_many_arguments)]
 fn code_jsonl(
     py: Python<'_>,
-    texts: Vec<String>,
-    dates: Vec<Option<String>>,
-    ids: Vec<String>,
-    titles: Vec<Option<String>>,
+    batch: Batch,
     min_confidence: Option<f64>,
     all: bool,
     threads: Option<usize>,
 ) -> PyResult<Vec<String>> {
-    let mut docs = documents(texts, dates, ids, titles)?;
     let printed = Printed {
         all,
         min_confidence,
     };
-    let written = code_each(py, &mut docs, printed, threads, jsonl)?;
+    let (_, written) = code_each(py, batch, printed, threads, jsonl)?;
     written
         .into_iter()
         .collect::<std::io::Result<Vec<String>>>()
@@ -171,23 +177,18 @@ fn code_jsonl(
 /// Every document's events as one record batch of the Parquet export's
 /// schema (a `pyarrow.RecordBatch`).
 #[pyfunction]
-#[allow(clippy::too_many_arguments)]
 fn code_batch<'py>(
     py: Python<'py>,
-    texts: Vec<String>,
-    dates: Vec<Option<String>>,
-    ids: Vec<String>,
-    titles: Vec<Option<String>>,
+    batch: Batch,
     min_confidence: Option<f64>,
     all: bool,
     threads: Option<usize>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let mut docs = documents(texts, dates, ids, titles)?;
     let printed = Printed {
         all,
         min_confidence,
     };
-    code_each(py, &mut docs, printed, threads, |_| ())?;
+    let (docs, _) = code_each(py, batch, printed, threads, |_| ())?;
     let batch = py.detach(|| {
         let mut rows = ArrowRows::new(false);
         for doc in &docs {

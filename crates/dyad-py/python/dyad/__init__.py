@@ -141,7 +141,7 @@ def code(
     if title is not None:
         _check_str(title, "title")
     (jsonl,) = _dyad.code_jsonl(
-        [text], [_date_string(date)], [id], [title], min_confidence, bool(all), None
+        ([text], [_date_string(date)], [id], [title]), min_confidence, bool(all), None
     )
     return _records(jsonl)
 
@@ -164,8 +164,7 @@ def code_many(
     position (``"0"``, ``"1"``, ...). Coding runs without the GIL on
     ``threads`` threads (one a core when ``None``).
     """
-    texts, dates, ids, titles = _batch(texts, dates, ids, titles)
-    jsonl = _dyad.code_jsonl(texts, dates, ids, titles, min_confidence, bool(all), threads)
+    jsonl = _dyad.code_jsonl(_batch(texts, dates, ids, titles), min_confidence, bool(all), threads)
     return [_records(doc) for doc in jsonl]
 
 
@@ -185,8 +184,7 @@ def code_arrow(
     """
     import pyarrow
 
-    texts, dates, ids, titles = _batch(texts, dates, ids, titles)
-    batch = _dyad.code_batch(texts, dates, ids, titles, min_confidence, bool(all), threads)
+    batch = _dyad.code_batch(_batch(texts, dates, ids, titles), min_confidence, bool(all), threads)
     return pyarrow.Table.from_batches([batch])
 
 

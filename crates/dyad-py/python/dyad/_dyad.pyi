@@ -5,15 +5,16 @@ from typing import Optional
 
 import pyarrow
 
+#: Equally long lists of texts, dates ('YYYY-MM-DD' or None for today),
+#: ids and titles.
+Batch = tuple[list[str], list[Optional[str]], list[str], list[Optional[str]]]
+
 class DyadError(ValueError):
     """An input dyad cannot code or a store it cannot read; the message is
     the command line's."""
 
 def code_jsonl(
-    texts: list[str],
-    dates: list[Optional[str]],
-    ids: list[str],
-    titles: list[Optional[str]],
+    batch: Batch,
     min_confidence: Optional[float],
     all: bool,
     threads: Optional[int],
@@ -21,10 +22,7 @@ def code_jsonl(
     """Each document's events as the JSON Lines of ``dyad code``."""
 
 def code_batch(
-    texts: list[str],
-    dates: list[Optional[str]],
-    ids: list[str],
-    titles: list[Optional[str]],
+    batch: Batch,
     min_confidence: Optional[float],
     all: bool,
     threads: Optional[int],
