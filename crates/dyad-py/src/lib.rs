@@ -94,27 +94,27 @@ impl Batch {
     }
 }
 
-/// Runs `work` with the GIL released, on `threads` threads (rayon's global
-/// pool, one thread a core, when `None`).
+/// Runs `work` with the GIL released on a thread pool of its own: one
+/// thread for one document, else `threads` (one a core when `None`). Not
+/// rayon's global pool: a process forked after a call (multiprocessing)
+/// would find that pool's threads gone and wait for them forever.
 fn run_detached<T: Send>(
     py: Python<'_>,
     threads: Option<usize>,
+    documents: usize,
     work: impl FnOnce() -> T + Send,
 ) -> PyResult<T> {
-    let pool = match threads {
-        None => None,
+    let threads = match threads {
         Some(0) => return Err(dyad_error("threads must be at least 1")),
-        Some(n) => Some(
-            rayon::ThreadPoolBuilder::new()
-                .num_threads(n)
-                .build()
-                .map_err(dyad_error)?,
-        ),
+        _ if documents <= 1 => 1,
+        // 0: rayon's default, one thread a core.
+        given => given.unwrap_or(0),
     };
-    Ok(py.detach(|| match pool {
-        Some(pool) => pool.install(work),
-        None => work(),
-    }))
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .map_err(dyad_error)?;
+    Ok(py.detach(|| pool.install(work)))
 }
 
 /// Codes a batch in parallel and keeps the printed events, as `dyad code`
@@ -129,7 +129,7 @@ fn code_each<T: Send>(
 ) -> PyResult<(Vec<Document>, Vec<T>)> {
     let mut docs = batch.documents()?;
     let pipeline = py.detach(pipeline)?;
-    let made = run_detached(py, threads, || {
+    let made = run_detached(py, threads, docs.len(), || {
         docs.par_iter_mut()
             .map(|doc| {
                 pipeline.process(doc, None);

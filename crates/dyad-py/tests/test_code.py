@@ -142,3 +142,16 @@ def test_the_interpreter_survives_odd_text():
     odd = ["", "\x00\x01", "\u202e" * 100, "é" * 10_000, "Russia." * 2000]
     coded = dyad.code_many(odd, dates=["2020-01-01"] * len(odd))
     assert len(coded) == len(odd)
+
+
+def test_a_forked_process_codes_too():
+    # Coding before a fork must leave nothing behind (no global thread pool)
+    # that the child would wait for.
+    import multiprocessing
+
+    texts, dates, ids = documents(8)
+    expected = dyad.code_many(texts, dates=dates, ids=ids)
+    context = multiprocessing.get_context("fork")
+    with context.Pool(1) as pool:
+        result = pool.apply_async(dyad.code_many, (texts,), {"dates": dates, "ids": ids})
+        assert result.get(timeout=60) == expected
