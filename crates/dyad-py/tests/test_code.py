@@ -59,6 +59,7 @@ def test_code_many_in_parallel_equals_one_thread_and_code_in_a_loop():
 def test_code_many_numbers_documents_without_ids():
     texts, dates, _ = documents(5)
     coded = dyad.code_many(texts, dates=dates)
+    assert any(coded)
     assert [{e["doc_id"] for e in events} for events in coded] == [{str(i)} if events else set() for i, events in enumerate(coded)]
 
 
