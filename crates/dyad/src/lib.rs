@@ -14,6 +14,7 @@ pub mod bench;
 pub mod dedup;
 pub mod eval;
 pub mod merge;
+pub mod records;
 
 use std::collections::HashSet;
 use std::path::Path;

@@ -13,10 +13,11 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
+use dyad::records::{self, MentionRecord};
 use dyad::{eval, Pipeline};
 use dyad_code::Trace;
 use dyad_core::Document;
-use dyad_io::{EventRecord, EventWriter, Export, Format, Input, Reader, Severity};
+use dyad_io::{EventWriter, Export, Format, Input, Reader, Severity};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -494,20 +495,6 @@ fn code(
     Ok(ExitCode::SUCCESS)
 }
 
-#[derive(Serialize)]
-struct MentionRecord<'a> {
-    doc_id: &'a str,
-    sentence_index: usize,
-    text: &'a str,
-    span: dyad_core::Span,
-    code: &'a str,
-    country: Option<&'a str>,
-    sector: Option<&'a str>,
-    name: Option<&'a str>,
-    via: dyad_core::Via,
-    entry: &'a str,
-}
-
 fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
     let Some(Batch { mut docs, .. }) = read(input)? else {
         eprintln!("dyad: no input could be read");
@@ -517,19 +504,7 @@ fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
     let mut out = open_output(None)?;
     for doc in &docs {
         for m in &doc.mentions {
-            let rec = MentionRecord {
-                doc_id: &doc.id,
-                sentence_index: m.sentence,
-                text: doc.slice(m.span),
-                span: m.span,
-                code: &m.actor.code,
-                country: m.actor.country.as_deref(),
-                sector: m.actor.sector.as_deref(),
-                name: m.actor.name.as_deref(),
-                via: m.via,
-                entry: &m.entry,
-            };
-            serde_json::to_writer(&mut out, &rec)?;
+            serde_json::to_writer(&mut out, &MentionRecord::new(doc, m))?;
             out.write_all(b"\n")?;
         }
     }
@@ -563,7 +538,7 @@ fn explain(
     for (doc, trace) in docs.iter().zip(&traces) {
         for t in trace {
             if json {
-                serde_json::to_writer(&mut out, &sentence_json(doc, t))?;
+                serde_json::to_writer(&mut out, &records::sentence_json(doc, t))?;
                 out.write_all(b"\n")?;
             } else {
                 out.write_all(render_sentence(doc, t.sentence, Some(t)).as_bytes())?;
@@ -648,60 +623,6 @@ fn report(
     Ok(())
 }
 
-/// The words of a sentence-relative token range.
-fn words_of(doc: &Document, si: usize, words: &std::ops::Range<usize>) -> String {
-    let tokens = &doc.sentence_tokens(si)[words.clone()];
-    match (tokens.first(), tokens.last()) {
-        (Some(a), Some(b)) => doc.slice(a.span.cover(b.span)).to_string(),
-        _ => String::new(),
-    }
-}
-
-fn sentence_json(doc: &Document, t: &Trace) -> serde_json::Value {
-    let s = &doc.sentences[t.sentence];
-    let (phrases, clauses) = dyad::syntax(doc, t.sentence);
-    let phrases: Vec<_> = phrases
-        .iter()
-        .map(|p| serde_json::json!({"kind": p.kind.label(), "words": [p.words.start, p.words.end], "head": p.head, "text": words_of(doc, t.sentence, &p.words)}))
-        .collect();
-    let clauses: Vec<_> = clauses
-        .iter()
-        .map(|c| serde_json::json!({"kind": c.kind, "verb": c.verb, "words": [c.words.start, c.words.end], "text": words_of(doc, t.sentence, &c.words)}))
-        .collect();
-    let tokens: Vec<_> = doc.tokens[s.tokens.clone()]
-        .iter()
-        .map(|tok| {
-            // The head as an index within the sentence, as the tokens list counts.
-            let head = tok.head.map(|h| h - s.tokens.start);
-            serde_json::json!({"text": doc.slice(tok.span), "span": tok.span, "tag": tok.tag, "lemma": tok.lemma, "head": head, "dep": tok.dep})
-        })
-        .collect();
-    let actors: Vec<_> = doc
-        .sentence_mentions(t.sentence)
-        .map(|m| serde_json::json!({"text": doc.slice(m.span), "span": m.span, "code": m.actor.code, "country": m.actor.country, "sector": m.actor.sector, "name": m.actor.name, "via": m.via, "entry": m.entry}))
-        .collect();
-    let attempts: Vec<_> = t
-        .attempts
-        .iter()
-        .map(|a| serde_json::json!({"rule": a.rule, "trigger": a.trigger, "outcome": a.outcome}))
-        .collect();
-    let dropped: Vec<_> = t
-        .dropped
-        .iter()
-        .map(|d| serde_json::json!({"trigger": d.trigger, "rule": d.rule, "reason": d.reason.as_str()}))
-        .collect();
-    let events: Vec<_> = doc
-        .events
-        .iter()
-        .filter(|e| e.sentence == t.sentence)
-        .map(|e| EventRecord::new(doc, e))
-        .collect();
-    serde_json::json!({
-        "doc_id": doc.id, "sentence_index": t.sentence, "sentence": doc.slice(s.span), "kind": s.kind, "boilerplate": s.boilerplate,
-        "tokens": tokens, "phrases": phrases, "clauses": clauses, "actors": actors, "attempts": attempts, "dropped": dropped, "events": events,
-    })
-}
-
 /// Dependency labels `dyad explain` lists as relations.
 const RELATIONS: &[&str] = &[
     "nsubj",
@@ -758,7 +679,13 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
     if !phrases.is_empty() {
         let chunks: Vec<String> = phrases
             .iter()
-            .map(|p| format!("[{} {}]", p.kind.label(), words_of(doc, si, &p.words)))
+            .map(|p| {
+                format!(
+                    "[{} {}]",
+                    p.kind.label(),
+                    records::words_of(doc, si, &p.words)
+                )
+            })
             .collect();
         let _ = writeln!(out, "   phrases: {}", chunks.join(" "));
     }
@@ -769,7 +696,7 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
             "   clause: {}({}): {}",
             c.kind,
             verb,
-            words_of(doc, si, &c.words)
+            records::words_of(doc, si, &c.words)
         );
     }
     for m in doc.sentence_mentions(si) {
