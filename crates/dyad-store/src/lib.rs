@@ -13,6 +13,7 @@
 //! documents: a crash or a full disk loses at most the batch being written,
 //! never part of a document.
 
+mod explore;
 mod query;
 mod schema;
 mod write;
@@ -22,7 +23,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-pub use query::{Filter, Period, Query, SeriesRow, Split, StoredDocument, StoredEvent};
+pub use explore::{ActorCount, CountryCount, DyadEdge, EventDetail, PlaceCount, ACTOR_NAMES};
+pub use query::{Cursor, Filter, Period, Query, SeriesRow, Split, StoredDocument, StoredEvent};
 pub use schema::SCHEMA_VERSION;
 pub use write::{content_hash, NewDocument};
 
@@ -46,9 +48,10 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    /// A filter value that cannot match anything as written.
-    #[error("{0}")]
-    Invalid(String),
+    /// A filter value that cannot match anything as written: the flag
+    /// (`--quad`) and what is wrong with its value.
+    #[error("{flag} {reason}")]
+    Invalid { flag: &'static str, reason: String },
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
 }
