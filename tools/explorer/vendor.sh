@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Refreshes the explorer's vendored libraries under
-# crates/dyad-serve/assets/vendor/ from the npm registry: each pinned
+# Refreshes the explorer's vendored libraries and data (world-atlas's
+# country shapes, keyed by ISO 3166-1 numeric codes, and the table from
+# those to the alpha-3 codes of events)
+# under crates/dyad-serve/assets/vendor/ from the npm registry: each pinned
 # package's minified browser build and its licence, committed with the
 # crate so that building and running dyad needs no npm and no network.
 # Change a version here, run it, and commit what it writes.
@@ -20,6 +22,7 @@ files=(
     "d3-geo 3.1.2 dist/d3-geo.min.js d3-geo.min.js"
     "topojson-client 3.1.0 dist/topojson-client.min.js topojson-client.min.js"
     "world-atlas 2.0.2 countries-110m.json countries-110m.json"
+    "i18n-iso-countries 7.14.0 codes.json iso-3166-codes.json"
 )
 
 mkdir -p "$out"

@@ -142,11 +142,14 @@ struct DocumentBody {
     published: Option<String>,
 }
 
-/// An event with its evidence, document and mentions.
+/// An event with its evidence, document, merged event and mentions.
 #[derive(Serialize, ToSchema)]
 struct EventBody {
-    /// Its record; for a merged event id, its first mention's, with the counts.
+    /// Its record.
     event: Value,
+    /// The record of the merged event it belongs to, with the counts
+    /// (asserted and intended events only).
+    merged: Option<Value>,
     sentence: String,
     evidence: EvidenceSpans,
     document: DocumentBody,
@@ -163,9 +166,9 @@ fn sentence_chars(event: &StoredEvent, span: dyad_core::Span) -> Option<[usize; 
     Some([chars(start)?, chars(end)?])
 }
 
-/// An event or a merged event, with its sentence, evidence, document and every mention.
+/// An event with its sentence, evidence, document, merged event and every mention.
 #[utoipa::path(get, path = "/api/events/{id}",
-    params(("id" = String, Path, description = "An event id or a merged event id")),
+    params(("id" = String, Path, description = "An event id (a merged event's id is its first mention's)")),
     responses((status = 200, body = EventBody), (status = 404, body = ErrorBody)))]
 async fn event(
     State(state): State<AppState>,
@@ -187,6 +190,7 @@ async fn event(
             let d = &e.document;
             Ok(Json(EventBody {
                 event: record(e)?,
+                merged: detail.merged.as_ref().map(record).transpose()?,
                 sentence: e.sentence.clone(),
                 evidence,
                 document: DocumentBody {

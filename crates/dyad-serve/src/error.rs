@@ -12,7 +12,7 @@ pub enum ApiError {
     /// A parameter that cannot be read or cannot match anything.
     #[error("{parameter} {reason}")]
     BadParameter { parameter: String, reason: String },
-    #[error("no event or merged event {0:?}")]
+    #[error("no event {0:?}")]
     NoSuchEvent(String),
     #[error("too many texts being coded; try again")]
     Busy,

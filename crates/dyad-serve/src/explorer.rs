@@ -42,6 +42,7 @@ const ASSETS: &[Asset] = &[
         "text/javascript; charset=utf-8"
     ),
     asset!("vendor/countries-110m.json", "application/json"),
+    asset!("vendor/iso-3166-codes.json", "application/json"),
 ];
 
 const INDEX: &[u8] = include_bytes!("../assets/index.html");

@@ -9,13 +9,15 @@ use rusqlite::types::Value;
 use crate::query::StoredEvent;
 use crate::{Filter, Result, Store};
 
-/// An event (or merged event) with every mention of it.
+/// An event with the merged event it belongs to and every mention of that.
 #[derive(Clone, Debug, PartialEq)]
 pub struct EventDetail {
-    /// The event; for a merged event, its first mention with the counts.
     pub event: StoredEvent,
-    /// Every mention of the merged event it belongs to, in order (the
-    /// event alone when it is part of none).
+    /// The merged event it is a mention of (its first mention's record
+    /// with the counts); asserted and intended events only.
+    pub merged: Option<StoredEvent>,
+    /// Every mention of the merged event, in order (the event alone when
+    /// it is part of none).
     pub mentions: Vec<StoredEvent>,
 }
 
@@ -60,48 +62,42 @@ pub struct PlaceCount {
 }
 
 impl Store {
-    /// The event or merged event of this id, with its mentions; `None` if
-    /// there is neither.
+    /// The event of this id (a merged event's id is its first mention's),
+    /// with its merged event and mentions; `None` if there is none.
     pub fn event(&self, id: &str) -> Result<Option<EventDetail>> {
-        let first = |cond: &str, merged: bool| -> Result<Option<StoredEvent>> {
-            let mut found = None;
+        let select = |cond: &str, id: &str, merged: bool| -> Result<Vec<StoredEvent>> {
+            let mut found = Vec::new();
             self.select_events(
                 cond,
                 vec![Value::Text(id.into())],
                 merged,
-                "ORDER BY e.seq LIMIT 1",
+                "ORDER BY e.day IS NULL, e.day, e.id, e.seq",
                 |e| {
-                    found = Some(e.clone());
+                    found.push(e.clone());
                     Ok(())
                 },
             )?;
             Ok(found)
         };
-        let merged_first = "e.seq = (SELECT first FROM merged_events WHERE id = ?)";
-        let event = match first(merged_first, true)? {
-            Some(event) => event,
-            None => match first("e.id = ?", false)? {
-                Some(event) => event,
-                None => return Ok(None),
-            },
+        let Some(event) = select("e.id = ?", id, false)?.into_iter().next() else {
+            return Ok(None);
         };
-        let mut mentions = Vec::new();
-        match &event.merged_id {
-            Some(merged_id) => {
-                self.select_events(
-                    "e.merged = (SELECT first FROM merged_events WHERE id = ?)",
-                    vec![Value::Text(merged_id.clone())],
-                    false,
-                    "ORDER BY e.day IS NULL, e.day, e.id",
-                    |e| {
-                        mentions.push(e.clone());
-                        Ok(())
-                    },
-                )?;
-            }
-            None => mentions.push(event.clone()),
-        }
-        Ok(Some(EventDetail { event, mentions }))
+        let Some(merged_id) = event.merged_id.clone() else {
+            return Ok(Some(EventDetail {
+                mentions: vec![event.clone()],
+                event,
+                merged: None,
+            }));
+        };
+        let first = "e.seq IN (SELECT first FROM merged_events WHERE id = ?)";
+        let merged = select(first, &merged_id, true)?.into_iter().next();
+        let of_merged = "e.merged IN (SELECT first FROM merged_events WHERE id = ?)";
+        let mentions = select(of_merged, &merged_id, false)?;
+        Ok(Some(EventDetail {
+            event,
+            merged,
+            mentions,
+        }))
     }
 
     /// Actor codes of the filter's events whose code starts with `query`

@@ -431,7 +431,7 @@ fn pages_after_a_cursor_read_every_event_once_in_order() {
 }
 
 #[test]
-fn an_event_is_found_by_its_id_or_its_merged_id_with_every_mention() {
+fn an_event_is_found_by_its_id_with_its_merged_event_and_every_mention() {
     let dir = tempfile::tempdir().unwrap();
     let store = explorer_store(dir.path());
     let merged = events(
@@ -445,20 +445,37 @@ fn an_event_is_found_by_its_id_or_its_merged_id_with_every_mention() {
         .iter()
         .find(|e| e.reports.as_ref().unwrap().doc_ids == ["a", "b"])
         .expect("a and b report one attack");
-    let merged_id = reported_twice.merged_id.clone().unwrap();
-    let detail = store.event(&merged_id).unwrap().unwrap();
-    assert_eq!(&detail.event, reported_twice);
-    let docs: Vec<&str> = detail
+    // a merged event's id is its first mention's
+    let first = store.event(&reported_twice.event_id).unwrap().unwrap();
+    assert_eq!(first.merged.as_ref(), Some(reported_twice));
+    assert_eq!(first.event.reports, None);
+    assert_eq!(first.event.document.id, "a");
+    let docs: Vec<&str> = first
         .mentions
         .iter()
         .map(|m| m.document.id.as_str())
         .collect();
     assert_eq!(docs, ["a", "b"]);
-    // a mention's own id finds it, with the same mentions
-    let mention = &detail.mentions[1];
-    let by_mention = store.event(&mention.event_id).unwrap().unwrap();
-    assert_eq!(&by_mention.event, mention);
-    assert_eq!(by_mention.mentions, detail.mentions);
+    let second = store.event(&first.mentions[1].event_id).unwrap().unwrap();
+    assert_eq!(second.event, first.mentions[1]);
+    assert_eq!(
+        (second.merged, second.mentions),
+        (first.merged, first.mentions)
+    );
+    // a negated event belongs to no merged event
+    let every = Query {
+        filter: Filter {
+            all: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let negated = events(&store, &every)
+        .into_iter()
+        .find(|e| e.event.factuality == Factuality::Negated)
+        .unwrap();
+    let alone = store.event(&negated.event_id).unwrap().unwrap();
+    assert_eq!((alone.merged, alone.mentions), (None, vec![negated]));
     assert_eq!(store.event("0000000000000000").unwrap(), None);
 }
 
