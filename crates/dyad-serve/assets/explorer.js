@@ -111,6 +111,7 @@ function layout() {
     field("cameo", "CAMEO", { size: 5 }),
     field("country", "Country", { size: 4, placeholder: "UKR" }),
     field("text", "Text", { placeholder: "words, \"a phrase\"" }),
+    field("min_confidence", "Min. confidence", { type: "number", min: 0, max: 1, step: 0.05, size: 4 }),
     el("label", { class: "check" }, el("input", { type: "checkbox", name: "all", id: "filter-all" }), "every factuality"),
     el("button", { type: "submit", text: "Apply" }),
     el("button", { type: "button", text: "Clear", onclick: () => { go(readUrl().view, Object.fromEntries(FILTERS.map((f) => [f, ""]))); } }),
@@ -211,7 +212,7 @@ function dayChart(container, data, title, onDay) {
   const plot = new uPlot({
     width, height: 260, series,
     scales: { x: { time: true }, g: { range: [-10, 10] } },
-    axes: [{}, { label: "events" }, { scale: "g", side: 1, label: "Goldstein", grid: { show: false } }],
+    axes: [{ space: 80, values: (u, splits) => splits.map((s) => new Date(s * 1000).toISOString().slice(0, 10)) }, { label: "events" }, { scale: "g", side: 1, label: "Goldstein", grid: { show: false } }],
     cursor: { drag: { x: false, y: false } },
   }, columns, box);
   plot.over.addEventListener("click", () => {

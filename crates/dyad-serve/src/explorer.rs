@@ -86,3 +86,39 @@ fn page(content_type: &'static str, bytes: &'static [u8]) -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_loads_only_embedded_files() {
+        let page = std::str::from_utf8(INDEX).unwrap();
+        let linked: Vec<&str> = page
+            .split("\"/assets/")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap())
+            .collect();
+        assert!(linked.contains(&"explorer.js"), "{linked:?}");
+        for name in linked {
+            assert!(ASSETS.iter().any(|a| a.name == name), "{name}");
+        }
+        assert!(!page.contains("http"), "no other origin");
+    }
+
+    #[test]
+    fn the_explorer_never_parses_text_as_markup() {
+        let script = std::str::from_utf8(ASSETS[0].bytes).unwrap();
+        assert_eq!(ASSETS[0].name, "explorer.js");
+        for sink in [
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "document.write",
+            "eval(",
+            "new Function",
+        ] {
+            assert!(!script.contains(sink), "explorer.js uses {sink}");
+        }
+    }
+}
