@@ -113,8 +113,8 @@ function layout() {
     field("text", "Text", { placeholder: "words, \"a phrase\"" }),
     field("min_confidence", "Min. confidence", { type: "number", min: 0, max: 1, step: 0.05, size: 4 }),
     el("label", { class: "check" }, el("input", { type: "checkbox", name: "all", id: "filter-all" }), "every factuality"),
-    el("button", { type: "submit", text: "Apply" }),
-    el("button", { type: "button", text: "Clear", onclick: () => { go(readUrl().view, Object.fromEntries(FILTERS.map((f) => [f, ""]))); } }),
+    el("button", { type: "submit", id: "filter-apply", text: "Apply" }),
+    el("button", { type: "button", id: "filter-clear", text: "Clear", onclick: () => { go(readUrl().view, Object.fromEntries(FILTERS.map((f) => [f, ""]))); } }),
     el("datalist", { id: "actor-list" }));
   document.body.append(
     el("header", {}, el("h1", { text: "dyad" }), nav),
@@ -172,9 +172,8 @@ async function render() {
 
 // ---- series charts ----
 
-/** Days of a series (no coarse rows) with counts per quad class and the mean Goldstein score. */
-function byDay(rowsByQuad, rowsAll) {
-  const days = [...new Set(rowsAll.filter((r) => r.period !== "coarse").map((r) => r.period))].sort();
+/** Days of a series (no coarse rows; `days` when given) with counts per quad class and the mean Goldstein score. */
+function byDay(rowsByQuad, rowsAll, days = daysOf(rowsAll)) {
   const index = new Map(days.map((d, i) => [d, i]));
   const counts = QUADS.map(() => days.map(() => 0));
   for (const r of rowsByQuad) if (index.has(r.period)) counts[Number(r.key) - 1][index.get(r.period)] = r.count;
@@ -215,11 +214,21 @@ function dayChart(container, data, title, onDay) {
     axes: [{ space: 80, values: (u, splits) => splits.map((s) => new Date(s * 1000).toISOString().slice(0, 10)) }, { label: "events" }, { scale: "g", side: 1, label: "Goldstein", grid: { show: false } }],
     cursor: { drag: { x: false, y: false } },
   }, columns, box);
-  plot.over.addEventListener("click", () => {
+  // a click is a press and release in one place (uPlot swallows the
+  // click event itself while it tracks drags)
+  let pressed = null;
+  plot.over.addEventListener("mousedown", (e) => { pressed = [e.clientX, e.clientY]; });
+  plot.over.addEventListener("mouseup", (e) => {
+    const still = pressed && Math.abs(e.clientX - pressed[0]) < 4 && Math.abs(e.clientY - pressed[1]) < 4;
+    pressed = null;
     const i = plot.cursor.idx;
-    if (i != null && i >= 0) onDay(data.days[i]);
+    if (still && i != null && i >= 0) onDay(data.days[i]);
   });
   return plot;
+}
+
+function daysOf(rows) {
+  return [...new Set(rows.filter((r) => r.period !== "coarse").map((r) => r.period))].sort();
 }
 
 function total(data) {
@@ -259,18 +268,24 @@ const RENDER = {
     view.append(row);
     const base = Object.assign({}, state.filters);
     delete base.actor; delete base.source; delete base.target;
-    for (const [from, to] of [[a, b], [b, a]]) {
+    const directions = [[a, b], [b, a]];
+    const series = await Promise.all(directions.map(([from, to]) => {
       const params = Object.assign({}, base, { source: from, target: to });
-      const [quads, all] = await Promise.all([
+      return Promise.all([
         api("/api/series", Object.assign({ period: "day", split: "quad" }, params)),
         api("/api/series", Object.assign({ period: "day" }, params)),
       ]);
-      const data = byDay(quads.rows, all.rows);
-      const side = el("div", { class: "side" });
-      row.append(side);
-      side.append(el("p", { class: "figures", text: from + " → " + to + ": " + total(data) + " events" }));
-      if (data.days.length) dayChart(side, data, from + " → " + to, (day) => go("events", { source: from, target: to, actor: "", from: day, to: day }));
-    }
+    }));
+    // both over the same days, side by side
+    const days = daysOf(series.flatMap(([, all]) => all.rows));
+    const sides = directions.map(() => el("div", { class: "side" }));
+    row.append(...sides);
+    directions.forEach(([from, to], i) => {
+      const [quads, all] = series[i];
+      const data = byDay(quads.rows, all.rows, days);
+      sides[i].append(el("p", { class: "figures", text: from + " → " + to + ": " + total(data) + " events" }));
+      if (days.length) dayChart(sides[i], data, from + " → " + to, (day) => go("events", { source: from, target: to, actor: "", from: day, to: day }));
+    });
   },
 
   async network(view, state) {
@@ -392,6 +407,10 @@ const RENDER = {
   },
 };
 
+function plural(n, word) {
+  return n + " " + word + (n === 1 ? "" : "s");
+}
+
 function actorText(a) {
   return a ? a.code + " (" + a.text + ")" : "";
 }
@@ -437,6 +456,7 @@ async function showEvidence(id) {
       ["rule", e.evidence.rule],
       ["factuality", e.factuality],
       ["confidence", e.confidence.toFixed(3)],
+      ["reported", d.merged ? d.merged.mentions + " times, by " + d.merged.sources + " outlets in " + d.merged.articles + " articles" : "not merged"],
       ["outlet", d.document.source || ""],
       ["published", d.document.published || ""],
     ];
@@ -447,7 +467,7 @@ async function showEvidence(id) {
       el("p", {}, url
         ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank", text: d.document.title || url })
         : el("span", { text: d.document.title || d.document.id })),
-      el("h3", { text: d.mentions.length + " mention" + (d.mentions.length === 1 ? "" : "s") }),
+      el("h3", { text: plural(d.mentions.length, "mention") }),
       el("ul", {}, ...d.mentions.map((m) => el("li", {}, el("button", { type: "button", class: "link", text: m.doc_id + ": " + m.sentence, onclick: () => showEvidence(m.event_id) })))));
   } catch (err) {
     panel.replaceChildren(el("p", { class: "error", text: err.message }));
@@ -457,7 +477,7 @@ async function showEvidence(id) {
 // ---- a coded text ----
 
 function showCoded(out, coded) {
-  out.replaceChildren(el("h3", { id: "code-figures", text: coded.events.length + " events in " + coded.sentences.length + " sentences" }));
+  out.replaceChildren(el("h3", { id: "code-figures", text: plural(coded.events.length, "event") + " in " + plural(coded.sentences.length, "sentence") }));
   const events = el("table", { class: "events" }, el("tr", {}, ...["date", "source", "event", "target", "factuality", "confidence"].map((h) => el("th", { text: h }))));
   for (const e of coded.events) {
     events.append(el("tr", {},
