@@ -119,16 +119,18 @@ async fn screenshot(client: &Client, view: &str) {
     std::fs::write(screenshots().join(format!("{view}.png")), png).unwrap();
 }
 
-async fn text_of(client: &Client, css: &str) -> String {
+/// The element `css` finds, once it is there.
+async fn element(client: &Client, css: &str) -> Element {
     client
         .wait()
         .at_most(Duration::from_secs(10))
         .for_element(Locator::Css(css))
         .await
         .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .text()
-        .await
-        .unwrap()
+}
+
+async fn text_of(client: &Client, css: &str) -> String {
+    element(client, css).await.text().await.unwrap()
 }
 
 /// Waits until the element's text is `text` (views load asynchronously).
@@ -148,15 +150,7 @@ async fn wait_for_text(client: &Client, css: &str, text: &str) {
 }
 
 async fn click(client: &Client, css: &str) {
-    client
-        .wait()
-        .at_most(Duration::from_secs(10))
-        .for_element(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap();
+    element(client, css).await.click().await.unwrap();
 }
 
 async fn fill(client: &Client, css: &str, text: &str) {

@@ -24,6 +24,9 @@ const ENDPOINTS: [(&str, &str); 8] = [
     ("get", "/api/health"),
 ];
 
+/// Query parameters, names and values.
+type Params<'a> = &'a [(&'a str, &'a str)];
+
 /// The `dyad query` flags of API parameters: `min_confidence=x` is
 /// `--min-confidence x`, `all=true` is `--all`.
 fn flags(params: &[(&str, &str)]) -> Vec<String> {
@@ -201,7 +204,8 @@ fn an_event_comes_with_its_evidence_and_mentions(server: &Server) {
 }
 
 fn series_count_as_count_by(server: &Server) {
-    let cases: [(&str, Option<&str>, &[(&str, &str)]); 5] = [
+    // period, split, filters
+    let cases: [(&str, Option<&str>, Params); 5] = [
         ("day", None, &[]),
         ("week", Some("quad"), &[]),
         ("month", Some("dyad"), &[("all", "true")]),
