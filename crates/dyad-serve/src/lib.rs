@@ -3,7 +3,8 @@
 //! every file of it compiled into the binary.
 //!
 //! The store is opened read-only, one connection per request being
-//! answered (kept for the next), on the blocking threads. Coding a text
+//! answered (kept for the next), on the blocking threads, [`READERS`] at
+//! most at once. Coding a text
 //! (`POST /api/code`) is left to a [`Coder`] the caller gives, run off the
 //! async threads with a concurrency limit and a timeout.
 
@@ -37,8 +38,9 @@ pub const CODING_WAIT: Duration = Duration::from_secs(10);
 pub const CODING_TIME: Duration = Duration::from_secs(30);
 /// The largest request body (`POST /api/code`).
 pub const BODY_LIMIT: usize = 256 * 1024;
-/// Idle store connections kept for later requests.
-const IDLE_CONNECTIONS: usize = 8;
+/// Requests reading the store at once (each on a blocking thread with a
+/// connection and its page cache); others wait their turn.
+pub const READERS: usize = 4;
 
 /// Codes a text for `POST /api/code`.
 pub trait Coder: Send + Sync + 'static {
@@ -77,30 +79,35 @@ pub enum ServeError {
     Io(#[from] std::io::Error),
 }
 
-/// Read-only connections to the store, opened as requests need them.
+/// Read-only connections to the store, opened as requests need them and
+/// kept for the next, at most [`READERS`] in use at once.
 struct Stores {
     path: PathBuf,
     idle: Mutex<Vec<Store>>,
+    readers: Arc<Semaphore>,
 }
 
 impl Stores {
-    /// Runs `read` on a connection, on a blocking thread.
+    /// Runs `read` on a connection, on a blocking thread, when a reader's
+    /// turn comes.
     async fn read<T: Send + 'static>(
         self: &Arc<Self>,
         read: impl FnOnce(&Store) -> Result<T, ApiError> + Send + 'static,
     ) -> Result<T, ApiError> {
+        let turn = Arc::clone(&self.readers)
+            .acquire_owned()
+            .await
+            .map_err(|e| ApiError::Internal(e.to_string()))?;
         let stores = Arc::clone(self);
         tokio::task::spawn_blocking(move || {
+            let _turn = turn;
             let idle = stores.idle.lock().expect("not poisoned").pop();
             let store = match idle {
                 Some(store) => store,
                 None => Store::open_read_only(&stores.path)?,
             };
             let out = read(&store);
-            let mut idle = stores.idle.lock().expect("not poisoned");
-            if idle.len() < IDLE_CONNECTIONS {
-                idle.push(store);
-            }
+            stores.idle.lock().expect("not poisoned").push(store);
             out
         })
         .await
@@ -122,6 +129,7 @@ pub fn router(store: PathBuf, coder: Arc<dyn Coder>) -> Router {
         stores: Arc::new(Stores {
             path: store,
             idle: Mutex::new(Vec::new()),
+            readers: Arc::new(Semaphore::new(READERS)),
         }),
         coder,
         coding: Arc::new(Semaphore::new(CODING_AT_ONCE)),
