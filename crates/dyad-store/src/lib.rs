@@ -101,13 +101,21 @@ impl Store {
     }
 
     /// Opens an existing store for reading: queries see what a concurrent
-    /// writer has committed.
+    /// writer has committed. In a folder no one may write to (a read-only
+    /// copy, where SQLite could not make the write-ahead log's index), the
+    /// file is opened as immutable: no writer can be there.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
             return Err(StoreError::Missing { path: path.into() });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite(path, e))?;
+        let conn = match folder_read_only(path) {
+            true => {
+                Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+            }
+            false => Connection::open_with_flags(path, flags),
+        }
+        .map_err(|e| sqlite(path, e))?;
         let store = Store::new(conn, path)?;
         match store.version()? {
             SCHEMA_VERSION => Ok(store),
@@ -301,6 +309,30 @@ fn sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
         },
         _ => StoreError::Sqlite { path, source: e },
     }
+}
+
+/// Whether the folder of `path` has no write permission for anyone.
+fn folder_read_only(path: &Path) -> bool {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::metadata(folder).is_ok_and(|m| m.permissions().readonly())
+}
+
+/// The SQLite URI opening `path` read-only and immutable.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    uri
 }
 
 fn wal_path(path: &Path) -> PathBuf {

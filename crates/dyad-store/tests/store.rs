@@ -547,3 +547,20 @@ fn the_network_weighs_dyads_and_the_map_counts_countries_and_places() {
     let (countries, _) = store.map(&negated_too, 10).unwrap();
     assert_eq!(countries[0].events, 4);
 }
+
+#[test]
+fn a_store_in_a_folder_no_one_may_write_to_is_read_as_immutable() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // characters a SQLite URI must escape
+    let folder = dir.path().join("copy #1? 100%");
+    std::fs::create_dir(&folder).unwrap();
+    drop(explorer_store(&folder));
+    let path = folder.join("t.db");
+    let expected = events(&Store::open_read_only(&path).unwrap(), &Query::default());
+    assert!(!expected.is_empty());
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let read = Store::open_read_only(&path).map(|store| events(&store, &Query::default()));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(read.unwrap(), expected);
+}
