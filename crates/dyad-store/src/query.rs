@@ -253,6 +253,9 @@ const EVENT_COLUMNS: &str = "e.id, e.sentence_index, e.date, e.day, e.date_preci
     s.text, s.start, s.char_start, d.id, d.url, d.source, d.title, d.published, d.chars, d.ingested_at, \
     (SELECT id FROM merged_events WHERE first = e.merged)";
 
+/// Merged events: the events that are a merged event's first mention.
+const MERGED_JOIN: &str = "JOIN merged_events m ON m.first = e.seq";
+
 /// The smallest string above every string that starts with `prefix`
 /// (codes are ASCII).
 fn prefix_end(prefix: &str) -> String {
@@ -439,7 +442,7 @@ impl Store {
     pub fn each_event(
         &self,
         query: &Query,
-        each: impl FnMut(&StoredEvent) -> std::io::Result<()>,
+        mut each: impl FnMut(&StoredEvent) -> std::io::Result<()>,
     ) -> Result<u64> {
         if query.merged && query.filter.all {
             return Err(StoreError::Invalid {
@@ -454,15 +457,66 @@ impl Store {
             cond = format!("{cond} AND {later}");
             params.extend(later_params);
         }
-        params.push(Value::Integer(query.limit.map_or(-1, |l| l as i64)));
-        params.push(Value::Integer(query.offset as i64));
-        self.select_events(
-            &cond,
-            params,
-            query.merged,
-            "ORDER BY e.day IS NULL, e.day, e.id LIMIT ? OFFSET ?",
-            each,
-        )
+        // Dated events by (day, id), then undated ones by id: two reads, so
+        // that the (day, id) index gives the order and a page stops early
+        // instead of sorting every event the filter selects.
+        let mut shown = 0;
+        let mut offset = query.offset;
+        let page = |limit: Option<u64>, offset: u64| {
+            let mut p = params.clone();
+            p.push(Value::Integer(limit.map_or(-1, |l| l as i64)));
+            p.push(Value::Integer(offset as i64));
+            p
+        };
+        let after_undated = query.after.as_ref().is_some_and(|a| a.day.is_none());
+        if !after_undated {
+            let dated = format!("{cond} AND e.day IS NOT NULL");
+            shown = self.select_events(
+                &dated,
+                page(query.limit, offset),
+                query.merged,
+                "ORDER BY e.day, e.id LIMIT ? OFFSET ?",
+                &mut each,
+            )?;
+            offset = match (shown, offset) {
+                (0, 0) => 0,
+                // the offset may reach past the dated events
+                (0, _) => {
+                    offset.saturating_sub(self.count_events(&dated, &params, query.merged)?)
+                }
+                _ => 0,
+            };
+        }
+        let left = query.limit.map(|l| l - shown);
+        if left == Some(0) {
+            return Ok(shown);
+        }
+        let undated = format!("{cond} AND e.day IS NULL");
+        Ok(shown
+            + self.select_events(
+                &undated,
+                page(left, offset),
+                query.merged,
+                "ORDER BY e.id LIMIT ? OFFSET ?",
+                each,
+            )?)
+    }
+
+    /// How many events (`e`, merged events when `merged`) the condition
+    /// selects.
+    fn count_events(&self, cond: &str, params: &[Value], merged: bool) -> Result<u64> {
+        let join = match merged {
+            true => MERGED_JOIN,
+            false => "",
+        };
+        self.conn
+            .query_row(
+                &format!("SELECT count(*) FROM events e {join} WHERE {cond}"),
+                rusqlite::params_from_iter(params),
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u64)
+            .map_err(|e| self.error(e))
     }
 
     /// Calls `each` on the events (`e`) of the condition, with their
@@ -479,7 +533,7 @@ impl Store {
         let (merged_columns, merged_join) = match merged {
             true => (
                 ", m.mentions, m.sources, m.articles, m.doc_ids",
-                "JOIN merged_events m ON m.first = e.seq",
+                MERGED_JOIN,
             ),
             false => ("", ""),
         };

@@ -425,6 +425,30 @@ fn pages_after_a_cursor_read_every_event_once_in_order() {
         }
         assert_eq!(paged, whole, "merged {merged}");
     }
+    // pages by offset, across the dated and undated events
+    let every = Query {
+        filter: Filter {
+            all: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let whole = events(&store, &every);
+    assert!(whole.iter().any(|e| e.event.date.is_none()));
+    for limit in [1, 2, 3] {
+        let mut paged = Vec::new();
+        for offset in (0..whole.len() as u64 + 2).step_by(limit) {
+            paged.extend(events(
+                &store,
+                &Query {
+                    limit: Some(limit as u64),
+                    offset,
+                    ..every.clone()
+                },
+            ));
+        }
+        assert_eq!(paged, whole, "pages of {limit}");
+    }
     for bad in ["", "2019-05-13", "2019-13-01~ab", "~", "~a b"] {
         assert_eq!(dyad_store::Cursor::parse(bad), None, "{bad:?}");
     }
