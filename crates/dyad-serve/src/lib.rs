@@ -40,7 +40,7 @@ pub const CODING_TIME: Duration = Duration::from_secs(30);
 pub const BODY_LIMIT: usize = 256 * 1024;
 /// Requests reading the store at once (each on a blocking thread with a
 /// connection and its page cache); others wait their turn.
-pub const READERS: usize = 4;
+pub const READERS: usize = 2;
 
 /// Codes a text for `POST /api/code`.
 pub trait Coder: Send + Sync + 'static {
