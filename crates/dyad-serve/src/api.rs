@@ -527,7 +527,7 @@ async fn health(State(state): State<AppState>) -> Result<Json<HealthBody>, ApiEr
         .read(|store| {
             Ok(Json(HealthBody {
                 status: "ok".into(),
-                events: store.info()?.events,
+                events: store.event_count()?,
             }))
         })
         .await

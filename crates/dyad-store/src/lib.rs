@@ -229,14 +229,7 @@ impl Store {
 
     /// Counts, schema version, dates and the versions that coded the documents.
     pub fn info(&self) -> Result<Info> {
-        let count = |table: &str| -> Result<u64> {
-            self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
-                    r.get::<_, i64>(0)
-                })
-                .map(|n| n as u64)
-                .map_err(|e| self.error(e))
-        };
+        let count = |table: &str| self.rows(table);
         let pairs = |sql: &str| -> Result<Vec<(String, String, u64)>> {
             let mut stmt = self.conn.prepare(sql).map_err(|e| self.error(e))?;
             let rows = stmt
@@ -275,7 +268,7 @@ impl Store {
             schema_version: self.version()?,
             documents: count("documents")?,
             sentences: count("sentences")?,
-            events: count("events")?,
+            events: self.event_count()?,
             factuality,
             merged: count("merged_events")?,
             dates: match dates {
@@ -287,6 +280,21 @@ impl Store {
             )?,
             bytes,
         })
+    }
+
+    /// Events stored, of every factuality.
+    pub fn event_count(&self) -> Result<u64> {
+        self.rows("events")
+    }
+
+    /// Rows of a table.
+    fn rows(&self, table: &str) -> Result<u64> {
+        self.conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n as u64)
+            .map_err(|e| self.error(e))
     }
 
     /// A SQLite error as the store reports it: a busy store and a full disk
