@@ -4,9 +4,9 @@
 //!
 //! The store is opened read-only, one connection per request being
 //! answered (kept for the next), on the blocking threads, [`READERS`] at
-//! most at once. Coding a text
-//! (`POST /api/code`) is left to a [`Coder`] the caller gives, run off the
-//! async threads with a concurrency limit and a timeout.
+//! most at once. Coding a text (`POST /api/code`) is left to a [`Coder`]
+//! the caller gives, run off the async threads with a concurrency limit
+//! and a timeout.
 
 mod api;
 mod error;
@@ -27,8 +27,7 @@ use chrono::NaiveDate;
 use dyad_store::{Store, StoreError};
 use tokio::sync::Semaphore;
 
-pub use api::ApiDoc;
-pub use error::ApiError;
+use error::ApiError;
 
 /// Coding requests run at once; others wait.
 pub const CODING_AT_ONCE: usize = 2;
@@ -124,7 +123,7 @@ struct AppState {
 }
 
 /// The application: the API, its documents and the explorer.
-pub fn router(store: PathBuf, coder: Arc<dyn Coder>) -> Router {
+fn router(store: PathBuf, coder: Arc<dyn Coder>) -> Router {
     let state = AppState {
         stores: Arc::new(Stores {
             path: store,
