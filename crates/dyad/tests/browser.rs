@@ -11,6 +11,7 @@ mod common;
 
 use std::collections::BTreeSet;
 use std::net::{TcpListener, TcpStream};
+use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -234,17 +235,21 @@ fn every_view_of_the_explorer_in_chromium() {
         }
     });
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    runtime.block_on(async {
-        let connector = hyper_util::client::legacy::connect::HttpConnector::new();
-        let client = ClientBuilder::new(connector)
-            .capabilities(capabilities.as_object().unwrap().clone())
-            .connect(&format!("http://127.0.0.1:{}", driver.port))
-            .await
-            .expect("a Chromium session");
-        let outcome = drive(&client, &server, &expected).await;
-        client.close().await.unwrap();
-        outcome
-    });
+    let client = runtime
+        .block_on(
+            ClientBuilder::new(hyper_util::client::legacy::connect::HttpConnector::new())
+                .capabilities(capabilities.as_object().unwrap().clone())
+                .connect(&format!("http://127.0.0.1:{}", driver.port)),
+        )
+        .expect("a Chromium session");
+    let outcome = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        runtime.block_on(drive(&client, &server, &expected))
+    }));
+    // the browser goes with its session, whatever happened
+    runtime.block_on(client.close()).unwrap();
+    if let Err(panic) = outcome {
+        std::panic::resume_unwind(panic);
+    }
 }
 
 async fn drive(client: &Client, server: &Server, expected: &Expected) {
