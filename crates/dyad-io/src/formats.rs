@@ -10,7 +10,7 @@ use chrono::{Datelike, NaiveDate};
 use dyad_core::{is_state, EventActor, EventDate, Location, Precision};
 use serde_json::{json, Map, Value};
 
-use crate::write::{EventRecord, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS};
+use crate::write::{EventRecord, JsonRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS};
 
 /// Output formats of `dyad code` and `dyad query`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -109,6 +109,14 @@ pub struct Export<'a> {
 }
 
 impl<'a> Export<'a> {
+    /// What `--format jsonl` writes of it.
+    pub fn json_record(&self) -> JsonRecord<'_> {
+        JsonRecord {
+            event: self.event.clone(),
+            reports: self.reports,
+        }
+    }
+
     /// An event of a coded document, unmerged.
     pub fn of(doc: &'a dyad_core::Document, event: &'a dyad_core::Event) -> Self {
         Export {
@@ -311,16 +319,7 @@ impl<W: Write + Send> EventWriter<W> {
                 .map_err(io_error),
             Out::Plain(out) => match self.format {
                 Format::Jsonl => {
-                    match e.reports {
-                        Some(reports) => serde_json::to_writer(
-                            &mut *out,
-                            &MergedRecord {
-                                event: e.event.clone(),
-                                reports: reports.clone(),
-                            },
-                        )?,
-                        None => serde_json::to_writer(&mut *out, &e.event)?,
-                    }
+                    serde_json::to_writer(&mut *out, &e.json_record())?;
                     out.write_all(b"\n")
                 }
                 Format::Tsv => write_tsv(out, flat()),

@@ -23,4 +23,4 @@ pub use html::{extract_page, Page};
 #[cfg(feature = "parquet")]
 pub use parquet::{schema as arrow_schema, ArrowRows, ParquetSink};
 pub use read::{Input, Problem, Reader, Severity};
-pub use write::{event_id, EventRecord, MergedRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS};
+pub use write::{event_id, EventRecord, JsonRecord, Reports, FLAT_COLUMNS, REPORT_COLUMNS};

@@ -150,13 +150,14 @@ impl Reports {
 /// Columns the CSV and TSV formats add for merged events, after [`FLAT_COLUMNS`].
 pub const REPORT_COLUMNS: [&str; 4] = ["mentions", "sources", "articles", "doc_ids"];
 
-/// A merged event: the record of its first mention and its counts.
+/// The JSON record of an event: its [`EventRecord`], and for a merged
+/// event (the record of its first mention) its counts.
 #[derive(Serialize)]
-pub struct MergedRecord<'a> {
+pub struct JsonRecord<'a> {
     #[serde(flatten)]
     pub event: EventRecord<'a>,
     #[serde(flatten)]
-    pub reports: Reports,
+    pub reports: Option<&'a Reports>,
 }
 
 /// Column names of the CSV and TSV formats, in order.

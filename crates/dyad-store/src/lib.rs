@@ -13,6 +13,7 @@
 //! documents: a crash or a full disk loses at most the batch being written,
 //! never part of a document.
 
+mod explore;
 mod query;
 mod schema;
 mod write;
@@ -22,7 +23,8 @@ use std::time::Duration;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-pub use query::{Filter, Period, Query, SeriesRow, Split, StoredDocument, StoredEvent};
+pub use explore::{ActorCount, CountryCount, DyadEdge, EventDetail, PlaceCount, ACTOR_NAMES};
+pub use query::{Cursor, Filter, Period, Query, SeriesRow, Split, StoredDocument, StoredEvent};
 pub use schema::SCHEMA_VERSION;
 pub use write::{content_hash, NewDocument};
 
@@ -46,9 +48,10 @@ pub enum StoreError {
         path: PathBuf,
         source: rusqlite::Error,
     },
-    /// A filter value that cannot match anything as written.
-    #[error("{0}")]
-    Invalid(String),
+    /// A filter value that cannot match anything as written: the flag
+    /// (`--quad`) and what is wrong with its value.
+    #[error("{flag} {reason}")]
+    Invalid { flag: &'static str, reason: String },
     #[error("cannot write output: {0}")]
     Output(#[from] std::io::Error),
 }
@@ -98,13 +101,21 @@ impl Store {
     }
 
     /// Opens an existing store for reading: queries see what a concurrent
-    /// writer has committed.
+    /// writer has committed. In a folder no one may write to (a read-only
+    /// copy, where SQLite could not make the write-ahead log's index), the
+    /// file is opened as immutable: no writer can be there.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
             return Err(StoreError::Missing { path: path.into() });
         }
         let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| sqlite(path, e))?;
+        let conn = match folder_read_only(path) {
+            true => {
+                Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+            }
+            false => Connection::open_with_flags(path, flags),
+        }
+        .map_err(|e| sqlite(path, e))?;
         let store = Store::new(conn, path)?;
         match store.version()? {
             SCHEMA_VERSION => Ok(store),
@@ -218,14 +229,7 @@ impl Store {
 
     /// Counts, schema version, dates and the versions that coded the documents.
     pub fn info(&self) -> Result<Info> {
-        let count = |table: &str| -> Result<u64> {
-            self.conn
-                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
-                    r.get::<_, i64>(0)
-                })
-                .map(|n| n as u64)
-                .map_err(|e| self.error(e))
-        };
+        let count = |table: &str| self.rows(table);
         let pairs = |sql: &str| -> Result<Vec<(String, String, u64)>> {
             let mut stmt = self.conn.prepare(sql).map_err(|e| self.error(e))?;
             let rows = stmt
@@ -264,7 +268,7 @@ impl Store {
             schema_version: self.version()?,
             documents: count("documents")?,
             sentences: count("sentences")?,
-            events: count("events")?,
+            events: self.event_count()?,
             factuality,
             merged: count("merged_events")?,
             dates: match dates {
@@ -276,6 +280,21 @@ impl Store {
             )?,
             bytes,
         })
+    }
+
+    /// Events stored, of every factuality.
+    pub fn event_count(&self) -> Result<u64> {
+        self.rows("events")
+    }
+
+    /// Rows of a table.
+    fn rows(&self, table: &str) -> Result<u64> {
+        self.conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| {
+                r.get::<_, i64>(0)
+            })
+            .map(|n| n as u64)
+            .map_err(|e| self.error(e))
     }
 
     /// A SQLite error as the store reports it: a busy store and a full disk
@@ -298,6 +317,30 @@ fn sqlite(path: &Path, e: rusqlite::Error) -> StoreError {
         },
         _ => StoreError::Sqlite { path, source: e },
     }
+}
+
+/// Whether the folder of `path` has no write permission for anyone.
+fn folder_read_only(path: &Path) -> bool {
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::metadata(folder).is_ok_and(|m| m.permissions().readonly())
+}
+
+/// The SQLite URI opening `path` read-only and immutable.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '%' => uri.push_str("%25"),
+            '?' => uri.push_str("%3f"),
+            '#' => uri.push_str("%23"),
+            c => uri.push(c),
+        }
+    }
+    uri.push_str("?mode=ro&immutable=1");
+    uri
 }
 
 fn wal_path(path: &Path) -> PathBuf {

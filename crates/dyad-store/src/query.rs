@@ -42,6 +42,69 @@ pub struct Query {
     pub merged: bool,
     pub limit: Option<u64>,
     pub offset: u64,
+    /// Only the events after this one, in the query's order (the cursor of
+    /// the last event of the page before).
+    pub after: Option<Cursor>,
+}
+
+/// A place in the order events are read (by first day, then event id,
+/// undated events last): a page of events starts after the cursor of the
+/// last event of the page before. Written `2019-05-13~<event id>`, or
+/// `~<event id>` for an undated event.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cursor {
+    pub day: Option<NaiveDate>,
+    pub event_id: String,
+}
+
+impl Cursor {
+    /// The cursor just after `event`.
+    pub fn after(event: &StoredEvent) -> Cursor {
+        Cursor {
+            day: event.event.date.map(first_day),
+            event_id: event.event_id.clone(),
+        }
+    }
+
+    /// Reads a cursor as [`Cursor`]'s `Display` writes it.
+    pub fn parse(text: &str) -> Option<Cursor> {
+        let (day, event_id) = text.split_once('~')?;
+        if event_id.is_empty() || !event_id.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        let day = match day {
+            "" => None,
+            day => Some(NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()?),
+        };
+        Some(Cursor {
+            day,
+            event_id: event_id.into(),
+        })
+    }
+
+    /// The condition over `e` of the events after the cursor.
+    fn sql(&self) -> (String, Vec<Value>) {
+        let id = Value::Text(self.event_id.clone());
+        match self.day {
+            Some(day) => {
+                let day = Value::Text(day.to_string());
+                (
+                    "(e.day > ? OR (e.day = ? AND e.id > ?) OR e.day IS NULL)".into(),
+                    vec![day.clone(), day, id],
+                )
+            }
+            None => ("(e.day IS NULL AND e.id > ?)".into(), vec![id]),
+        }
+    }
+}
+
+impl std::fmt::Display for Cursor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.day {
+            Some(day) => write!(f, "{day}~{}", self.event_id),
+            None => write!(f, "~{}", self.event_id),
+        }
+    }
 }
 
 /// A stored document's metadata.
@@ -190,6 +253,9 @@ const EVENT_COLUMNS: &str = "e.id, e.sentence_index, e.date, e.day, e.date_preci
     s.text, s.start, s.char_start, d.id, d.url, d.source, d.title, d.published, d.chars, d.ingested_at, \
     (SELECT id FROM merged_events WHERE first = e.merged)";
 
+/// Merged events: the events that are a merged event's first mention.
+const MERGED_JOIN: &str = "JOIN merged_events m ON m.first = e.seq";
+
 /// The smallest string above every string that starts with `prefix`
 /// (codes are ASCII).
 fn prefix_end(prefix: &str) -> String {
@@ -201,26 +267,29 @@ fn prefix_end(prefix: &str) -> String {
 
 /// A code prefix as given, upper-cased; an error naming it unless it could
 /// be a code (letters, digits and `-`).
-fn code(flag: &str, value: &str) -> Result<String> {
+fn code(flag: &'static str, value: &str) -> Result<String> {
     if value.is_empty()
         || !value
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b == b'-')
     {
-        return Err(StoreError::Invalid(format!(
-            "{flag} {value:?}: not a code (letters, digits and '-', such as RUS, USAGOV, 19)"
-        )));
+        return Err(StoreError::Invalid {
+            flag,
+            reason: format!(
+                "{value:?}: not a code (letters, digits and '-', such as RUS, USAGOV, 19)"
+            ),
+        });
     }
     Ok(value.to_ascii_uppercase())
 }
 
 impl Filter {
     /// The SQL condition over `e` (events) and its parameters.
-    fn sql(&self) -> Result<(String, Vec<Value>)> {
+    pub(crate) fn sql(&self) -> Result<(String, Vec<Value>)> {
         let mut conds: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
         let mut prefix = |column: &str,
-                          flag: &str,
+                          flag: &'static str,
                           value: &Option<String>,
                           conds: &mut Vec<String>|
          -> Result<()> {
@@ -252,9 +321,10 @@ impl Filter {
         }
         if let Some(q) = self.quad {
             if !(1..=4).contains(&q) {
-                return Err(StoreError::Invalid(format!(
-                    "--quad {q}: quad classes are 1 to 4"
-                )));
+                return Err(StoreError::Invalid {
+                    flag: "--quad",
+                    reason: format!("{q}: quad classes are 1 to 4"),
+                });
             }
             conds.push("e.quad_class = ?".into());
             params.push(Value::Integer(q.into()));
@@ -375,34 +445,110 @@ impl Store {
         mut each: impl FnMut(&StoredEvent) -> std::io::Result<()>,
     ) -> Result<u64> {
         if query.merged && query.filter.all {
-            return Err(StoreError::Invalid(
-                "--merged --all: merged events are made of asserted and intended events only"
-                    .into(),
-            ));
+            return Err(StoreError::Invalid {
+                flag: "--merged",
+                reason: "--all: merged events are made of asserted and intended events only".into(),
+            });
         }
-        let (cond, mut params) = query.filter.sql()?;
+        let (mut cond, mut params) = query.filter.sql()?;
         self.check_text(&query.filter)?;
-        let (merged_columns, merged_join) = match query.merged {
+        if let Some(after) = &query.after {
+            let (later, later_params) = after.sql();
+            cond = format!("{cond} AND {later}");
+            params.extend(later_params);
+        }
+        // Dated events by (day, id), then undated ones by id: two reads, so
+        // that the (day, id) index gives the order and a page stops early
+        // instead of sorting every event the filter selects.
+        let mut shown = 0;
+        let mut offset = query.offset;
+        let page = |limit: Option<u64>, offset: u64| {
+            let mut p = params.clone();
+            p.push(Value::Integer(limit.map_or(-1, |l| l as i64)));
+            p.push(Value::Integer(offset as i64));
+            p
+        };
+        let after_undated = query.after.as_ref().is_some_and(|a| a.day.is_none());
+        if !after_undated {
+            let dated = format!("{cond} AND e.day IS NOT NULL");
+            shown = self.select_events(
+                &dated,
+                page(query.limit, offset),
+                query.merged,
+                "ORDER BY e.day, e.id LIMIT ? OFFSET ?",
+                &mut each,
+            )?;
+            offset = match (shown, offset) {
+                (0, 0) => 0,
+                // the offset may reach past the dated events
+                (0, _) => {
+                    offset.saturating_sub(self.count_events(&dated, &params, query.merged)?)
+                }
+                _ => 0,
+            };
+        }
+        let left = query.limit.map(|l| l - shown);
+        if left == Some(0) {
+            return Ok(shown);
+        }
+        let undated = format!("{cond} AND e.day IS NULL");
+        Ok(shown
+            + self.select_events(
+                &undated,
+                page(left, offset),
+                query.merged,
+                "ORDER BY e.id LIMIT ? OFFSET ?",
+                each,
+            )?)
+    }
+
+    /// How many events (`e`, merged events when `merged`) the condition
+    /// selects.
+    fn count_events(&self, cond: &str, params: &[Value], merged: bool) -> Result<u64> {
+        let join = match merged {
+            true => MERGED_JOIN,
+            false => "",
+        };
+        self.conn
+            .query_row(
+                &format!("SELECT count(*) FROM events e {join} WHERE {cond}"),
+                rusqlite::params_from_iter(params),
+                |r| r.get::<_, i64>(0),
+            )
+            .map(|n| n as u64)
+            .map_err(|e| self.error(e))
+    }
+
+    /// Calls `each` on the events (`e`) of the condition, with their
+    /// sentence and document (and their counts as merged events, when
+    /// `merged`), in the order and limit of `tail`.
+    pub(crate) fn select_events(
+        &self,
+        cond: &str,
+        params: Vec<Value>,
+        merged: bool,
+        tail: &str,
+        mut each: impl FnMut(&StoredEvent) -> std::io::Result<()>,
+    ) -> Result<u64> {
+        let (merged_columns, merged_join) = match merged {
             true => (
                 ", m.mentions, m.sources, m.articles, m.doc_ids",
-                "JOIN merged_events m ON m.first = e.seq",
+                MERGED_JOIN,
             ),
             false => ("", ""),
         };
         let sql = format!(
             "SELECT {EVENT_COLUMNS}{merged_columns} FROM events e {merged_join} \
              JOIN sentences s ON s.seq = e.sentence JOIN documents d ON d.seq = e.doc \
-             WHERE {cond} ORDER BY e.day IS NULL, e.day, e.id LIMIT ? OFFSET ?"
+             WHERE {cond} {tail}"
         );
-        params.push(Value::Integer(query.limit.map_or(-1, |l| l as i64)));
-        params.push(Value::Integer(query.offset as i64));
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.error(e))?;
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.error(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))
             .map_err(|e| self.error(e))?;
         let mut n = 0;
         while let Some(row) = rows.next().map_err(|e| self.error(e))? {
-            let event = read_event(row, query.merged).map_err(|e| self.error(e))?;
+            let event = read_event(row, merged).map_err(|e| self.error(e))?;
             each(&event)?;
             n += 1;
         }
@@ -480,7 +626,7 @@ impl Store {
     }
 
     /// A full-text query FTS5 cannot read is an error naming it.
-    fn check_text(&self, filter: &Filter) -> Result<()> {
+    pub(crate) fn check_text(&self, filter: &Filter) -> Result<()> {
         let Some(text) = &filter.text else {
             return Ok(());
         };
@@ -490,7 +636,10 @@ impl Store {
                 [text],
                 |_| Ok(()),
             )
-            .map_err(|e| StoreError::Invalid(format!("--text {text:?}: {e}")))
+            .map_err(|e| StoreError::Invalid {
+                flag: "--text",
+                reason: format!("{text:?}: {e}"),
+            })
     }
 }
 

@@ -337,3 +337,254 @@ fn series_from_the_counts_table_equal_series_from_the_events() {
         .collect();
     assert_eq!(cells, [("2019-05", 1), ("2019-06", 2), ("coarse", 1)]);
 }
+
+/// Documents with varied actors, places and dates (and an undated event)
+/// for the explorer's queries.
+fn explorer_store(dir: &std::path::Path) -> Store {
+    let mut store = Store::open(&dir.join("t.db")).unwrap();
+    let mut protest = event(1, "141", Factuality::Asserted, "2019-05-14");
+    protest.source = Some(actor("Kyiv", "UKRGOV", "UKR", 58));
+    protest.target = Some(actor("Russian troops", "RUSMIL", "RUS", 0));
+    protest.goldstein = -6.5;
+    protest.location = Some(Location {
+        name: "Kyiv".into(),
+        country: Some("UKR".into()),
+        admin1: None,
+        lat: Some(50.45),
+        lon: Some(30.52),
+        geonames_id: None,
+        text: "Kyiv".into(),
+    });
+    let mut undated = event(1, "190", Factuality::Asserted, "2019-05-14");
+    undated.date = None;
+    undated.location = None;
+    let mut unplaced = event(0, "190", Factuality::Asserted, "2019-05-01");
+    unplaced.location = None;
+    let negated = event(1, "111", Factuality::Negated, "2019-05-15");
+    write(
+        &mut store,
+        &[
+            (
+                document(
+                    "a",
+                    "Wire",
+                    vec![event(0, "190", Factuality::Asserted, "2019-05-13"), protest],
+                ),
+                1,
+            ),
+            (
+                document(
+                    "b",
+                    "Times",
+                    vec![event(0, "190", Factuality::Asserted, "2019-05-13")],
+                ),
+                2,
+            ),
+            (document("c", "Post", vec![unplaced, undated, negated]), 3),
+        ],
+    );
+    store
+}
+
+#[test]
+fn pages_after_a_cursor_read_every_event_once_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = explorer_store(dir.path());
+    for merged in [false, true] {
+        let whole: Vec<String> = events(
+            &store,
+            &Query {
+                merged,
+                ..Default::default()
+            },
+        )
+        .into_iter()
+        .map(|e| e.event_id)
+        .collect();
+        assert!(whole.len() >= 3, "{whole:?}");
+        let mut paged = Vec::new();
+        let mut after = None;
+        loop {
+            let page = events(
+                &store,
+                &Query {
+                    merged,
+                    limit: Some(1),
+                    after: after.clone(),
+                    ..Default::default()
+                },
+            );
+            let Some(last) = page.last() else { break };
+            let cursor = dyad_store::Cursor::after(last);
+            assert_eq!(
+                dyad_store::Cursor::parse(&cursor.to_string()),
+                Some(cursor.clone())
+            );
+            after = Some(cursor);
+            paged.extend(page.into_iter().map(|e| e.event_id));
+        }
+        assert_eq!(paged, whole, "merged {merged}");
+    }
+    // pages by offset, across the dated and undated events
+    let every = Query {
+        filter: Filter {
+            all: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let whole = events(&store, &every);
+    assert!(whole.iter().any(|e| e.event.date.is_none()));
+    for limit in [1, 2, 3] {
+        let mut paged = Vec::new();
+        for offset in (0..whole.len() as u64 + 2).step_by(limit) {
+            paged.extend(events(
+                &store,
+                &Query {
+                    limit: Some(limit as u64),
+                    offset,
+                    ..every.clone()
+                },
+            ));
+        }
+        assert_eq!(paged, whole, "pages of {limit}");
+    }
+    for bad in ["", "2019-05-13", "2019-13-01~ab", "~", "~a b"] {
+        assert_eq!(dyad_store::Cursor::parse(bad), None, "{bad:?}");
+    }
+}
+
+#[test]
+fn an_event_is_found_by_its_id_with_its_merged_event_and_every_mention() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = explorer_store(dir.path());
+    let merged = events(
+        &store,
+        &Query {
+            merged: true,
+            ..Default::default()
+        },
+    );
+    let reported_twice = merged
+        .iter()
+        .find(|e| e.reports.as_ref().unwrap().doc_ids == ["a", "b"])
+        .expect("a and b report one attack");
+    // a merged event's id is its first mention's
+    let first = store.event(&reported_twice.event_id).unwrap().unwrap();
+    assert_eq!(first.merged.as_ref(), Some(reported_twice));
+    assert_eq!(first.event.reports, None);
+    assert_eq!(first.event.document.id, "a");
+    let docs: Vec<&str> = first
+        .mentions
+        .iter()
+        .map(|m| m.document.id.as_str())
+        .collect();
+    assert_eq!(docs, ["a", "b"]);
+    let second = store.event(&first.mentions[1].event_id).unwrap().unwrap();
+    assert_eq!(second.event, first.mentions[1]);
+    assert_eq!(
+        (second.merged, second.mentions),
+        (first.merged, first.mentions)
+    );
+    // a negated event belongs to no merged event
+    let every = Query {
+        filter: Filter {
+            all: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let negated = events(&store, &every)
+        .into_iter()
+        .find(|e| e.event.factuality == Factuality::Negated)
+        .unwrap();
+    let alone = store.event(&negated.event_id).unwrap().unwrap();
+    assert_eq!((alone.merged, alone.mentions), (None, vec![negated]));
+    assert_eq!(store.event("0000000000000000").unwrap(), None);
+}
+
+#[test]
+fn actors_match_a_code_prefix_or_a_name_with_their_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = explorer_store(dir.path());
+    let codes = |q: &str| -> Vec<(String, u64, Vec<String>)> {
+        store
+            .actors(&Filter::default(), q, 10)
+            .unwrap()
+            .into_iter()
+            .map(|a| (a.code, a.events, a.names))
+            .collect()
+    };
+    // shown events: three attacks RUSMIL>UKR, the undated one, and UKRGOV>RUSMIL
+    assert_eq!(
+        codes("ukr"),
+        [
+            ("UKR".to_string(), 4, vec!["Ukrainian".to_string()]),
+            ("UKRGOV".into(), 1, vec!["Kyiv".into()]),
+        ]
+    );
+    assert_eq!(
+        codes("troops"),
+        [("RUSMIL".to_string(), 5, vec!["Russian troops".to_string()])]
+    );
+    assert_eq!(codes("%"), []);
+    assert_eq!(store.actors(&Filter::default(), "", 1).unwrap().len(), 1);
+}
+
+#[test]
+fn the_network_weighs_dyads_and_the_map_counts_countries_and_places() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = explorer_store(dir.path());
+    let edges = store.network(&Filter::default(), 10).unwrap();
+    let edges: Vec<_> = edges
+        .iter()
+        .map(|e| {
+            (
+                e.source.as_str(),
+                e.target.as_str(),
+                e.events,
+                e.mean_goldstein,
+            )
+        })
+        .collect();
+    assert_eq!(
+        edges,
+        [("RUSMIL", "UKR", 4, -9.5), ("UKRGOV", "RUSMIL", 1, -6.5)]
+    );
+    assert_eq!(store.network(&Filter::default(), 1).unwrap().len(), 1);
+
+    let (countries, places) = store.map(&Filter::default(), 10).unwrap();
+    let countries: Vec<_> = countries
+        .iter()
+        .map(|c| (c.country.as_str(), c.events))
+        .collect();
+    assert_eq!(countries, [("UKR", 3)]);
+    let places: Vec<_> = places
+        .iter()
+        .map(|p| (p.name.as_str(), p.lat, p.events))
+        .collect();
+    assert_eq!(places, [("Donetsk", 48.023, 2), ("Kyiv", 50.45, 1)]);
+    let negated_too = Filter {
+        all: true,
+        ..Default::default()
+    };
+    let (countries, _) = store.map(&negated_too, 10).unwrap();
+    assert_eq!(countries[0].events, 4);
+}
+
+#[test]
+fn a_store_in_a_folder_no_one_may_write_to_is_read_as_immutable() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    // characters a SQLite URI must escape
+    let folder = dir.path().join("copy #1? 100%");
+    std::fs::create_dir(&folder).unwrap();
+    drop(explorer_store(&folder));
+    let path = folder.join("t.db");
+    let expected = events(&Store::open_read_only(&path).unwrap(), &Query::default());
+    assert!(!expected.is_empty());
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o555)).unwrap();
+    let read = Store::open_read_only(&path).map(|store| events(&store, &Query::default()));
+    std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(read.unwrap(), expected);
+}

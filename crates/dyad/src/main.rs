@@ -1,5 +1,5 @@
 //! The `dyad` command line: `code`, `actors`, `explain`, `extract`, `dedup`,
-//! `eval`, `bench`, and the store's `ingest`, `query` and `store info`.
+//! `eval`, `bench`, and the store's `ingest`, `query`, `serve` and `store info`.
 
 mod documents;
 mod store_cli;
@@ -95,6 +95,17 @@ enum Command {
         /// Where to write (default: standard output).
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+    },
+    /// Serve the store over HTTP: a JSON API (docs/api.md, OpenAPI at /api/openapi.json) and the web explorer at /.
+    Serve {
+        #[command(flatten)]
+        store: store_cli::StoreArg,
+        /// The address to listen on (port 0: any free port).
+        #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Allow requests from this origin (CORS); none are by default.
+        #[arg(long, value_name = "ORIGIN")]
+        cors: Option<String>,
     },
     /// Describe a store.
     Store {
@@ -323,6 +334,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => store_cli::query(
             &store, &filters, merged, limit, offset, count_by, format, output,
         ),
+        Command::Serve { store, addr, cors } => store_cli::serve(pipeline, &store, addr, cors),
         Command::Store {
             command: StoreCommand::Info { store },
         } => store_cli::info(&store, &mut open_output(None)?),

@@ -1,11 +1,13 @@
 //! The store commands: `dyad ingest` codes documents into the store,
-//! `dyad query` reads events back (or counts them per period), and
-//! `dyad store info` describes a store.
+//! `dyad query` reads events back (or counts them per period), `dyad serve`
+//! answers HTTP requests for them, and `dyad store info` describes a store.
 
 use std::io::{self, IsTerminal, Write};
+use std::net::SocketAddr;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 
 use anyhow::{bail, Context, Result};
 use clap::Args;
@@ -13,7 +15,8 @@ use dyad::dedup::{jaccard, Shingles};
 use dyad::merge::NEAR_DUPLICATE;
 use dyad::Pipeline;
 use dyad_core::Document;
-use dyad_io::{write_tsv, EventWriter, Format};
+use dyad_io::{write_tsv, EventWriter, Export, Format};
+use dyad_serve::{CodedText, Coder};
 use dyad_store::{Filter, NewDocument, Period, Query, SeriesRow, Split, Stamp, Store};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
@@ -378,6 +381,7 @@ pub(crate) fn query(
         merged,
         limit,
         offset,
+        after: None,
     };
     let mut writer = EventWriter::new(format, merged, out)?;
     db.each_event(&query, |e| writer.write(&e.export()))?;
@@ -440,4 +444,45 @@ fn write_series(rows: &[SeriesRow], format: Format, out: &mut dyn Write) -> Resu
         _ => bail!("--count-by writes jsonl, csv, tsv or text"),
     }
     Ok(())
+}
+
+/// Codes the texts of `POST /api/code` as `dyad code` and `dyad explain
+/// --json` do.
+struct PipelineCoder(Pipeline);
+
+impl Coder for PipelineCoder {
+    fn code(&self, text: &str, date: Option<chrono::NaiveDate>) -> CodedText {
+        let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
+        let mut doc = Document::dated("text", text.to_string(), date);
+        let mut trace = Vec::new();
+        self.0.process(&mut doc, Some(&mut trace));
+        let sentences = trace
+            .iter()
+            .map(|t| dyad::records::sentence_json(&doc, t))
+            .collect();
+        dyad::Printed::default().keep(&mut doc);
+        let events = doc
+            .events
+            .iter()
+            .map(|e| serde_json::to_value(Export::of(&doc, e).json_record()))
+            .collect::<Result<_, _>>()
+            .expect("an event record is JSON");
+        CodedText { events, sentences }
+    }
+}
+
+/// `dyad serve`: the store over HTTP until interrupted.
+pub(crate) fn serve(
+    pipeline: Pipeline,
+    store: &StoreArg,
+    addr: SocketAddr,
+    cors: Option<String>,
+) -> Result<ExitCode> {
+    let config = dyad_serve::Config {
+        store: store.path.clone(),
+        addr,
+        cors,
+    };
+    dyad_serve::serve(config, Arc::new(PipelineCoder(pipeline)))?;
+    Ok(ExitCode::SUCCESS)
 }

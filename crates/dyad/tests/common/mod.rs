@@ -3,6 +3,8 @@
 //! binary with its JSON Lines output. Each test file uses part of it.
 #![allow(dead_code)]
 
+pub mod server;
+
 use chrono::NaiveDate;
 use dyad::Pipeline;
 use dyad_core::Document;
