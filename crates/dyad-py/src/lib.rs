@@ -289,6 +289,7 @@ fn query_batch<'py>(
         merged,
         limit,
         offset,
+        after: None,
     };
     let batch = py.detach(|| -> Result<_, String> {
         let db = Store::open_read_only(&store).map_err(|e| e.to_string())?;
