@@ -117,7 +117,18 @@ pub fn link(doc: &mut Document, senses: &Senses) {
     let mut next_mention = 0;
     for si in 0..doc.sentences.len() {
         let range = doc.sentences[si].tokens.clone();
-        let inside = quoted(doc, &range);
+        // most sentences quote no one: no marks, nothing to compute
+        let marks = range.clone().any(|k| {
+            matches!(
+                doc.slice(doc.tokens[k].span),
+                "“" | "”" | "\"" | "``" | "''"
+            )
+        });
+        let inside = if marks {
+            quoted(doc, &range)
+        } else {
+            Vec::new()
+        };
         let quoting = inside
             .iter()
             .any(|&q| q)
@@ -255,7 +266,7 @@ pub fn link(doc: &mut Document, senses: &Senses) {
                 }
             }
             let first_person = matches!(&*lower, "i" | "we" | "me" | "us")
-                && inside[k - range.start]
+                && inside.get(k - range.start).is_some_and(|&q| q)
                 && !doc.tokens[k].tag.starts_with("NN");
             let antecedent = if let Some(mi) = quoting.filter(|_| first_person) {
                 Some((mi, "coreference:speaker", k + 1))

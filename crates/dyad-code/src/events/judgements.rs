@@ -11,7 +11,8 @@ use super::Coded;
 
 /// Whether token `v` is a verb of naming whose predicate judges its object.
 pub(super) fn judges_by_naming(s: &Sentence, dicts: &Dictionaries, v: usize) -> bool {
-    dicts.senses.is(&s.tokens[v].lemma, Sense::Naming)
+    s.tokens[v].tag.starts_with("VB")
+        && dicts.senses.is(&s.tokens[v].lemma, Sense::Naming)
         && s.tree.naming_judgement(v, &dicts.senses).is_some()
 }
 
@@ -20,7 +21,8 @@ pub(super) fn judges_by_naming(s: &Sentence, dicts: &Dictionaries, v: usize) -> 
 pub(super) fn code_namings(s: &Sentence, dicts: &Dictionaries) -> Vec<Coded> {
     let mut coded = Vec::new();
     for v in 0..s.tokens.len() {
-        if !dicts.senses.is(&s.tokens[v].lemma, Sense::Naming) {
+        if !s.tokens[v].tag.starts_with("VB") || !dicts.senses.is(&s.tokens[v].lemma, Sense::Naming)
+        {
             continue;
         }
         let Some((word, object)) = s.tree.naming_judgement(v, &dicts.senses) else {

@@ -129,10 +129,12 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
                 let judging =
                     || (0..s.tokens.len()).any(|k| judges(&s.tokens[k], s.word(k), &dicts.senses));
                 let naming = || {
-                    (0..s.tokens.len()).any(|k| dicts.senses.is(&s.tokens[k].lemma, Sense::Naming))
+                    s.tokens.iter().any(|t| {
+                        t.tag.starts_with("VB") && dicts.senses.is(&t.lemma, Sense::Naming)
+                    })
                 };
                 dyad && (0..s.tokens.len()).any(|k| s.word(k) == DEMAND_WORD)
-                    || dyad && naming() && judging()
+                    || dyad && judging() && naming()
                     || find_hits(&s, dicts, &mut Attempts(None)).iter().any(|h| {
                         let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
                         dyad && (!statement || judging()) || dicts.roots.alone(&h.pattern.code)
