@@ -428,8 +428,16 @@ fn read(input: &InputArgs) -> Result<Option<Batch>> {
     Ok(Some(Batch { docs, skipped }))
 }
 
+/// The traces of a run over all documents, and how many documents failed.
+struct Processed {
+    traces: Vec<Vec<Trace>>,
+    failed: usize,
+}
+
 /// Runs the pipeline over all documents on the thread pool, in input order.
-fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Vec<Vec<Trace>> {
+/// A document whose coding panics is reported on stderr and left without
+/// events; the others are coded.
+fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Processed {
     let bar = if io::stderr().is_terminal() && docs.len() > 50 {
         let bar = ProgressBar::new(docs.len() as u64);
         bar.set_style(
@@ -440,17 +448,26 @@ fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Vec<
     } else {
         ProgressBar::hidden()
     };
-    let out = docs
+    let (traces, failed): (Vec<Vec<Trace>>, Vec<bool>) = docs
         .par_iter_mut()
         .map(|doc| {
             let mut trace = Vec::new();
-            pipeline.process(doc, traces.then_some(&mut trace));
+            let coded = pipeline.process_isolated(doc, traces.then_some(&mut trace));
             bar.inc(1);
-            trace
+            match coded {
+                Ok(()) => (trace, false),
+                Err(e) => {
+                    bar.suspend(|| eprintln!("dyad: failed: {e}"));
+                    (Vec::new(), true)
+                }
+            }
         })
-        .collect();
+        .unzip();
     bar.finish_and_clear();
-    out
+    Processed {
+        traces,
+        failed: failed.iter().filter(|&&f| f).count(),
+    }
 }
 
 fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write + Send>> {
@@ -475,7 +492,7 @@ fn code(
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
-    let traces = process_all(pipeline, &mut docs, explain);
+    let Processed { traces, failed } = process_all(pipeline, &mut docs, explain);
     docs.iter_mut().for_each(|d| printed.keep(d));
     store_cli::check_output(format, &output)?;
     let mut writer = EventWriter::new(format, merge, open_output(output)?)?;
@@ -499,9 +516,10 @@ fn code(
     writer.flush().context("cannot write output")?;
     store_cli::warn_left_out(&writer);
     eprintln!(
-        "dyad: {} documents read, {} skipped, {} events",
+        "dyad: {} documents read, {} skipped, {} failed, {} events",
         docs.len(),
         skipped,
+        failed,
         events
     );
     Ok(ExitCode::SUCCESS)
@@ -545,7 +563,7 @@ fn explain(
             }
         },
     };
-    let traces = process_all(pipeline, &mut docs, true);
+    let traces = process_all(pipeline, &mut docs, true).traces;
     let mut out = open_output(None)?;
     for (doc, trace) in docs.iter().zip(&traces) {
         for t in trace {
@@ -579,7 +597,7 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
                 .iter()
                 .map(|r| eval::plover_document(r, today))
                 .collect();
-            let traces = process_all(pipeline, &mut docs, true);
+            let traces = process_all(pipeline, &mut docs, true).traces;
             let printed = dyad::Printed::from(printed);
             docs.iter_mut().for_each(|d| printed.keep(d));
             let score = eval::score_plover(&records, &docs, &traces);

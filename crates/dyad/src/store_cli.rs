@@ -4,7 +4,6 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::net::SocketAddr;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -256,11 +255,10 @@ pub(crate) fn ingest(
             let coded: Vec<Coded> = work
                 .into_par_iter()
                 .filter_map(|(mut doc, stamp)| {
-                    let ok =
-                        catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc, None))).is_ok();
+                    let coded = pipeline.process_isolated(&mut doc, None);
                     bar.inc(1);
-                    if !ok {
-                        eprintln!("dyad: skipped: {}: coding failed", origin(&doc));
+                    if let Err(e) = coded {
+                        bar.suspend(|| eprintln!("dyad: skipped: {e}"));
                         return None;
                     }
                     let shingles = Shingles::of(&doc.text);
@@ -307,15 +305,6 @@ fn progress(len: usize) -> ProgressBar {
             .expect("template"),
     );
     bar
-}
-
-/// Where a document was read from: `FILE` or `FILE:LINE`, and its id.
-fn origin(doc: &Document) -> String {
-    let o = &doc.meta.origin;
-    match o.line {
-        Some(line) => format!("{}:{line} (document {})", o.file, doc.id),
-        None => format!("{} (document {})", o.file, doc.id),
-    }
 }
 
 /// `dyad store info`.
