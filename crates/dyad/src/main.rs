@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use dyad::records::{self, MentionRecord};
@@ -133,7 +133,7 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
         /// Jaccard similarity of word 5-grams at or above which two documents are near-duplicates.
-        #[arg(long, default_value_t = 0.8)]
+        #[arg(long, default_value_t = 0.8, value_parser = threshold_value)]
         threshold: f64,
         /// One JSON line per cluster: {"ids": [...]}.
         #[arg(long)]
@@ -194,12 +194,43 @@ struct InputArgs {
     /// `.txt`, `.jsonl`, `.html` and `.htm` files (also gzipped), folders (walked recursively), or `-` for JSON Lines on stdin.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
-    /// Publication date for documents without one (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Publication date for documents without one (default: today); years 1800 to 2200.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_value)]
     date: Option<NaiveDate>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most 4 per core).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    threads: Option<u64>,
+    /// Exit with status 3 when some input was skipped or failed (0 without it).
     #[arg(long)]
-    threads: Option<usize>,
+    strict: bool,
+}
+
+impl InputArgs {
+    /// The exit status of a run that read documents: 3 under `--strict`
+    /// when `lost` inputs were skipped or failed, else 0.
+    fn status(&self, lost: usize) -> ExitCode {
+        if self.strict && lost > 0 {
+            ExitCode::from(3)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn date_value(s: &str) -> Result<NaiveDate, String> {
+    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(d) if (1800..=2200).contains(&d.year()) => Ok(d),
+        Ok(_) => Err(format!("`{s}` is outside the years 1800 to 2200")),
+        Err(e) => Err(format!("`{s}` is not a YYYY-MM-DD date: {e}")),
+    }
+}
+
+/// A dedup threshold: a similarity above 0, at most 1.
+fn threshold_value(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 1.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a similarity above 0 and at most 1")),
+    }
 }
 
 /// A gold file to score against, and how.
@@ -346,7 +377,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             language,
             json,
         } => {
-            let Some(Batch { docs, .. }) = read(&input)? else {
+            let Some(Batch { docs, skipped }) = read(&input)? else {
                 eprintln!("dyad: no input could be read");
                 return Ok(ExitCode::FAILURE);
             };
@@ -357,7 +388,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report(&mut out, &dyad::bench::run(&pipeline, docs), json)?;
             }
             out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            Ok(input.status(skipped))
         }
         Command::Dedup {
             input,
@@ -366,7 +397,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => match read(&input)? {
             Some(batch) => {
                 documents::write_clusters(&batch.docs, threshold, json, &mut open_output(None)?)?;
-                Ok(ExitCode::SUCCESS)
+                Ok(input.status(batch.skipped))
             }
             None => {
                 eprintln!("dyad: no input could be read");
@@ -376,7 +407,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract { input } => match read(&input)? {
             Some(mut batch) => {
                 documents::write_documents(&pipeline, &mut batch.docs, &mut open_output(None)?)?;
-                Ok(ExitCode::SUCCESS)
+                Ok(input.status(batch.skipped))
             }
             None => {
                 eprintln!("dyad: no input could be read");
@@ -395,8 +426,13 @@ struct Batch {
 /// Reads every input, reporting problems on stderr; `None` when nothing could be read.
 fn read(input: &InputArgs) -> Result<Option<Batch>> {
     if let Some(n) = input.threads {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = usize::try_from(n).map_or(4 * cores, |n| n.min(4 * cores));
+        if threads as u64 != n {
+            eprintln!("dyad: warning: --threads {n} capped at {threads} (4 per available core)");
+        }
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(threads)
             .build_global()
             .ok();
     }
@@ -422,7 +458,7 @@ fn read(input: &InputArgs) -> Result<Option<Batch>> {
         .iter()
         .filter(|p| p.severity == Severity::Skipped)
         .count();
-    if docs.is_empty() && skipped > 0 {
+    if docs.is_empty() {
         return Ok(None);
     }
     Ok(Some(Batch { docs, skipped }))
@@ -522,11 +558,11 @@ fn code(
         failed,
         events
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(input.status(skipped + failed))
 }
 
 fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
-    let Some(Batch { mut docs, .. }) = read(input)? else {
+    let Some(Batch { mut docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
@@ -539,7 +575,7 @@ fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(input.status(skipped))
 }
 
 fn explain(
@@ -548,22 +584,27 @@ fn explain(
     text: Option<String>,
     json: bool,
 ) -> Result<ExitCode> {
-    let mut docs = match text {
+    let from_text = text.is_some();
+    let (mut docs, skipped) = match text {
         Some(t) => {
             let date = input
                 .date
                 .unwrap_or_else(|| chrono::Local::now().date_naive());
-            vec![Document::dated("text", t, date)]
+            (vec![Document::dated("text", t, date)], 0)
         }
         None => match read(input)? {
-            Some(batch) => batch.docs,
+            Some(batch) => (batch.docs, batch.skipped),
             None => {
                 eprintln!("dyad: no input could be read");
                 return Ok(ExitCode::FAILURE);
             }
         },
     };
-    let traces = process_all(pipeline, &mut docs, true).traces;
+    let Processed { traces, failed } = process_all(pipeline, &mut docs, true);
+    if from_text && traces.iter().all(Vec::is_empty) {
+        eprintln!("dyad: --text holds no sentence");
+        return Ok(ExitCode::FAILURE);
+    }
     let mut out = open_output(None)?;
     for (doc, trace) in docs.iter().zip(&traces) {
         for t in trace {
@@ -576,7 +617,7 @@ fn explain(
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(input.status(skipped + failed))
 }
 
 fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {

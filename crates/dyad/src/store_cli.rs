@@ -291,7 +291,7 @@ pub(crate) fn ingest(
         written.shown,
         store.path.display()
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(input.status(tally.broken))
 }
 
 /// A progress bar on a terminal, nothing elsewhere.
