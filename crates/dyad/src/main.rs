@@ -417,6 +417,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
+/// How many documents `dyad code` codes at a time.
+const CHUNK: usize = 256;
+
 /// Documents read, and how many inputs (files or records) were skipped.
 struct Batch {
     docs: Vec<Document>,
@@ -470,20 +473,24 @@ struct Processed {
     failed: usize,
 }
 
-/// Runs the pipeline over all documents on the thread pool, in input order.
-/// A document whose coding panics is reported on stderr and left without
-/// events; the others are coded.
+/// Runs the pipeline over all documents on the thread pool, in input order,
+/// with a progress bar on a terminal.
 fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Processed {
-    let bar = if io::stderr().is_terminal() && docs.len() > 50 {
-        let bar = ProgressBar::new(docs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
-                .expect("template"),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
+    let bar = progress(docs.len());
+    let processed = process_chunk(pipeline, docs, traces, &bar);
+    bar.finish_and_clear();
+    processed
+}
+
+/// Runs the pipeline over some documents on the thread pool, in input
+/// order, advancing `bar`. A document whose coding panics is reported on
+/// stderr and left without events; the others are coded.
+fn process_chunk(
+    pipeline: &Pipeline,
+    docs: &mut [Document],
+    traces: bool,
+    bar: &ProgressBar,
+) -> Processed {
     let (traces, failed): (Vec<Vec<Trace>>, Vec<bool>) = docs
         .par_iter_mut()
         .map(|doc| {
@@ -499,11 +506,23 @@ fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Proc
             }
         })
         .unzip();
-    bar.finish_and_clear();
     Processed {
         traces,
         failed: failed.iter().filter(|&&f| f).count(),
     }
+}
+
+/// A progress bar on a terminal, nothing elsewhere.
+fn progress(len: usize) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed} (eta {eta})")
+            .expect("template"),
+    );
+    bar
 }
 
 fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write + Send>> {
@@ -524,39 +543,54 @@ fn code(
     merge: bool,
     printed: dyad::Printed,
 ) -> Result<ExitCode> {
-    let Some(Batch { mut docs, skipped }) = read(input)? else {
+    let Some(Batch { docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
-    let Processed { traces, failed } = process_all(pipeline, &mut docs, explain);
-    docs.iter_mut().for_each(|d| printed.keep(d));
     store_cli::check_output(format, &output)?;
     let mut writer = EventWriter::new(format, merge, open_output(output)?)?;
-    let mut events = 0;
-    for (doc, trace) in docs.iter().zip(&traces) {
-        for event in doc.events.iter().filter(|_| !merge) {
-            writer
-                .write(&Export::of(doc, event))
-                .context("cannot write output")?;
-            events += 1;
+    let documents = docs.len();
+    let bar = progress(documents);
+    let (mut events, mut failed) = (0, 0);
+    // Coded a chunk at a time, each document dropped once its events are
+    // written, so that memory holds one chunk's analyses (tokens, parses,
+    // mentions) rather than the batch's; --merge keeps the documents.
+    let mut kept = Vec::new();
+    let mut docs = docs.into_iter();
+    loop {
+        let mut chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
+        if chunk.is_empty() {
+            break;
         }
-        if explain {
-            for t in trace {
-                eprint!("{}", render_sentence(doc, t.sentence, Some(t)));
+        let processed = process_chunk(pipeline, &mut chunk, explain, &bar);
+        failed += processed.failed;
+        chunk.iter_mut().for_each(|d| printed.keep(d));
+        for (doc, trace) in chunk.iter().zip(&processed.traces) {
+            for event in doc.events.iter().filter(|_| !merge) {
+                writer
+                    .write(&Export::of(doc, event))
+                    .context("cannot write output")?;
+                events += 1;
+            }
+            if explain {
+                for t in trace {
+                    bar.suspend(|| eprint!("{}", render_sentence(doc, t.sentence, Some(t))));
+                }
             }
         }
+        if merge {
+            kept.extend(chunk);
+        }
     }
+    bar.finish_and_clear();
     if merge {
-        events = documents::write_merged(&docs, &mut writer).context("cannot write output")?;
+        events = documents::write_merged(&kept, &mut writer).context("cannot write output")?;
     }
     writer.flush().context("cannot write output")?;
     store_cli::warn_left_out(&writer);
     eprintln!(
         "dyad: {} documents read, {} skipped, {} failed, {} events",
-        docs.len(),
-        skipped,
-        failed,
-        events
+        documents, skipped, failed, events
     );
     Ok(input.status(skipped + failed))
 }

@@ -17,11 +17,10 @@ use dyad_core::Document;
 use dyad_io::{write_tsv, EventWriter, Export, Format};
 use dyad_serve::{CodedText, Coder};
 use dyad_store::{Filter, NewDocument, Period, Query, SeriesRow, Split, Stamp, Store};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::{read, Batch, InputArgs};
+use crate::{progress, read, Batch, InputArgs};
 
 /// Documents coded and written in one transaction.
 const BATCH: usize = 200;
@@ -292,19 +291,6 @@ pub(crate) fn ingest(
         store.path.display()
     );
     Ok(input.status(tally.broken))
-}
-
-/// A progress bar on a terminal, nothing elsewhere.
-fn progress(len: usize) -> ProgressBar {
-    if !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed} (eta {eta})")
-            .expect("template"),
-    );
-    bar
 }
 
 /// `dyad store info`.
