@@ -507,13 +507,9 @@ fn status(args: &[&str]) -> (Option<i32>, String) {
 
 #[test]
 fn exit_status_says_what_was_read_and_strict_counts_skipped_inputs() {
-    let dir = tempfile::tempdir().unwrap();
+    let (dir, good) = one_text_file();
+    let good = good.as_str();
     let d = dir.path();
-    fs::write(
-        d.join("good.txt"),
-        "Israel accused Iran of attacking a tanker.",
-    )
-    .unwrap();
     fs::write(
         d.join("half.jsonl"),
         "{\"id\": \"h1\", \"text\": \"Rebels seized the town.\"}\n{\"id\": \n",
@@ -521,8 +517,6 @@ fn exit_status_says_what_was_read_and_strict_counts_skipped_inputs() {
     .unwrap();
     fs::write(d.join("empty.jsonl"), "").unwrap();
     let folder = d.to_str().unwrap();
-    let good = d.join("good.txt");
-    let good = good.to_str().unwrap();
     let date = ["--date", "2019-05-14"];
     for command in ["code", "actors", "extract", "dedup"] {
         let (code, stderr) = status(&[&[command, folder][..], &date].concat());
@@ -548,12 +542,19 @@ fn exit_status_says_what_was_read_and_strict_counts_skipped_inputs() {
     assert!(stderr.contains("/nonexistent/dir/out.jsonl"), "{stderr}");
 }
 
-#[test]
-fn threads_are_capped_and_zero_is_refused() {
+/// A folder holding one text document, and the document's path.
+fn one_text_file() -> (tempfile::TempDir, String) {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("t.txt");
     fs::write(&file, "Israel accused Iran of attacking a tanker.").unwrap();
-    let file = file.to_str().unwrap();
+    let file = file.to_str().unwrap().to_string();
+    (dir, file)
+}
+
+#[test]
+fn threads_are_capped_and_zero_is_refused() {
+    let (_dir, file) = one_text_file();
+    let file = file.as_str();
     let (code, stderr) = status(&["code", "--threads", "100000", file]);
     assert_eq!(code, Some(0), "{stderr}");
     assert!(stderr.contains("--threads 100000 capped at"), "{stderr}");
@@ -567,10 +568,8 @@ fn threads_are_capped_and_zero_is_refused() {
 
 #[test]
 fn dedup_threshold_and_date_out_of_range_are_refused() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("t.txt");
-    fs::write(&file, "Israel accused Iran of attacking a tanker.").unwrap();
-    let file = file.to_str().unwrap();
+    let (_dir, file) = one_text_file();
+    let file = file.as_str();
     for bad in ["0", "-0.5", "1.01", "NaN", "x"] {
         let (code, stderr) = status(&["dedup", &format!("--threshold={bad}"), file]);
         assert_eq!(code, Some(2), "threshold {bad}: {stderr}");
