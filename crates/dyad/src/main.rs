@@ -417,8 +417,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// How many documents `dyad code` codes at a time.
+/// How many documents `dyad code` and `dyad actors` analyse at a time.
 const CHUNK: usize = 256;
+
+/// The documents, [`CHUNK`] at a time; each chunk's are dropped with it.
+fn chunks(docs: Vec<Document>) -> impl Iterator<Item = Vec<Document>> {
+    let mut docs = docs.into_iter();
+    std::iter::from_fn(move || {
+        let chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    })
+}
 
 /// Documents read, and how many inputs (files or records) were skipped.
 struct Batch {
@@ -556,12 +565,7 @@ fn code(
     // written, so that memory holds one chunk's analyses (tokens, parses,
     // mentions) rather than the batch's; --merge keeps the documents.
     let mut kept = Vec::new();
-    let mut docs = docs.into_iter();
-    loop {
-        let mut chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
-        if chunk.is_empty() {
-            break;
-        }
+    for mut chunk in chunks(docs) {
         let processed = process_chunk(pipeline, &mut chunk, explain, &bar);
         failed += processed.failed;
         chunk.iter_mut().for_each(|d| printed.keep(d));
@@ -596,16 +600,18 @@ fn code(
 }
 
 fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
-    let Some(Batch { mut docs, skipped }) = read(input)? else {
+    let Some(Batch { docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
-    docs.par_iter_mut().for_each(|d| pipeline.analyze(d));
     let mut out = open_output(None)?;
-    for doc in &docs {
-        for m in &doc.mentions {
-            serde_json::to_writer(&mut out, &MentionRecord::new(doc, m))?;
-            out.write_all(b"\n")?;
+    for mut chunk in chunks(docs) {
+        chunk.par_iter_mut().for_each(|d| pipeline.analyze(d));
+        for doc in &chunk {
+            for m in &doc.mentions {
+                serde_json::to_writer(&mut out, &MentionRecord::new(doc, m))?;
+                out.write_all(b"\n")?;
+            }
         }
     }
     out.flush()?;
