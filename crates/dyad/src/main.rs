@@ -405,8 +405,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         },
         Command::Extract { input } => match read(&input)? {
-            Some(mut batch) => {
-                documents::write_documents(&pipeline, &mut batch.docs, &mut open_output(None)?)?;
+            Some(batch) => {
+                documents::write_documents(&pipeline, batch.docs, &mut open_output(None)?)?;
                 Ok(input.status(batch.skipped))
             }
             None => {
@@ -417,7 +417,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
     }
 }
 
-/// How many documents `dyad code` and `dyad actors` analyse at a time.
+/// How many documents `dyad code`, `actors` and `extract` analyse at a time.
 const CHUNK: usize = 256;
 
 /// The documents, [`CHUNK`] at a time; each chunk's are dropped with it.
