@@ -616,3 +616,39 @@ fn bench_peak_memory_counts_what_was_read() {
     let peak = report["peak_rss_mb"].as_f64().unwrap();
     assert!(peak >= 64.0, "{report}");
 }
+
+#[test]
+fn a_batch_longer_than_a_chunk_is_coded_whole_and_in_input_order() {
+    // 300 documents: more than the 256 coded at a time
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch.jsonl");
+    let ids: Vec<String> = (0..300).map(|i| format!("d{i}")).collect();
+    let lines: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let text = "Israel accused Iran of attacking a tanker.";
+            format!("{}\n", serde_json::json!({"id": id, "text": text}))
+        })
+        .collect();
+    fs::write(&batch, lines.concat()).unwrap();
+    for command in ["code", "actors", "extract"] {
+        let out = dyad()
+            .args([command, "--date", "2019-05-14"])
+            .arg(&batch)
+            .output()
+            .unwrap();
+        assert_success(&out);
+        let mut seen: Vec<String> = json_lines(&out.stdout)
+            .iter()
+            .map(|r| {
+                r["doc_id"]
+                    .as_str()
+                    .or(r["id"].as_str())
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        seen.dedup();
+        assert_eq!(seen, ids, "{command}");
+    }
+}
