@@ -14,6 +14,8 @@ use dyad_io::{EventWriter, Export, Reports};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::chunks;
+
 #[derive(Serialize)]
 struct StoryRecord<'a> {
     title: Option<&'a str>,
@@ -57,16 +59,19 @@ impl<'a> DocumentRecord<'a> {
     }
 }
 
-/// Segments every document into stories and writes one record a document.
+/// Segments every document into stories and writes one record a document,
+/// a chunk of documents at a time.
 pub fn write_documents(
     pipeline: &Pipeline,
-    docs: &mut [Document],
+    docs: Vec<Document>,
     out: &mut dyn Write,
 ) -> Result<()> {
-    docs.par_iter_mut().for_each(|d| pipeline.segment(d));
-    for doc in docs.iter() {
-        serde_json::to_writer(&mut *out, &DocumentRecord::new(doc))?;
-        out.write_all(b"\n")?;
+    for mut chunk in chunks(docs) {
+        chunk.par_iter_mut().for_each(|d| pipeline.segment(d));
+        for doc in &chunk {
+            serde_json::to_writer(&mut *out, &DocumentRecord::new(doc))?;
+            out.write_all(b"\n")?;
+        }
     }
     out.flush()?;
     Ok(())

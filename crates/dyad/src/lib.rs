@@ -16,7 +16,9 @@ pub mod eval;
 pub mod merge;
 pub mod records;
 
+use std::any::Any;
 use std::collections::HashSet;
+use std::panic::{self, AssertUnwindSafe};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -142,6 +144,31 @@ impl Pipeline {
         laps.times
     }
 
+    /// Runs [`Pipeline::process`], catching a panic so that one document
+    /// cannot stop a batch: the document's analysis is then dropped (it has
+    /// no sentences, mentions or events) and the error names it.
+    pub fn process_isolated(
+        &self,
+        doc: &mut Document,
+        trace: Option<&mut Vec<Trace>>,
+    ) -> Result<(), CodingFailed> {
+        let caught = panic::catch_unwind(AssertUnwindSafe(|| self.process(doc, trace)));
+        caught.map_err(|payload| {
+            doc.stories.clear();
+            doc.sentences.clear();
+            doc.tokens.clear();
+            doc.mentions.clear();
+            doc.events.clear();
+            let o = &doc.meta.origin;
+            CodingFailed {
+                file: o.file.clone(),
+                line: o.line,
+                id: doc.id.clone(),
+                message: panic_message(payload.as_ref()),
+            }
+        })
+    }
+
     fn run(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>, watch: &mut impl Stopwatch) {
         let scope = if trace.is_some() {
             Scope::Every
@@ -162,6 +189,8 @@ impl Pipeline {
         self.parse(doc, &parsed);
         watch.lap(Stage::Language);
         let traced = trace.is_some();
+        #[cfg(feature = "fault-injection")]
+        inject_fault(doc);
         dyad_code::code_events(doc, &self.dictionaries, trace);
         if traced {
             let rest: Vec<bool> = parsed.iter().map(|p| !p).collect();
@@ -254,6 +283,47 @@ impl Pipeline {
                 tok.dep = arc.label;
             }
         }
+    }
+}
+
+/// A panic while coding one document, caught by
+/// [`Pipeline::process_isolated`]: where the document was read and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: coding failed: {message}", origin(.file, .line, .id))]
+pub struct CodingFailed {
+    pub file: String,
+    /// The JSON Lines record's line; `None` for a whole file.
+    pub line: Option<usize>,
+    pub id: String,
+    /// What the panic said.
+    pub message: String,
+}
+
+/// `FILE:LINE (document ID)`, or `FILE (document ID)` for a whole file.
+fn origin(file: &str, line: &Option<usize>, id: &str) -> String {
+    match line {
+        Some(line) => format!("{file}:{line} (document {id})"),
+        None => format!("{file} (document {id})"),
+    }
+}
+
+fn panic_message(payload: &(dyn Any + Send)) -> String {
+    if let Some(s) = payload.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = payload.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "a panic".to_string()
+    }
+}
+
+/// For the fault-isolation test: panics while coding the document whose id
+/// `DYAD_FAULT_PANIC` names (read only in builds with the `fault-injection`
+/// feature).
+#[cfg(feature = "fault-injection")]
+fn inject_fault(doc: &Document) {
+    if std::env::var("DYAD_FAULT_PANIC").is_ok_and(|id| id == doc.id) {
+        panic!("fault injected into document {}", doc.id);
     }
 }
 

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::{Context, Result};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use clap::builder::{PossibleValuesParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand};
 use dyad::records::{self, MentionRecord};
@@ -133,7 +133,7 @@ enum Command {
         #[command(flatten)]
         input: InputArgs,
         /// Jaccard similarity of word 5-grams at or above which two documents are near-duplicates.
-        #[arg(long, default_value_t = 0.8)]
+        #[arg(long, default_value_t = 0.8, value_parser = threshold_value)]
         threshold: f64,
         /// One JSON line per cluster: {"ids": [...]}.
         #[arg(long)]
@@ -194,12 +194,43 @@ struct InputArgs {
     /// `.txt`, `.jsonl`, `.html` and `.htm` files (also gzipped), folders (walked recursively), or `-` for JSON Lines on stdin.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
-    /// Publication date for documents without one (default: today).
-    #[arg(long, value_name = "YYYY-MM-DD")]
+    /// Publication date for documents without one (default: today); years 1800 to 2200.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_value)]
     date: Option<NaiveDate>,
-    /// Worker threads (default: all cores).
+    /// Worker threads (default: all cores; at most 4 per core).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    threads: Option<u64>,
+    /// Exit with status 3 when some input was skipped or failed (0 without it).
     #[arg(long)]
-    threads: Option<usize>,
+    strict: bool,
+}
+
+impl InputArgs {
+    /// The exit status of a run that read documents: 3 under `--strict`
+    /// when `lost` inputs were skipped or failed, else 0.
+    fn status(&self, lost: usize) -> ExitCode {
+        if self.strict && lost > 0 {
+            ExitCode::from(3)
+        } else {
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+fn date_value(s: &str) -> Result<NaiveDate, String> {
+    match NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+        Ok(d) if (1800..=2200).contains(&d.year()) => Ok(d),
+        Ok(_) => Err(format!("`{s}` is outside the years 1800 to 2200")),
+        Err(e) => Err(format!("`{s}` is not a YYYY-MM-DD date: {e}")),
+    }
+}
+
+/// A dedup threshold: a similarity above 0, at most 1.
+fn threshold_value(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 1.0 => Ok(v),
+        _ => Err(format!("`{s}` is not a similarity above 0 and at most 1")),
+    }
 }
 
 /// A gold file to score against, and how.
@@ -346,7 +377,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             language,
             json,
         } => {
-            let Some(Batch { docs, .. }) = read(&input)? else {
+            let Some(Batch { docs, skipped }) = read(&input)? else {
                 eprintln!("dyad: no input could be read");
                 return Ok(ExitCode::FAILURE);
             };
@@ -357,7 +388,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report(&mut out, &dyad::bench::run(&pipeline, docs), json)?;
             }
             out.flush()?;
-            Ok(ExitCode::SUCCESS)
+            Ok(input.status(skipped))
         }
         Command::Dedup {
             input,
@@ -366,7 +397,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         } => match read(&input)? {
             Some(batch) => {
                 documents::write_clusters(&batch.docs, threshold, json, &mut open_output(None)?)?;
-                Ok(ExitCode::SUCCESS)
+                Ok(input.status(batch.skipped))
             }
             None => {
                 eprintln!("dyad: no input could be read");
@@ -374,9 +405,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         },
         Command::Extract { input } => match read(&input)? {
-            Some(mut batch) => {
-                documents::write_documents(&pipeline, &mut batch.docs, &mut open_output(None)?)?;
-                Ok(ExitCode::SUCCESS)
+            Some(batch) => {
+                documents::write_documents(&pipeline, batch.docs, &mut open_output(None)?)?;
+                Ok(input.status(batch.skipped))
             }
             None => {
                 eprintln!("dyad: no input could be read");
@@ -384,6 +415,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         },
     }
+}
+
+/// How many documents `dyad code`, `actors` and `extract` analyse at a time.
+const CHUNK: usize = 256;
+
+/// The documents, [`CHUNK`] at a time; each chunk's are dropped with it.
+fn chunks(docs: Vec<Document>) -> impl Iterator<Item = Vec<Document>> {
+    let mut docs = docs.into_iter();
+    std::iter::from_fn(move || {
+        let chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    })
 }
 
 /// Documents read, and how many inputs (files or records) were skipped.
@@ -395,8 +438,13 @@ struct Batch {
 /// Reads every input, reporting problems on stderr; `None` when nothing could be read.
 fn read(input: &InputArgs) -> Result<Option<Batch>> {
     if let Some(n) = input.threads {
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = usize::try_from(n).map_or(4 * cores, |n| n.min(4 * cores));
+        if threads as u64 != n {
+            eprintln!("dyad: warning: --threads {n} capped at {threads} (4 per available core)");
+        }
         rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
+            .num_threads(threads)
             .build_global()
             .ok();
     }
@@ -422,35 +470,68 @@ fn read(input: &InputArgs) -> Result<Option<Batch>> {
         .iter()
         .filter(|p| p.severity == Severity::Skipped)
         .count();
-    if docs.is_empty() && skipped > 0 {
+    if docs.is_empty() {
         return Ok(None);
     }
     Ok(Some(Batch { docs, skipped }))
 }
 
-/// Runs the pipeline over all documents on the thread pool, in input order.
-fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Vec<Vec<Trace>> {
-    let bar = if io::stderr().is_terminal() && docs.len() > 50 {
-        let bar = ProgressBar::new(docs.len() as u64);
-        bar.set_style(
-            ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed}")
-                .expect("template"),
-        );
-        bar
-    } else {
-        ProgressBar::hidden()
-    };
-    let out = docs
+/// The traces of a run over all documents, and how many documents failed.
+struct Processed {
+    traces: Vec<Vec<Trace>>,
+    failed: usize,
+}
+
+/// Runs the pipeline over all documents on the thread pool, in input order,
+/// with a progress bar on a terminal.
+fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Processed {
+    let bar = progress(docs.len());
+    let processed = process_chunk(pipeline, docs, traces, &bar);
+    bar.finish_and_clear();
+    processed
+}
+
+/// Runs the pipeline over some documents on the thread pool, in input
+/// order, advancing `bar`. A document whose coding panics is reported on
+/// stderr and left without events; the others are coded.
+fn process_chunk(
+    pipeline: &Pipeline,
+    docs: &mut [Document],
+    traces: bool,
+    bar: &ProgressBar,
+) -> Processed {
+    let (traces, failed): (Vec<Vec<Trace>>, Vec<bool>) = docs
         .par_iter_mut()
         .map(|doc| {
             let mut trace = Vec::new();
-            pipeline.process(doc, traces.then_some(&mut trace));
+            let coded = pipeline.process_isolated(doc, traces.then_some(&mut trace));
             bar.inc(1);
-            trace
+            match coded {
+                Ok(()) => (trace, false),
+                Err(e) => {
+                    bar.suspend(|| eprintln!("dyad: failed: {e}"));
+                    (Vec::new(), true)
+                }
+            }
         })
-        .collect();
-    bar.finish_and_clear();
-    out
+        .unzip();
+    Processed {
+        traces,
+        failed: failed.iter().filter(|&&f| f).count(),
+    }
+}
+
+/// A progress bar on a terminal, nothing elsewhere.
+fn progress(len: usize) -> ProgressBar {
+    if !io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::new(len as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed} (eta {eta})")
+            .expect("template"),
+    );
+    bar
 }
 
 fn open_output(output: Option<PathBuf>) -> Result<Box<dyn Write + Send>> {
@@ -471,57 +552,70 @@ fn code(
     merge: bool,
     printed: dyad::Printed,
 ) -> Result<ExitCode> {
-    let Some(Batch { mut docs, skipped }) = read(input)? else {
+    let Some(Batch { docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
-    let traces = process_all(pipeline, &mut docs, explain);
-    docs.iter_mut().for_each(|d| printed.keep(d));
     store_cli::check_output(format, &output)?;
     let mut writer = EventWriter::new(format, merge, open_output(output)?)?;
-    let mut events = 0;
-    for (doc, trace) in docs.iter().zip(&traces) {
-        for event in doc.events.iter().filter(|_| !merge) {
-            writer
-                .write(&Export::of(doc, event))
-                .context("cannot write output")?;
-            events += 1;
-        }
-        if explain {
-            for t in trace {
-                eprint!("{}", render_sentence(doc, t.sentence, Some(t)));
+    let documents = docs.len();
+    let bar = progress(documents);
+    let (mut events, mut failed) = (0, 0);
+    // Coded a chunk at a time, each document dropped once its events are
+    // written, so that memory holds one chunk's analyses (tokens, parses,
+    // mentions) rather than the batch's; --merge keeps the documents.
+    let mut kept = Vec::new();
+    for mut chunk in chunks(docs) {
+        let processed = process_chunk(pipeline, &mut chunk, explain, &bar);
+        failed += processed.failed;
+        chunk.iter_mut().for_each(|d| printed.keep(d));
+        for (doc, trace) in chunk.iter().zip(&processed.traces) {
+            for event in doc.events.iter().filter(|_| !merge) {
+                writer
+                    .write(&Export::of(doc, event))
+                    .context("cannot write output")?;
+                events += 1;
+            }
+            if explain {
+                for t in trace {
+                    bar.suspend(|| eprint!("{}", render_sentence(doc, t.sentence, Some(t))));
+                }
             }
         }
+        if merge {
+            kept.extend(chunk);
+        }
     }
+    bar.finish_and_clear();
     if merge {
-        events = documents::write_merged(&docs, &mut writer).context("cannot write output")?;
+        events = documents::write_merged(&kept, &mut writer).context("cannot write output")?;
     }
     writer.flush().context("cannot write output")?;
     store_cli::warn_left_out(&writer);
     eprintln!(
-        "dyad: {} documents read, {} skipped, {} events",
-        docs.len(),
-        skipped,
-        events
+        "dyad: {} documents read, {} skipped, {} failed, {} events",
+        documents, skipped, failed, events
     );
-    Ok(ExitCode::SUCCESS)
+    Ok(input.status(skipped + failed))
 }
 
 fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
-    let Some(Batch { mut docs, .. }) = read(input)? else {
+    let Some(Batch { docs, skipped }) = read(input)? else {
         eprintln!("dyad: no input could be read");
         return Ok(ExitCode::FAILURE);
     };
-    docs.par_iter_mut().for_each(|d| pipeline.analyze(d));
     let mut out = open_output(None)?;
-    for doc in &docs {
-        for m in &doc.mentions {
-            serde_json::to_writer(&mut out, &MentionRecord::new(doc, m))?;
-            out.write_all(b"\n")?;
+    for mut chunk in chunks(docs) {
+        chunk.par_iter_mut().for_each(|d| pipeline.analyze(d));
+        for doc in &chunk {
+            for m in &doc.mentions {
+                serde_json::to_writer(&mut out, &MentionRecord::new(doc, m))?;
+                out.write_all(b"\n")?;
+            }
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(input.status(skipped))
 }
 
 fn explain(
@@ -530,22 +624,27 @@ fn explain(
     text: Option<String>,
     json: bool,
 ) -> Result<ExitCode> {
-    let mut docs = match text {
+    let from_text = text.is_some();
+    let (mut docs, skipped) = match text {
         Some(t) => {
             let date = input
                 .date
                 .unwrap_or_else(|| chrono::Local::now().date_naive());
-            vec![Document::dated("text", t, date)]
+            (vec![Document::dated("text", t, date)], 0)
         }
         None => match read(input)? {
-            Some(batch) => batch.docs,
+            Some(batch) => (batch.docs, batch.skipped),
             None => {
                 eprintln!("dyad: no input could be read");
                 return Ok(ExitCode::FAILURE);
             }
         },
     };
-    let traces = process_all(pipeline, &mut docs, true);
+    let Processed { traces, failed } = process_all(pipeline, &mut docs, true);
+    if from_text && traces.iter().all(Vec::is_empty) {
+        eprintln!("dyad: --text holds no sentence");
+        return Ok(ExitCode::FAILURE);
+    }
     let mut out = open_output(None)?;
     for (doc, trace) in docs.iter().zip(&traces) {
         for t in trace {
@@ -558,7 +657,7 @@ fn explain(
         }
     }
     out.flush()?;
-    Ok(ExitCode::SUCCESS)
+    Ok(input.status(skipped + failed))
 }
 
 fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
@@ -579,7 +678,7 @@ fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {
                 .iter()
                 .map(|r| eval::plover_document(r, today))
                 .collect();
-            let traces = process_all(pipeline, &mut docs, true);
+            let traces = process_all(pipeline, &mut docs, true).traces;
             let printed = dyad::Printed::from(printed);
             docs.iter_mut().for_each(|d| printed.keep(d));
             let score = eval::score_plover(&records, &docs, &traces);

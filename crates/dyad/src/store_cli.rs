@@ -4,7 +4,6 @@
 
 use std::io::{self, IsTerminal, Write};
 use std::net::SocketAddr;
-use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -18,11 +17,10 @@ use dyad_core::Document;
 use dyad_io::{write_tsv, EventWriter, Export, Format};
 use dyad_serve::{CodedText, Coder};
 use dyad_store::{Filter, NewDocument, Period, Query, SeriesRow, Split, Stamp, Store};
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::{read, Batch, InputArgs};
+use crate::{progress, read, Batch, InputArgs};
 
 /// Documents coded and written in one transaction.
 const BATCH: usize = 200;
@@ -256,11 +254,10 @@ pub(crate) fn ingest(
             let coded: Vec<Coded> = work
                 .into_par_iter()
                 .filter_map(|(mut doc, stamp)| {
-                    let ok =
-                        catch_unwind(AssertUnwindSafe(|| pipeline.process(&mut doc, None))).is_ok();
+                    let coded = pipeline.process_isolated(&mut doc, None);
                     bar.inc(1);
-                    if !ok {
-                        eprintln!("dyad: skipped: {}: coding failed", origin(&doc));
+                    if let Err(e) = coded {
+                        bar.suspend(|| eprintln!("dyad: skipped: {e}"));
                         return None;
                     }
                     let shingles = Shingles::of(&doc.text);
@@ -293,29 +290,7 @@ pub(crate) fn ingest(
         written.shown,
         store.path.display()
     );
-    Ok(ExitCode::SUCCESS)
-}
-
-/// A progress bar on a terminal, nothing elsewhere.
-fn progress(len: usize) -> ProgressBar {
-    if !io::stderr().is_terminal() {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::new(len as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed} (eta {eta})")
-            .expect("template"),
-    );
-    bar
-}
-
-/// Where a document was read from: `FILE` or `FILE:LINE`, and its id.
-fn origin(doc: &Document) -> String {
-    let o = &doc.meta.origin;
-    match o.line {
-        Some(line) => format!("{}:{line} (document {})", o.file, doc.id),
-        None => format!("{} (document {})", o.file, doc.id),
-    }
+    Ok(input.status(tally.broken))
 }
 
 /// `dyad store info`.

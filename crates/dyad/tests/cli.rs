@@ -293,9 +293,16 @@ fn eval_plover_prints_the_figures_as_json() {
 
 /// `dyad bench --json` (with `flags`) over a one-document corpus of `text`.
 fn bench(text: &str, flags: &[&str]) -> serde_json::Value {
+    bench_with(
+        serde_json::json!({"id": "b1", "text": text, "published": "2019-05-14"}),
+        flags,
+    )
+}
+
+/// `dyad bench --json` (with `flags`) over a corpus of one JSON Lines record.
+fn bench_with(line: serde_json::Value, flags: &[&str]) -> serde_json::Value {
     let dir = tempfile::tempdir().unwrap();
     let corpus = dir.path().join("corpus.jsonl");
-    let line = serde_json::json!({"id": "b1", "text": text, "published": "2019-05-14"});
     fs::write(&corpus, format!("{line}\n")).unwrap();
     let out = dyad()
         .args(["bench", "--json"])
@@ -487,4 +494,161 @@ fn min_confidence_keeps_the_surer_events_and_names_a_bad_value() {
         .unwrap();
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("`1.5` is not a confidence"));
+}
+
+/// `dyad ARGS`: its exit status and stderr.
+fn status(args: &[&str]) -> (Option<i32>, String) {
+    let out = dyad().args(args).output().unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn exit_status_says_what_was_read_and_strict_counts_skipped_inputs() {
+    let (dir, good) = one_text_file();
+    let good = good.as_str();
+    let d = dir.path();
+    fs::write(
+        d.join("half.jsonl"),
+        "{\"id\": \"h1\", \"text\": \"Rebels seized the town.\"}\n{\"id\": \n",
+    )
+    .unwrap();
+    fs::write(d.join("empty.jsonl"), "").unwrap();
+    let folder = d.to_str().unwrap();
+    let date = ["--date", "2019-05-14"];
+    for command in ["code", "actors", "extract", "dedup"] {
+        let (code, stderr) = status(&[&[command, folder][..], &date].concat());
+        assert_eq!(code, Some(0), "{command}: {stderr}");
+        let (code, stderr) = status(&[&[command, "--strict", folder][..], &date].concat());
+        assert_eq!(code, Some(3), "{command} --strict: {stderr}");
+        assert!(stderr.contains("half.jsonl:2"), "{stderr}");
+        let (code, stderr) = status(&[&[command, "--strict", good][..], &date].concat());
+        assert_eq!(code, Some(0), "{command} --strict on a good file: {stderr}");
+    }
+    // nothing read: 1, whether the input is missing or holds no document
+    let empty = d.join("empty.jsonl");
+    for input in ["/nonexistent/file.txt", empty.to_str().unwrap()] {
+        let (code, stderr) = status(&["code", input]);
+        assert_eq!(code, Some(1), "{input}: {stderr}");
+        assert!(stderr.contains("no input could be read"), "{stderr}");
+    }
+    // usage and output errors: 2
+    let (code, _) = status(&["code", "--no-such-option", good]);
+    assert_eq!(code, Some(2));
+    let (code, stderr) = status(&["code", "-o", "/nonexistent/dir/out.jsonl", good]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("/nonexistent/dir/out.jsonl"), "{stderr}");
+}
+
+/// A folder holding one text document, and the document's path.
+fn one_text_file() -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("t.txt");
+    fs::write(&file, "Israel accused Iran of attacking a tanker.").unwrap();
+    let file = file.to_str().unwrap().to_string();
+    (dir, file)
+}
+
+#[test]
+fn threads_are_capped_and_zero_is_refused() {
+    let (_dir, file) = one_text_file();
+    let file = file.as_str();
+    let (code, stderr) = status(&["code", "--threads", "100000", file]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(stderr.contains("--threads 100000 capped at"), "{stderr}");
+    let (code, stderr) = status(&["code", "--threads", "1", file]);
+    assert_eq!(code, Some(0), "{stderr}");
+    assert!(!stderr.contains("capped"), "{stderr}");
+    let (code, stderr) = status(&["code", "--threads", "0", file]);
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("--threads"), "{stderr}");
+}
+
+#[test]
+fn dedup_threshold_and_date_out_of_range_are_refused() {
+    let (_dir, file) = one_text_file();
+    let file = file.as_str();
+    for bad in ["0", "-0.5", "1.01", "NaN", "x"] {
+        let (code, stderr) = status(&["dedup", &format!("--threshold={bad}"), file]);
+        assert_eq!(code, Some(2), "threshold {bad}: {stderr}");
+        assert!(stderr.contains("above 0 and at most 1"), "{stderr}");
+    }
+    for good in ["1", "0.001"] {
+        let (code, stderr) = status(&["dedup", "--threshold", good, file]);
+        assert_eq!(code, Some(0), "threshold {good}: {stderr}");
+    }
+    for bad in ["1799-12-31", "2201-01-01"] {
+        let (code, stderr) = status(&["code", "--date", bad, file]);
+        assert_eq!(code, Some(2), "date {bad}: {stderr}");
+        assert!(
+            stderr.contains("outside the years 1800 to 2200"),
+            "{stderr}"
+        );
+    }
+    for good in ["1800-01-01", "2200-12-31"] {
+        let (code, stderr) = status(&["code", "--date", good, file]);
+        assert_eq!(code, Some(0), "date {good}: {stderr}");
+    }
+}
+
+#[test]
+fn explain_of_an_empty_text_says_there_is_no_sentence() {
+    for text in ["", "  \n "] {
+        let out = dyad().args(["explain", "--text", text]).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("--text holds no sentence"), "{stderr}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn bench_peak_memory_counts_what_was_read() {
+    // a 64 MB title is held in memory through the run: the process's peak
+    // is at least that, whatever the pipeline itself takes
+    let title = "x".repeat(64 << 20);
+    let report = bench_with(
+        serde_json::json!({"id": "b1", "text": "Rebels seized the town.", "title": title}),
+        &[],
+    );
+    let peak = report["peak_rss_mb"].as_f64().unwrap();
+    assert!(peak >= 64.0, "{report}");
+}
+
+#[test]
+fn a_batch_longer_than_a_chunk_is_coded_whole_and_in_input_order() {
+    // 300 documents: more than the 256 coded at a time
+    let dir = tempfile::tempdir().unwrap();
+    let batch = dir.path().join("batch.jsonl");
+    let ids: Vec<String> = (0..300).map(|i| format!("d{i}")).collect();
+    let lines: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            let text = "Israel accused Iran of attacking a tanker.";
+            format!("{}\n", serde_json::json!({"id": id, "text": text}))
+        })
+        .collect();
+    fs::write(&batch, lines.concat()).unwrap();
+    for command in ["code", "actors", "extract"] {
+        let out = dyad()
+            .args([command, "--date", "2019-05-14"])
+            .arg(&batch)
+            .output()
+            .unwrap();
+        assert_success(&out);
+        let mut seen: Vec<String> = json_lines(&out.stdout)
+            .iter()
+            .map(|r| {
+                r["doc_id"]
+                    .as_str()
+                    .or(r["id"].as_str())
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        seen.dedup();
+        assert_eq!(seen, ids, "{command}");
+    }
 }
