@@ -226,7 +226,11 @@ impl Reader {
             published,
             url,
             source,
+            reshaped,
         } = page;
+        for change in reshaped {
+            self.problem(&origin.file, origin.line, change, Severity::Warning);
+        }
         let meta = self.metadata(Metadata {
             title,
             published,

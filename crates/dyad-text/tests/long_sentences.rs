@@ -15,7 +15,11 @@ fn analyze(text: &str) -> Document {
 fn assert_bounded_cover(doc: &Document) {
     let mut next = 0;
     for s in &doc.sentences {
-        assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS, "{} tokens", s.tokens.len());
+        assert!(
+            s.tokens.len() <= MAX_SENTENCE_TOKENS,
+            "{} tokens",
+            s.tokens.len()
+        );
         assert_eq!(s.tokens.start, next);
         assert!(!s.tokens.is_empty());
         assert_eq!(s.span.start, doc.tokens[s.tokens.start].span.start);
@@ -31,7 +35,10 @@ fn a_stopless_line_without_marks_is_cut_every_thousand_tokens() {
     let doc = analyze(&words.join(" "));
     assert_eq!(doc.tokens.len(), 5000);
     assert_eq!(doc.sentences.len(), 5);
-    assert!(doc.sentences.iter().all(|s| s.tokens.len() == MAX_SENTENCE_TOKENS));
+    assert!(doc
+        .sentences
+        .iter()
+        .all(|s| s.tokens.len() == MAX_SENTENCE_TOKENS));
     assert_bounded_cover(&doc);
 }
 
@@ -80,7 +87,10 @@ fn sentences_within_the_cap_keep_their_span() {
     let spans: Vec<&str> = doc.sentences.iter().map(|s| s.span.slice(text)).collect();
     assert_eq!(
         spans,
-        ["Rebels seized the town.", "Officials fled to the capital, reports said."]
+        [
+            "Rebels seized the town.",
+            "Officials fled to the capital, reports said."
+        ]
     );
 }
 
