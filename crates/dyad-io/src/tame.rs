@@ -82,9 +82,15 @@ pub fn tame(html: &[u8]) -> Tamed<'_> {
             i = find(&input[lt + 4..], b"-->").map_or(input.len(), |e| lt + 4 + e + 3);
             continue;
         }
-        let Some(tag) = scan_tag(input, lt) else {
-            i = lt + 1;
-            continue;
+        let tag = match scan_tag(input, lt) {
+            Scan::Tag(tag) => tag,
+            Scan::NotATag => {
+                i = lt + 1;
+                continue;
+            }
+            // No tag closes after this one: scanning on from each later `<`
+            // would make the pass quadratic.
+            Scan::Unterminated => break,
         };
         i = tag.end;
         let keep = match tag.kind {
@@ -146,16 +152,23 @@ struct Tag {
     end: usize,
 }
 
-/// The start or end tag opening at `lt`, or `None` for anything else (text,
-/// a comment, a doctype; a tag left open at the end of the page).
-fn scan_tag(s: &[u8], lt: usize) -> Option<Tag> {
+enum Scan {
+    Tag(Tag),
+    /// Text, a comment, a doctype.
+    NotATag,
+    /// A tag still open at the end of the page.
+    Unterminated,
+}
+
+/// What opens at `lt`: a start or end tag, or something else.
+fn scan_tag(s: &[u8], lt: usize) -> Scan {
     let mut j = lt + 1;
     let end_tag = s.get(j) == Some(&b'/');
     if end_tag {
         j += 1;
     }
-    if !s.get(j)?.is_ascii_alphabetic() {
-        return None;
+    if !s.get(j).is_some_and(u8::is_ascii_alphabetic) {
+        return Scan::NotATag;
     }
     let name_start = j;
     while j < s.len() && !matches!(s[j], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
@@ -178,7 +191,7 @@ fn scan_tag(s: &[u8], lt: usize) -> Option<Tag> {
                         self_closing: prev == b'/',
                     }
                 };
-                return Some(Tag {
+                return Scan::Tag(Tag {
                     kind,
                     name,
                     end: j + 1,
@@ -192,7 +205,7 @@ fn scan_tag(s: &[u8], lt: usize) -> Option<Tag> {
         }
         j += 1;
     }
-    None
+    Scan::Unterminated
 }
 
 /// Where the raw text of an element named `name` ends: at its end tag, or at
@@ -283,6 +296,17 @@ mod tests {
         assert_eq!(out.matches("<div").count(), MAX_DEPTH - 2);
         assert!(out.contains("Deep text."));
         assert_eq!(changes.len(), 1);
+    }
+
+    #[test]
+    fn unterminated_tags_are_passed_over_in_linear_time() {
+        // Each `<a` scans to the end of the page for its `>`.
+        let page = format!("<html><body>{}", "<a x ".repeat(200_000));
+        let started = std::time::Instant::now();
+        let (out, changes) = tamed(&page);
+        assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+        assert_eq!(out, page);
+        assert!(changes.is_empty());
     }
 
     #[test]
