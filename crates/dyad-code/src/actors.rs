@@ -531,6 +531,15 @@ pub fn resolve_actors(
     // else the story's dateline's; never merely the document's most frequent
     // one, which may be a country talked about far away.
     // PETRARCH codes a bare agent as such ("students" → `---EDU`).
+    // Mentions are pushed sentence by sentence: windows are found by binary
+    // search, and each sentence's dateline in one pass, so that this stays
+    // linear in a long document.
+    let datelines = story_datelines(doc);
+    let of_sentences = |from: usize, to: usize| {
+        let first = mentions.partition_point(|m| m.sentence < from);
+        let end = mentions.partition_point(|m| m.sentence <= to);
+        mentions[first..end].iter()
+    };
     let nearby: Vec<Option<String>> = (0..mentions.len())
         .map(|k| {
             let si = mentions[k].sentence;
@@ -538,18 +547,9 @@ pub fn resolve_actors(
             {
                 return None;
             }
-            let window = mentions
-                .iter()
-                .filter(|m| m.sentence + 2 >= si && m.sentence <= si);
-            leading_country(window).or_else(|| {
-                let dateline = (0..=si)
-                    .rev()
-                    .take_while(|&d| {
-                        doc.sentence_story(d).map(|s| s.span)
-                            == doc.sentence_story(si).map(|s| s.span)
-                    })
-                    .find(|&d| doc.sentences[d].kind == SentenceKind::Dateline)?;
-                leading_country(mentions.iter().filter(|m| m.sentence == dateline))
+            leading_country(of_sentences(si.saturating_sub(2), si)).or_else(|| {
+                let dateline = datelines[si]?;
+                leading_country(of_sentences(dateline, dateline))
             })
         })
         .collect();
@@ -589,6 +589,25 @@ fn place(m: &mut ActorMention, country: &str, why: &str) {
         m.via = Via::Title;
         m.country_from_context = true;
     }
+}
+
+/// For each sentence, the last dateline at or before it in its story.
+fn story_datelines(doc: &Document) -> Vec<Option<usize>> {
+    let mut out = Vec::with_capacity(doc.sentences.len());
+    let mut story = None;
+    let mut dateline = None;
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        let this = doc.sentence_story(si).map(|s| s.span);
+        if this != story {
+            story = this;
+            dateline = None;
+        }
+        if sentence.kind == SentenceKind::Dateline {
+            dateline = Some(si);
+        }
+        out.push(dateline);
+    }
+    out
 }
 
 /// The country named most often by these actors, if no other ties it.

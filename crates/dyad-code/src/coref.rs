@@ -100,8 +100,19 @@ fn speaker(
             && outside(t.start)
             && (t.start > verb && t.start <= verb + 3 || t.end <= verb && verb - t.end <= 3)
     };
-    doc.mentions.iter().position(near)
+    // Mentions are in text order: only the sentence's are looked at.
+    let first = doc
+        .mentions
+        .partition_point(|m| m.tokens.start < range.start);
+    doc.mentions[first..]
+        .iter()
+        .take_while(|m| m.tokens.start < range.end)
+        .position(near)
+        .map(|i| first + i)
 }
+
+/// Named persons by country and sector, as indexes into `doc.mentions`.
+type LatestNamed = HashMap<(Option<String>, Option<String>), usize>;
 
 /// Adds coreferent mentions to `doc.mentions` and names to descriptions.
 pub fn link(doc: &mut Document, senses: &Senses) {
@@ -111,6 +122,9 @@ pub fn link(doc: &mut Document, senses: &Senses) {
     let mut latest: HashMap<u8, usize> = HashMap::new();
     let key = |r: Referent| r as u8;
     let mut named: Vec<usize> = Vec::new();
+    // The latest named person of each country and sector, so that finding
+    // one does not walk every name of a long document.
+    let mut latest_named = LatestNamed::new();
     let mut states: Vec<usize> = Vec::new();
     // Plural groups replaced by the pair they stand for ("the two leaders").
     let mut replaced: Vec<usize> = Vec::new();
@@ -176,7 +190,7 @@ pub fn link(doc: &mut Document, senses: &Senses) {
                         continue;
                     }
                 }
-                describe(doc, mi, &named);
+                describe(doc, mi, &latest_named);
                 let m = &doc.mentions[mi];
                 let plural = doc.tokens[m.tokens.end - 1].tag.ends_with('S');
                 let r = referent(m, plural);
@@ -184,6 +198,8 @@ pub fn link(doc: &mut Document, senses: &Senses) {
                 if r == Referent::Person {
                     if m.actor.name.is_some() {
                         named.push(mi);
+                        let key = (m.actor.country.clone(), m.actor.sector.clone());
+                        latest_named.insert(key, mi);
                     }
                     if let Some(name) = &m.actor.name {
                         for surname in dyad_lexicon::surnames(name) {
@@ -378,17 +394,14 @@ fn refer(
 }
 
 /// "the Russian president" after "Vladimir Putin": the description takes the
-/// name of the latest named person (of `named`) with the same country and sector.
-fn describe(doc: &mut Document, mi: usize, named: &[usize]) {
+/// name of the latest named person with the same country and sector.
+fn describe(doc: &mut Document, mi: usize, latest_named: &LatestNamed) {
     let m = &doc.mentions[mi];
     if m.actor.name.is_some() || m.via != Via::Title || m.actor.sector.is_none() {
         return;
     }
-    let same = |p: &&usize| {
-        let person = &doc.mentions[**p];
-        person.actor.country == m.actor.country && person.actor.sector == m.actor.sector
-    };
-    if let Some(&pi) = named.iter().rev().find(same) {
+    let key = (m.actor.country.clone(), m.actor.sector.clone());
+    if let Some(&pi) = latest_named.get(&key) {
         let person = &doc.mentions[pi];
         let name = person.actor.name.clone();
         let from = doc.slice(person.span).to_string();

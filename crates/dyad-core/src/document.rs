@@ -234,15 +234,93 @@ impl Document {
     }
 
     /// The story a sentence belongs to (none for a line between stories).
+    /// Stories are kept in text order, without overlap: a binary search.
     pub fn sentence_story(&self, sentence: usize) -> Option<&Story> {
         let start = self.sentences[sentence].span.start;
-        self.stories
-            .iter()
-            .find(|s| s.span.start <= start && start <= s.span.end)
+        let after = self.stories.partition_point(|s| s.span.start <= start);
+        self.stories[..after].last().filter(|s| start <= s.span.end)
     }
 
-    /// The actor mentions of one sentence (mentions are kept in text order).
+    /// The actor mentions of one sentence. Mentions are kept in text order,
+    /// so this is a binary search, not a walk through the document's.
     pub fn sentence_mentions(&self, sentence: usize) -> impl Iterator<Item = &ActorMention> {
-        self.mentions.iter().filter(move |m| m.sentence == sentence)
+        let first = self.mentions.partition_point(|m| m.sentence < sentence);
+        let end = first + self.mentions[first..].partition_point(|m| m.sentence == sentence);
+        self.mentions[first..end].iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(sentence: usize, token: usize, code: &str) -> ActorMention {
+        ActorMention {
+            sentence,
+            tokens: token..token + 1,
+            span: Span::new(token, token + 1),
+            actor: Actor {
+                code: code.to_string(),
+                ..Default::default()
+            },
+            via: Via::Dictionary,
+            entry: String::new(),
+            country_from_context: false,
+            person: false,
+        }
+    }
+
+    fn sentence(start: usize, end: usize) -> Sentence {
+        Sentence {
+            span: Span::new(start, end),
+            tokens: start..end,
+            kind: SentenceKind::Body,
+            boilerplate: None,
+        }
+    }
+
+    #[test]
+    fn sentence_mentions_and_stories_are_found_by_position() {
+        let doc = Document {
+            sentences: (0..5).map(|i| sentence(10 * i, 10 * i + 9)).collect(),
+            // Sentence 2 has none, sentence 1 three.
+            mentions: vec![
+                mention(0, 1, "A"),
+                mention(1, 11, "B"),
+                mention(1, 12, "C"),
+                mention(1, 15, "D"),
+                mention(3, 31, "E"),
+                mention(4, 41, "F"),
+            ],
+            // Sentence 2 lies between the stories.
+            stories: vec![
+                Story {
+                    span: Span::new(0, 19),
+                    title: None,
+                    published: None,
+                },
+                Story {
+                    span: Span::new(30, 49),
+                    title: Some("second".into()),
+                    published: None,
+                },
+            ],
+            ..Default::default()
+        };
+        let codes = |si| -> Vec<&str> {
+            doc.sentence_mentions(si)
+                .map(|m| m.actor.code.as_str())
+                .collect()
+        };
+        assert_eq!(codes(0), ["A"]);
+        assert_eq!(codes(1), ["B", "C", "D"]);
+        assert!(codes(2).is_empty());
+        assert_eq!(codes(3), ["E"]);
+        assert_eq!(codes(4), ["F"]);
+        let story = |si| doc.sentence_story(si).map(|s| s.span.start);
+        assert_eq!(
+            (0..5).map(story).collect::<Vec<_>>(),
+            [Some(0), Some(0), None, Some(30), Some(30)]
+        );
     }
 }

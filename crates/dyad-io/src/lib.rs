@@ -13,6 +13,7 @@ mod html;
 #[cfg(feature = "parquet")]
 mod parquet;
 mod read;
+mod tame;
 mod write;
 
 pub use formats::{

@@ -137,7 +137,11 @@ impl Reader {
     }
 
     fn folder(&mut self, dir: &Path, docs: &mut Vec<Document>) {
-        let walk = walkdir::WalkDir::new(dir).sort_by_file_name();
+        // Symbolic links are followed; a link back to a folder above it is
+        // a loop, which walkdir reports instead of entering.
+        let walk = walkdir::WalkDir::new(dir)
+            .follow_links(true)
+            .sort_by_file_name();
         for entry in walk {
             let entry = match entry {
                 Ok(e) => e,
@@ -148,7 +152,12 @@ impl Reader {
                 }
             };
             let path = entry.path();
-            if !entry.file_type().is_file() || parse_file_name(&path.to_string_lossy()).is_none() {
+            if !entry.file_type().is_file() {
+                continue;
+            }
+            if parse_file_name(&path.to_string_lossy()).is_none() {
+                // Counted among the skipped inputs, not silently passed over.
+                self.unsupported(&path.display().to_string());
                 continue;
             }
             let rel = path.strip_prefix(dir).unwrap_or(path);
@@ -170,13 +179,7 @@ impl Reader {
             stem: id,
         }) = parse_file_name(name)
         else {
-            let expected = "expected .txt, .jsonl, .html or .htm, possibly gzipped";
-            self.problem(
-                &shown,
-                None,
-                format!("unsupported file type ({expected})"),
-                Severity::Skipped,
-            );
+            self.unsupported(&shown);
             return;
         };
         let bytes = match read_file(path, gzipped) {
@@ -193,7 +196,7 @@ impl Reader {
         match kind {
             FileKind::JsonLines => self.jsonl(&shown, name, &bytes, docs),
             FileKind::Text => {
-                let text = self.decode(&shown, None, &bytes);
+                let text = self.decode(&shown, None, without_bom(&bytes));
                 docs.push(Document::new(
                     id,
                     text,
@@ -208,6 +211,16 @@ impl Reader {
                 Err(e) => self.problem(&shown, None, e, Severity::Skipped),
             },
         }
+    }
+
+    fn unsupported(&mut self, shown: &str) {
+        let expected = "expected .txt, .jsonl, .ndjson, .json, .html or .htm, possibly gzipped";
+        self.problem(
+            shown,
+            None,
+            format!("unsupported file type ({expected})"),
+            Severity::Skipped,
+        );
     }
 
     /// The metadata as given, dated with the default date if it has none.
@@ -226,7 +239,11 @@ impl Reader {
             published,
             url,
             source,
+            reshaped,
         } = page;
+        for change in reshaped {
+            self.problem(&origin.file, origin.line, change, Severity::Warning);
+        }
         let meta = self.metadata(Metadata {
             title,
             published,
@@ -253,7 +270,7 @@ impl Reader {
     }
 
     fn jsonl(&mut self, shown: &str, name: &str, bytes: &[u8], docs: &mut Vec<Document>) {
-        for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        for (i, line) in without_bom(bytes).split(|&b| b == b'\n').enumerate() {
             let n = i + 1;
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -328,7 +345,7 @@ impl Reader {
 enum FileKind {
     /// `.txt`: one document.
     Text,
-    /// `.jsonl`: one document a line.
+    /// `.jsonl`, `.ndjson`, `.json`: one document a line.
     JsonLines,
     /// `.html`, `.htm`: one web page.
     Html,
@@ -343,13 +360,15 @@ struct FileName<'a> {
 }
 
 fn parse_file_name(name: &str) -> Option<FileName<'_>> {
-    let (name, gzipped) = name
-        .strip_suffix(".gz")
-        .map_or((name, false), |n| (n, true));
+    // Extensions in any case: `.TXT`, `.Html.GZ`.
+    let (name, gzipped) = match name.rsplit_once('.') {
+        Some((n, gz)) if gz.eq_ignore_ascii_case("gz") => (n, true),
+        _ => (name, false),
+    };
     let (stem, extension) = name.rsplit_once('.')?;
-    let kind = match extension {
+    let kind = match extension.to_ascii_lowercase().as_str() {
         "txt" => FileKind::Text,
-        "jsonl" => FileKind::JsonLines,
+        "jsonl" | "ndjson" | "json" => FileKind::JsonLines,
         "html" | "htm" => FileKind::Html,
         _ => return None,
     };
@@ -358,6 +377,11 @@ fn parse_file_name(name: &str) -> Option<FileName<'_>> {
         gzipped,
         stem,
     })
+}
+
+/// The bytes without a leading UTF-8 byte-order mark, which is no text.
+fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
 }
 
 fn read_file(path: &Path, gzipped: bool) -> std::io::Result<Vec<u8>> {

@@ -26,7 +26,12 @@ fn folder_ids_are_relative_paths_without_extension_in_sorted_order() {
     assert_eq!(ids, ["a/x", "good"]);
     assert_eq!(docs[1].text, "Kenya and Uganda signed a deal.");
     assert_eq!(docs[1].meta.published, Some(default_date()));
-    assert!(r.problems.is_empty());
+    // Other files are passed over, but counted as skipped.
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert_eq!(r.problems[0].severity, Severity::Skipped);
+    assert!(r.problems[0]
+        .to_string()
+        .contains("notes.md: unsupported file type"));
 }
 
 #[test]
@@ -181,4 +186,79 @@ fn json_lines_records_may_carry_html_and_their_own_fields_win() {
         Some("Talks resume on lake dispute")
     );
     assert_eq!(docs[0].meta.source.as_deref(), Some("Crawler"));
+}
+
+#[test]
+fn a_byte_order_mark_is_dropped_from_text_and_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(
+        dir.path().join("bom.txt"),
+        "\u{feff}Kenya and Uganda signed a deal.",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("bom.jsonl"),
+        "\u{feff}{\"id\": \"a\", \"text\": \"Talks resumed.\"}\n{\"id\": \"b\", \"text\": \"Talks ended.\"}\n",
+    )
+    .unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[Input::Path(dir.path().to_path_buf())]);
+    let read: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d.id.as_str(), d.text.as_str()))
+        .collect();
+    assert_eq!(
+        read,
+        [
+            ("a", "Talks resumed."),
+            ("b", "Talks ended."),
+            ("bom", "Kenya and Uganda signed a deal.")
+        ]
+    );
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+}
+
+#[test]
+fn extensions_match_in_any_case_and_json_and_ndjson_are_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |id: &str| format!("{{\"id\": \"{id}\", \"text\": \"Talks resumed.\"}}\n");
+    fs::write(dir.path().join("a.JSON"), line("from-json")).unwrap();
+    fs::write(dir.path().join("b.ndjson"), line("from-ndjson")).unwrap();
+    fs::write(
+        dir.path().join("c.Jsonl.GZ"),
+        gzipped(line("from-gz").as_bytes()),
+    )
+    .unwrap();
+    fs::write(dir.path().join("d.TXT"), "Kenya and Uganda signed a deal.").unwrap();
+    fs::write(dir.path().join("e.HTM"), PAGE).unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[Input::Path(dir.path().to_path_buf())]);
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["from-json", "from-ndjson", "from-gz", "d", "e"]);
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinked_files_and_folders_are_followed_and_loops_reported() {
+    use std::os::unix::fs::symlink;
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("real.txt"), "Talks resumed.").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("sub")).unwrap();
+    symlink(outside.path().join("real.txt"), dir.path().join("link.txt")).unwrap();
+    // A link to the folder holding it: a loop.
+    symlink(dir.path(), dir.path().join("sub/back")).unwrap();
+    let mut r = Reader::new(default_date());
+    let docs = r.read_all(&[Input::Path(dir.path().to_path_buf())]);
+    let ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["link"]);
+    assert_eq!(docs[0].text, "Talks resumed.");
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert_eq!(r.problems[0].severity, Severity::Skipped);
+    assert!(
+        r.problems[0].to_string().contains("sub/back"),
+        "{}",
+        r.problems[0]
+    );
 }

@@ -11,7 +11,7 @@ mod sentence_breaks;
 mod stories;
 mod tokenize;
 
-use dyad_core::{Document, Sentence, Token};
+use dyad_core::{Document, Sentence, Span, Token};
 
 pub use segment::SentenceSpan;
 pub use tokenize::Tokenizer;
@@ -25,6 +25,11 @@ fn data_lines(data: &str) -> impl Iterator<Item = &str> {
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
+
+/// The most tokens a sentence may hold: a longer one (a stop-less line of
+/// scraped text) is cut into pieces no longer than this before tagging and
+/// parsing, each at its last clause mark (see [`cut_points`]).
+pub const MAX_SENTENCE_TOKENS: usize = 1000;
 
 /// Segments documents into sentences and tokens.
 pub struct TextAnalyzer {
@@ -62,23 +67,56 @@ impl TextAnalyzer {
     pub fn analyze(&self, doc: &mut Document) {
         // Token spans first, so that the tokens are allocated once.
         let mut spans = Vec::new();
-        doc.sentences = self
-            .sentence_spans(&doc.text)
-            .into_iter()
-            .map(|s| {
-                let first = spans.len();
-                self.tokenizer
-                    .tokenize_into(&doc.text, s.span.start, s.span.end, &mut spans);
-                Sentence {
-                    span: s.span,
-                    tokens: first..spans.len(),
+        let mut sentences = Vec::new();
+        for s in self.sentence_spans(&doc.text) {
+            let first = spans.len();
+            self.tokenizer
+                .tokenize_into(&doc.text, s.span.start, s.span.end, &mut spans);
+            let mut start = first;
+            for end in cut_points(&doc.text, &spans[first..], MAX_SENTENCE_TOKENS) {
+                let end = first + end;
+                let span = if start == first && end == spans.len() {
+                    s.span
+                } else {
+                    Span::new(spans[start].start, spans[end - 1].end)
+                };
+                sentences.push(Sentence {
+                    span,
+                    tokens: start..end,
                     kind: s.kind,
                     boilerplate: None,
-                }
-            })
-            .collect();
+                });
+                start = end;
+            }
+        }
+        doc.sentences = sentences;
         doc.tokens = spans.into_iter().map(Token::new).collect();
         self.boilerplate.mark(doc);
         stories::split(doc);
     }
+}
+
+/// Where a sentence of `tokens` is cut so that no piece holds more than
+/// `max` tokens: the end (exclusive token index) of each piece, the last
+/// being `tokens.len()`. A piece ends after its last `,` `;` `:` or dash
+/// token; with none (past its first token), after exactly `max` tokens.
+/// Linear in the number of tokens.
+pub fn cut_points(text: &str, tokens: &[Span], max: usize) -> Vec<usize> {
+    let mut ends = Vec::new();
+    let mut start = 0;
+    while tokens.len() - start > max {
+        let window = &tokens[start + 1..start + max];
+        let end = window
+            .iter()
+            .rposition(|t| is_clause_mark(t.slice(text)))
+            .map_or(start + max, |i| start + 1 + i + 1);
+        ends.push(end);
+        start = end;
+    }
+    ends.push(tokens.len());
+    ends
+}
+
+fn is_clause_mark(token: &str) -> bool {
+    matches!(token, "," | ";" | ":" | "-" | "--" | "–" | "—")
 }

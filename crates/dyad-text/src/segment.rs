@@ -120,7 +120,7 @@ impl Segmenter {
         if !ends_with_terminal(prev) {
             return true;
         }
-        let last = prev.split_whitespace().last().unwrap_or("");
+        let last = prev.split_whitespace().next_back().unwrap_or("");
         let last = last.trim_start_matches(['(', '"', '“', '\'', '‘']);
         if !last.ends_with('.') {
             return false;

@@ -191,7 +191,7 @@ enum EvalCommand {
 
 #[derive(Args)]
 struct InputArgs {
-    /// `.txt`, `.jsonl`, `.html` and `.htm` files (also gzipped), folders (walked recursively), or `-` for JSON Lines on stdin.
+    /// `.txt`, `.jsonl` (`.ndjson`, `.json`), `.html` and `.htm` files, any case (also gzipped), folders (walked recursively, following links), or `-` for JSON Lines on stdin.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
     /// Publication date for documents without one (default: today); years 1800 to 2200.

@@ -33,9 +33,7 @@ impl<'a> Sentence<'a> {
         let tokens = &doc.tokens[sentence.tokens.clone()];
         let base = sentence.tokens.start;
         let mentions = doc
-            .mentions
-            .iter()
-            .filter(|m| m.sentence == si)
+            .sentence_mentions(si)
             .map(|m| (m.tokens.start - base, m.tokens.end - base, m))
             .collect();
         Some(Sentence::new(&doc.text, tokens, base, mentions))
