@@ -713,3 +713,9 @@ fn i_and_we_in_a_quotation_are_its_speaker() {
     );
     assert!(!got.iter().any(|a| a.0 == "We"), "{got:?}");
 }
+
+#[test]
+fn the_american_parties_in_congress_are_american() {
+    let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
+    assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
+}
