@@ -6,6 +6,7 @@
 use dyad_core::Factuality;
 use dyad_lexicon::{Dictionaries, Element, Frame, RootRole, Sense};
 
+use super::judgements::{judgement_code, CRITICISM};
 use super::matching::Hit;
 use super::sentence::Sentence;
 use super::trace::{Attempts, DropReason};
@@ -57,17 +58,11 @@ fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
     }
 }
 
-/// Codes one hit: its frame and complement, negation and modality, then its
-/// source and target. `consumed` marks hits taken as complements.
-/// The code of force against a thing said or decided: criticism.
-pub(super) const CRITICISM: &str = "111";
-
-/// The code of speech that judges another right: praise.
-pub(super) const PRAISE: &str = "051";
-
 /// The code of speech that accuses: an accusation.
 const ACCUSATION: &str = "112";
 
+/// Codes one hit: its frame and complement, negation and modality, then its
+/// source and target. `consumed` marks hits taken as complements.
 pub(super) fn code_hit(
     s: &Sentence,
     dicts: &Dictionaries,
@@ -311,14 +306,11 @@ pub(super) fn code_hit(
         .filter(|_| statement && target.is_none())
         .and_then(|c| s.tree.judgement(c, &dicts.senses))
         .and_then(|(word, subject)| {
-            let fault = dicts.senses.is(&s.tokens[word].lemma, Sense::Fault)
-                || dicts.senses.is(s.word(word), Sense::Fault);
-            let judged = if fault { CRITICISM } else { PRAISE };
-            dicts.cameo.get(judged)?;
-            Some((word, s.mention_of(subject)?, judged, fault))
+            let (judged, judgement) = judgement_code(s, dicts, word)?;
+            Some((word, s.mention_of(subject)?, judged, judgement))
         });
-    if let Some((word, judged_actor, judged, fault)) = judged {
-        rule = format!("{} + {rule}", if fault { "fault" } else { "merit" });
+    if let Some((word, judged_actor, judged, judgement)) = judged {
+        rule = format!("{judgement} + {rule}");
         code = judged.to_string();
         target = Some(judged_actor);
         words.push(word);

@@ -5,9 +5,33 @@
 use dyad_core::Factuality;
 use dyad_lexicon::{Dictionaries, Sense};
 
-use super::arguments::{CRITICISM, PRAISE};
 use super::sentence::Sentence;
 use super::Coded;
+
+/// The code of speech that judges another wrong, and of force against a
+/// thing said or decided ("attacked the policy"): criticism.
+pub(super) const CRITICISM: &str = "111";
+
+/// The code of speech that judges another right: praise.
+const PRAISE: &str = "051";
+
+/// What judging word `word` codes, with the name of its judgement for the
+/// rule ("fault" 111, "merit" 051), where the CAMEO table has the code.
+pub(super) fn judgement_code(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    word: usize,
+) -> Option<(&'static str, &'static str)> {
+    let fault = [s.tokens[word].lemma.as_str(), s.word(word)]
+        .iter()
+        .any(|w| dicts.senses.is(w, Sense::Fault));
+    let (code, name) = if fault {
+        (CRITICISM, "fault")
+    } else {
+        (PRAISE, "merit")
+    };
+    dicts.cameo.get(code).map(|_| (code, name))
+}
 
 /// Whether token `v` is a verb of naming whose predicate judges its object.
 pub(super) fn judges_by_naming(s: &Sentence, dicts: &Dictionaries, v: usize) -> bool {
@@ -28,13 +52,13 @@ pub(super) fn code_namings(s: &Sentence, dicts: &Dictionaries) -> Vec<Coded> {
         let Some((word, object)) = s.tree.naming_judgement(v, &dicts.senses) else {
             continue;
         };
-        let fault = dicts.senses.is(&s.tokens[word].lemma, Sense::Fault)
-            || dicts.senses.is(s.word(word), Sense::Fault);
-        let code = if fault { CRITICISM } else { PRAISE };
+        let Some((code, judgement)) = judgement_code(s, dicts, word) else {
+            continue;
+        };
         let (Some(source), Some(target)) = (s.subject(v, false), s.mention_of(object)) else {
             continue;
         };
-        if dicts.cameo.get(code).is_none() || source == target {
+        if source == target {
             continue;
         }
         let factuality = s
@@ -49,7 +73,7 @@ pub(super) fn code_namings(s: &Sentence, dicts: &Dictionaries) -> Vec<Coded> {
             targets: s.conjuncts(target),
             trigger: s.tokens[v].span.cover(s.tokens[word].span),
             trigger_text: format!("{} {}", s.word(v), s.word(word)),
-            rule: format!("{} + {lemma}", if fault { "fault" } else { "merit" }),
+            rule: format!("{judgement} + {lemma}"),
             factuality,
             reciprocal: false,
             reverse: None,
