@@ -312,3 +312,21 @@ fn what_a_statement_says_of_another_actor_is_no_act_towards_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_intent_over_another_frame_verb_is_that_act_intended() {
+    // no intent to cooperate: a rejection, intended
+    let got = events("Iran plans to reject the American proposal.");
+    assert!(!got.iter().any(|e| e.0.starts_with("03")), "{got:?}");
+    assert_eq!(
+        factuality(
+            "Iran plans to reject the American proposal.",
+            "12",
+            "IRN",
+            "USA"
+        ),
+        Factuality::Intended
+    );
+    let text = "Iran intends to demand compensation from Iraq.";
+    assert_eq!(factuality(text, "10", "IRN", "IRQ"), Factuality::Intended);
+}

@@ -147,6 +147,26 @@ pub(super) fn code_hit(
         .roots
         .frame(&h.pattern.code)
         .filter(|_| !h.pattern.literal);
+    // "plans to reject the proposal", "intends to demand compensation": an
+    // intent over another frame verb is that verb's act, intended.
+    let framed = frame.filter(|&f| f == Frame::Intent).and_then(|_| {
+        let (link, reach) = complement_link(s, h)?;
+        let first =
+            (hi + 1..hits.len()).find(|&c| hits[c].head > link && hits[c].head <= link + reach)?;
+        let inner = dicts.roots.frame(&hits[first].pattern.code)?;
+        (inner != Frame::Intent && !hits[first].pattern.literal).then_some(first)
+    });
+    if let Some(f) = framed {
+        consumed[f] = true;
+        let mut inner = code_hit(s, dicts, hits, f, consumed, attempts)?;
+        inner.rule = format!("{} + {}", h.pattern.id, inner.rule);
+        inner.trigger = s.tokens[h.head].span.cover(inner.trigger);
+        inner.trigger_text = format!("{} {}", s.word(h.head), inner.trigger_text);
+        if inner.factuality == Factuality::Asserted {
+            inner.factuality = Factuality::Intended;
+        }
+        return Some(inner);
+    }
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
     let mut that_subject = None;
     // "refused to commit to any direct assistance": an intent inside the
