@@ -252,6 +252,9 @@ fn an_event_noun_taken_part_in_is_its_subjects_act() {
             "{got:?}"
         );
     }
+    // working in cooperation, as stated intent
+    let text = "Chile said that Peru and Bolivia would work in close cooperation.";
+    assert_eq!(factuality(text, "03", "PER", "BOL"), Factuality::Intended);
     let got = events("Kurdish fighters took part in the fighting with ISIS near Kobani.");
     assert!(
         got.iter()
