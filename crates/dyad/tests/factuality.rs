@@ -333,3 +333,11 @@ fn an_intent_over_another_frame_verb_is_that_act_intended() {
     let text = "Iran intends to demand compensation from Iraq.";
     assert_eq!(factuality(text, "10", "IRN", "IRQ"), Factuality::Intended);
 }
+
+#[test]
+fn where_a_meeting_happened_is_not_whom_it_was_with() {
+    let got = events("Chinese and Russian officials met in Kazakhstan on Monday.");
+    assert!(!got.iter().any(|e| e.2.starts_with("KAZ")), "{got:?}");
+    let got = events("Egypt's foreign minister met in Geneva with Turkish officials.");
+    assert!(!got.iter().any(|e| e.2.starts_with("CHE")), "{got:?}");
+}

@@ -292,7 +292,7 @@ pub(super) fn code_hit(
         };
         target = target.or(that_subject).or(comp.target).or_else(noun_actor);
         if target.is_none() {
-            let places = comp.pattern.literal || !dicts.roots.is(&code, RootRole::Protest);
+            let places = comp.pattern.literal || !dicts.roots.venue(&code);
             target = s.object_after(comp.head + 1, &comp.words, places);
             searched = true;
         }
@@ -417,7 +417,7 @@ pub(super) fn code_hit(
             .prepositional_objects(h.head, |w| NOUN_TARGETS.contains(&w))
             .find_map(|o| s.mention_of(o));
     } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
-        let places = h.pattern.literal || !dicts.roots.is(&code, RootRole::Protest);
+        let places = h.pattern.literal || !dicts.roots.venue(&code);
         target = s.object_after(h.head + 1, &h.words, places);
         searched = true;
         if h.pattern.literal {
