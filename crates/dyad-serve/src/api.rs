@@ -102,22 +102,22 @@ async fn events(
     state
         .stores
         .read(move |store| {
-            let mut found = Vec::new();
+            let mut events = Vec::new();
+            let mut last = None;
+            let mut more = false;
             store.each_event(&query, |e| {
-                found.push(e.clone());
+                match events.len() as u64 == page {
+                    true => more = true,
+                    false => {
+                        events.push(serde_json::to_value(e.export().json_record())?);
+                        last = Some(Cursor::after(e));
+                    }
+                }
                 Ok(())
             })?;
-            let next_cursor = match found.len() as u64 > page {
-                true => {
-                    found.truncate(page as usize);
-                    found.last().map(|e| Cursor::after(e).to_string())
-                }
-                false => None,
-            };
-            let events = found.iter().map(record).collect::<Result<_, _>>()?;
             Ok(Json(EventsPage {
                 events,
-                next_cursor,
+                next_cursor: last.filter(|_| more).map(|c| c.to_string()),
             }))
         })
         .await
