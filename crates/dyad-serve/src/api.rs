@@ -8,6 +8,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use dyad_store::{Cursor, Period, Query, Split, StoredEvent};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_swagger_ui::SwaggerUi;
@@ -70,8 +71,10 @@ struct EventsParams {
 /// A page of events.
 #[derive(Serialize, ToSchema)]
 struct EventsPage {
-    /// The records `dyad query --format jsonl` prints (see docs/events.md).
-    events: Vec<Value>,
+    /// The records `dyad query --format jsonl` prints (see docs/events.md),
+    /// written as it writes them when read.
+    #[schema(value_type = Vec<Value>)]
+    events: Vec<Box<RawValue>>,
     /// The cursor of the next page; `null` on the last.
     next_cursor: Option<String>,
 }
@@ -109,7 +112,7 @@ async fn events(
                 match events.len() as u64 == page {
                     true => more = true,
                     false => {
-                        events.push(serde_json::to_value(e.export().json_record())?);
+                        events.push(serde_json::value::to_raw_value(&e.export().json_record())?);
                         last = Some(Cursor::after(e));
                     }
                 }
