@@ -52,6 +52,10 @@ pub enum Sense {
     /// A verb whose "in" object is the act its subject takes part in
     /// ("engaged in clashes with", "took part in the talks").
     Participation,
+    /// A word that, after "is" and before "to", says its subject is to do
+    /// what follows ("is expected to meet", "is due to visit"): an intent of
+    /// that act, and nothing without one.
+    Expectation,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -79,6 +83,7 @@ impl Senses {
                 "naming" => Sense::Naming,
                 "reporting" => Sense::Reporting,
                 "participation" => Sense::Participation,
+                "expectation" => Sense::Expectation,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

@@ -356,3 +356,25 @@ fn an_event_noun_is_the_act_of_the_verb_whose_object_it_is() {
         "{got:?}"
     );
 }
+
+#[test]
+fn being_expected_or_due_to_act_is_an_intent_of_the_act() {
+    let text = "Putin is due to visit China next week.";
+    assert_eq!(factuality(text, "036", "RUS", "CHN"), Factuality::Intended);
+    // coordinated subjects of a plural verb meet each other
+    let got = events("Ghana and Togo are scheduled to hold talks.");
+    for (source, target) in [("GHA", "TGO"), ("TGO", "GHA")] {
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "036" && e.1 == source && e.2 == target),
+            "{got:?}"
+        );
+    }
+    // no act after it, or used actively: nothing intended
+    assert_eq!(
+        events("Oil prices in Nigeria are expected to rise."),
+        vec![]
+    );
+    let got = events("The United States expects Iran to comply with the deal.");
+    assert!(!got.iter().any(|e| e.0.starts_with("03")), "{got:?}");
+}
