@@ -378,3 +378,14 @@ fn being_expected_or_due_to_act_is_an_intent_of_the_act() {
     let got = events("The United States expects Iran to comply with the deal.");
     assert!(!got.iter().any(|e| e.0.starts_with("03")), "{got:?}");
 }
+
+#[test]
+fn a_statement_that_its_subject_did_wrong_accuses_it() {
+    let text = "Iran violated the agreement, Israel said.";
+    assert_eq!(factuality(text, "112", "ISR", "IRN"), Factuality::Asserted);
+    let text = "The Syrian president said the United States had lied about the attack.";
+    assert_eq!(factuality(text, "112", "SYR", "USA"), Factuality::Asserted);
+    // not said to have done it: nothing
+    let got = events("Israel said Iran had not violated the agreement.");
+    assert!(!got.iter().any(|e| e.0 == "112"), "{got:?}");
+}

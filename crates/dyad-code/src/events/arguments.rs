@@ -6,7 +6,7 @@
 use dyad_core::Factuality;
 use dyad_lexicon::{Dictionaries, Element, Frame, RootRole, Sense};
 
-use super::judgements::{judgement_code, CRITICISM};
+use super::judgements::{judgement_code, ACCUSATION, CRITICISM};
 use super::matching::Hit;
 use super::sentence::Sentence;
 use super::trace::{Attempts, DropReason};
@@ -91,9 +91,6 @@ pub(super) fn lone_noun_has_actor(s: &Sentence, dicts: &Dictionaries, head: usiz
     });
     before || after || done
 }
-
-/// The code of speech that accuses: an accusation.
-const ACCUSATION: &str = "112";
 
 /// Codes one hit: its frame and complement, negation and modality, then its
 /// source and target. `consumed` marks hits taken as complements.
