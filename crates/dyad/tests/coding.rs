@@ -758,6 +758,15 @@ fn a_surname_alone_is_the_one_of_that_name_in_office_where_the_text_names_the_co
         (2012, 6, 1),
     );
     assert!(!got.iter().any(|a| a.0 == "Assad"), "{got:?}");
+    // an antecedent as any named person
+    let got = actors(
+        "Syrian rebels attacked a base. President Tarkan met Assad and warned him.",
+        (2012, 6, 1),
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "him" && a.1 == "SYRGOV"),
+        "{got:?}"
+    );
     // a month, not Theresa May
     let got = actors(
         "British ministers met in May to discuss the budget.",
