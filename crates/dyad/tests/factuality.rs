@@ -389,3 +389,11 @@ fn a_statement_that_its_subject_did_wrong_accuses_it() {
     let got = events("Israel said Iran had not violated the agreement.");
     assert!(!got.iter().any(|e| e.0 == "112"), "{got:?}");
 }
+
+#[test]
+fn what_someone_is_to_do_is_intended_and_an_agreement_shelved_failed() {
+    let text = "Kenya's president was to meet Ugandan officials in Kampala.";
+    assert_eq!(factuality(text, "036", "KEN", "UGA"), Factuality::Intended);
+    let text = "Ukraine shelved an agreement with the European Union.";
+    assert_eq!(factuality(text, "057", "UKR", "IGO"), Factuality::Failed);
+}
