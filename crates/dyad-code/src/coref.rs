@@ -458,6 +458,10 @@ fn office_holders(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
                 k = m.tokens.end.max(k + 1);
                 continue;
             }
+            if doc.tokens[k].tag != "NNP" {
+                k += 1;
+                continue;
+            }
             let word = doc.slice(doc.tokens[k].span).to_lowercase();
             let holder = (!named_before.contains(&word))
                 .then(|| office_holder(doc, dict, date, si, k, sentence.tokens.start))
