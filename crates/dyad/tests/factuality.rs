@@ -397,3 +397,9 @@ fn what_someone_is_to_do_is_intended_and_an_agreement_shelved_failed() {
     let text = "Ukraine shelved an agreement with the European Union.";
     assert_eq!(factuality(text, "057", "UKR", "IGO"), Factuality::Failed);
 }
+
+#[test]
+fn a_warning_is_made_to_the_subject_of_its_clause() {
+    let text = "Israel warned that Hezbollah would pay a heavy price.";
+    assert_eq!(factuality(text, "13", "ISR", "LBN"), Factuality::Asserted);
+}

@@ -213,11 +213,12 @@ pub(super) fn code_hit(
                 .find(|&c| within(c) && dicts.roots.frame(&hits[c].pattern.code).is_none())
         });
         if s.word(link) == "that" {
-            // "demanding that the Turkish government provide information":
-            // a demand or appeal is made of the subject of its clause, even
+            // "demanding that the Turkish government provide information",
+            // "warned that Hezbollah would pay a heavy price": a demand,
+            // appeal or threat is made of the subject of its clause, even
             // where that clause's verb has no pattern.
             let verb = c.map(|c| hits[c].head).or_else(|| {
-                let asks = matches!(frame, Some(Frame::Demand | Frame::Appeal));
+                let asks = matches!(frame, Some(Frame::Demand | Frame::Appeal | Frame::Threaten));
                 (link + 1..(link + 1 + reach).min(s.tokens.len()))
                     .find(|&k| asks && clause::is_verb(&s.tokens[k]))
             });
