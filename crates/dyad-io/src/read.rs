@@ -371,7 +371,12 @@ impl Documents {
             Ok(_) => lines.line += 1,
             Err(e) => {
                 let message = format!("cannot read further: {e}");
-                self.problem(&lines.shown, Some(lines.line + 1), message, Severity::Skipped);
+                self.problem(
+                    &lines.shown,
+                    Some(lines.line + 1),
+                    message,
+                    Severity::Skipped,
+                );
                 return false;
             }
         }

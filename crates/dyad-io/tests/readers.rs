@@ -298,9 +298,12 @@ fn a_document_without_a_date_stays_undated_unless_a_default_is_given() {
     fs::write(
         &path,
         concat!(
-            r#"{"id": "dated", "text": "Talks resumed.", "date": "2017-01-02"}"#, "\n",
-            r#"{"id": "none", "text": "Talks resumed."}"#, "\n",
-            r#"{"id": "bad", "text": "Talks resumed.", "date": "last week"}"#, "\n",
+            r#"{"id": "dated", "text": "Talks resumed.", "date": "2017-01-02"}"#,
+            "\n",
+            r#"{"id": "none", "text": "Talks resumed."}"#,
+            "\n",
+            r#"{"id": "bad", "text": "Talks resumed.", "date": "last week"}"#,
+            "\n",
         ),
     )
     .unwrap();
@@ -320,7 +323,9 @@ fn a_document_without_a_date_stays_undated_unless_a_default_is_given() {
 fn a_json_lines_file_broken_midway_keeps_the_records_before_the_break() {
     let dir = tempfile::tempdir().unwrap();
     let lines: String = (1..=2000)
-        .map(|i| format!("{{\"id\": \"r{i}\", \"text\": \"Kenya and Uganda held talks on day {i}.\"}}\n"))
+        .map(|i| {
+            format!("{{\"id\": \"r{i}\", \"text\": \"Kenya and Uganda held talks on day {i}.\"}}\n")
+        })
         .collect();
     let whole = gzipped(lines.as_bytes());
     let path = dir.path().join("cut.jsonl.gz");
@@ -333,7 +338,10 @@ fn a_json_lines_file_broken_midway_keeps_the_records_before_the_break() {
     let problem = &r.problems[0];
     assert_eq!(problem.severity, Severity::Skipped);
     assert_eq!(problem.line, Some(docs.len() + 1), "{problem}");
-    assert!(problem.message.starts_with("cannot read further"), "{problem}");
+    assert!(
+        problem.message.starts_with("cannot read further"),
+        "{problem}"
+    );
 }
 
 #[test]
@@ -344,7 +352,11 @@ fn records_are_read_line_by_line_across_files_with_each_files_line_numbers() {
         "{\"text\": \"One.\"}\nnot json\n{\"text\": \"Three.\"}",
     )
     .unwrap();
-    fs::write(dir.path().join("b.jsonl"), "\n{\"text\": \"Two.\"}\n{\"text\": 5}\n").unwrap();
+    fs::write(
+        dir.path().join("b.jsonl"),
+        "\n{\"text\": \"Two.\"}\n{\"text\": 5}\n",
+    )
+    .unwrap();
     let mut stream = Documents::new(vec![Input::Path(dir.path().to_path_buf())], None);
     let read: Vec<String> = stream
         .by_ref()

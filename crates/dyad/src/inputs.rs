@@ -4,7 +4,7 @@
 //! and analyses rather than the batch's.
 
 use dyad_core::Document;
-use dyad_io::{Documents, Reading, Severity};
+use dyad_io::{Documents, Problem, Reading, Severity};
 use indicatif::ProgressBar;
 
 /// How many documents a chunk holds at most.
@@ -24,6 +24,9 @@ pub(crate) struct Inputs {
     pub read: usize,
     /// Inputs (files or records) skipped so far.
     pub skipped: usize,
+    /// The pipeline's [`dyad::Pipeline::max_document_bytes`]: a document
+    /// with more text is named in a warning as it is handed out.
+    pub pieces_above: Option<usize>,
 }
 
 impl Inputs {
@@ -34,6 +37,7 @@ impl Inputs {
             bar,
             read: 0,
             skipped: 0,
+            pieces_above: None,
         }
     }
 
@@ -52,22 +56,25 @@ impl Inputs {
 
     /// The next document, reporting the problems before it.
     fn next_read(&mut self) -> Option<Document> {
-        for reading in self.documents.by_ref() {
+        while let Some(reading) = self.documents.next() {
             match reading {
                 Reading::Document(doc) => return Some(doc),
-                Reading::Problem(p) => {
-                    let label = match p.severity {
-                        Severity::Warning => "warning",
-                        Severity::Skipped => {
-                            self.skipped += 1;
-                            "skipped"
-                        }
-                    };
-                    self.bar.suspend(|| eprintln!("dyad: {label}: {p}"));
-                }
+                Reading::Problem(p) => self.report(p),
             }
         }
         None
+    }
+
+    /// Prints a problem on stderr, counting the inputs skipped.
+    fn report(&mut self, p: Problem) {
+        let label = match p.severity {
+            Severity::Warning => "warning",
+            Severity::Skipped => {
+                self.skipped += 1;
+                "skipped"
+            }
+        };
+        self.bar.suspend(|| eprintln!("dyad: {label}: {p}"));
     }
 
     /// The next chunk of documents, in input order: up to
@@ -104,6 +111,19 @@ impl Iterator for Inputs {
     fn next(&mut self) -> Option<Document> {
         let doc = self.ahead.take().or_else(|| self.next_read())?;
         self.read += 1;
+        if let Some(max) = self.pieces_above.filter(|&m| doc.text.len() > m) {
+            let o = &doc.meta.origin;
+            self.report(Problem {
+                file: o.file.clone(),
+                line: o.line,
+                message: format!(
+                    "document {} holds {} bytes of text, more than --max-document-bytes {max}: coded in pieces cut at paragraph boundaries",
+                    doc.id,
+                    doc.text.len()
+                ),
+                severity: Severity::Warning,
+            });
+        }
         Some(doc)
     }
 }

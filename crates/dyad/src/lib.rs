@@ -14,6 +14,7 @@ pub mod bench;
 pub mod dedup;
 pub mod eval;
 pub mod merge;
+mod pieces;
 pub mod records;
 
 use std::any::Any;
@@ -41,6 +42,8 @@ pub struct Pipeline {
     resolver: Resolver,
     /// Code inline headlines of related articles as the story's own text.
     include_related: bool,
+    /// Documents with more text than this are coded in pieces.
+    max_document_bytes: Option<usize>,
 }
 
 /// Which sentences the language stage analyses.
@@ -86,6 +89,7 @@ impl Pipeline {
             triggers,
             resolver,
             include_related: false,
+            max_document_bytes: None,
         }
     }
 
@@ -96,6 +100,26 @@ impl Pipeline {
             include_related,
             ..self
         }
+    }
+
+    /// The pipeline coding (and analysing) a document whose text exceeds
+    /// `max` bytes in pieces cut at paragraph boundaries, one piece at a
+    /// time, so that memory holds one piece's analysis: its output reads
+    /// as one document's (sentence indices run on, spans point into the
+    /// whole text), but a piece is read on its own (a pronoun does not
+    /// reach back into the piece before), and without a trace the document
+    /// keeps no tokens (its sentences' and mentions' token ranges are
+    /// empty). By default documents are coded whole.
+    pub fn coding_in_pieces_above(self, max: usize) -> Self {
+        Pipeline {
+            max_document_bytes: Some(max),
+            ..self
+        }
+    }
+
+    /// The length above which a document is coded in pieces, if any.
+    pub fn max_document_bytes(&self) -> Option<usize> {
+        self.max_document_bytes
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -110,7 +134,9 @@ impl Pipeline {
     /// Runs the text, language and lexicon stages on every sentence:
     /// sentences, tokens, tags, lemmas and actor mentions.
     pub fn analyze(&self, doc: &mut Document) {
-        self.analyze_in(doc, Scope::Every, &mut NoStopwatch);
+        self.in_pieces(doc, false, |piece, _| {
+            self.analyze_in(piece, Scope::Every, &mut NoStopwatch)
+        });
     }
 
     /// Runs the text and language stages on every sentence: sentences,
@@ -130,7 +156,42 @@ impl Pipeline {
     /// actor name and a trigger word) are tagged and coded, which gives the
     /// same events in a fraction of the time: most news sentences hold none.
     pub fn process(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>) {
-        self.run(doc, trace, &mut NoStopwatch);
+        match trace {
+            None => self.in_pieces(doc, false, |piece, _| {
+                self.run(piece, None, &mut NoStopwatch)
+            }),
+            Some(trace) => self.in_pieces(doc, true, |piece, first_sentence| {
+                let mut traced = Vec::new();
+                self.run(piece, Some(&mut traced), &mut NoStopwatch);
+                trace.extend(traced.into_iter().map(|mut t| {
+                    t.sentence += first_sentence;
+                    t
+                }));
+            }),
+        }
+    }
+
+    /// Runs `stage` on the document, or, when its text is longer than
+    /// [`Pipeline::coding_in_pieces_above`] allows, on each of its pieces
+    /// in turn, joining their layers into the document's (see the
+    /// `pieces` module); `stage` is also given the index the piece's
+    /// first sentence takes in the document.
+    fn in_pieces(
+        &self,
+        doc: &mut Document,
+        keep_tokens: bool,
+        mut stage: impl FnMut(&mut Document, usize),
+    ) {
+        let Some(max) = self.max_document_bytes.filter(|&m| doc.text.len() > m) else {
+            stage(doc, 0);
+            return;
+        };
+        for range in pieces::pieces(&doc.text, max) {
+            let text = doc.text[range.clone()].to_string();
+            let mut piece = Document::new(doc.id.clone(), text, doc.meta.clone());
+            stage(&mut piece, doc.sentences.len());
+            pieces::join(doc, piece, range.start, keep_tokens);
+        }
     }
 
     /// Runs every stage, as [`Pipeline::process`] does, and returns the time

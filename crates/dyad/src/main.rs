@@ -19,8 +19,8 @@ use dyad::{eval, Pipeline};
 use dyad_code::Trace;
 use dyad_core::Document;
 use dyad_io::{Documents, EventWriter, Export, Format, Input};
-use inputs::Inputs;
 use indicatif::{ProgressBar, ProgressStyle};
+use inputs::Inputs;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -64,6 +64,8 @@ enum Command {
         merge: bool,
         #[command(flatten)]
         printed: PrintedArgs,
+        #[command(flatten)]
+        pieces: PieceArgs,
     },
     /// Code documents and keep their events in the store (every factuality), one transaction per batch.
     Ingest {
@@ -74,6 +76,8 @@ enum Command {
         /// Code and replace documents already stored with the same content, dyad version and dictionaries.
         #[arg(long)]
         recode: bool,
+        #[command(flatten)]
+        pieces: PieceArgs,
     },
     /// Print the stored events that match the filters, ordered by date, or count them per period.
     Query {
@@ -118,6 +122,8 @@ enum Command {
     Actors {
         #[command(flatten)]
         input: InputArgs,
+        #[command(flatten)]
+        pieces: PieceArgs,
     },
     /// Show the analysis of each sentence: tokens, tags, lemmas, actors, patterns tried, events.
     Explain {
@@ -235,6 +241,22 @@ fn threshold_value(s: &str) -> Result<f64, String> {
     }
 }
 
+/// How much text a document may hold before it is coded in pieces.
+#[derive(Args, Clone, Copy)]
+struct PieceArgs {
+    /// Code a document whose text is longer than this in pieces cut at paragraph boundaries, one at a time (memory holds one piece's analysis); its output still reads as one document's.
+    #[arg(long, value_name = "BYTES", default_value_t = 5_000_000, value_parser = clap::value_parser!(u64).range(1..))]
+    max_document_bytes: u64,
+}
+
+impl PieceArgs {
+    /// The pipeline coding longer documents in pieces.
+    fn apply(self, pipeline: Pipeline) -> Pipeline {
+        let max = usize::try_from(self.max_document_bytes).unwrap_or(usize::MAX);
+        pipeline.coding_in_pieces_above(max)
+    }
+}
+
 /// A gold file to score against, and how.
 #[derive(Args)]
 struct GoldArgs {
@@ -335,8 +357,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             include_related,
             merge,
             printed,
+            pieces,
         } => code(
-            &pipeline.including_related(include_related),
+            &pieces.apply(pipeline.including_related(include_related)),
             &input,
             output,
             format,
@@ -348,12 +371,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             input,
             store,
             recode,
+            pieces,
         } => {
             let hash = store_cli::dictionaries_hash(
                 cli.dictionaries.as_deref(),
                 cli.extra_dictionaries.as_deref(),
             )?;
-            store_cli::ingest(&pipeline, &input, &store, recode, hash)
+            store_cli::ingest(&pieces.apply(pipeline), &input, &store, recode, hash)
         }
         Command::Query {
             store,
@@ -371,7 +395,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Store {
             command: StoreCommand::Info { store },
         } => store_cli::info(&store, &mut open_output(None)?),
-        Command::Actors { input } => actors(&pipeline, &input),
+        Command::Actors { input, pieces } => actors(&pieces.apply(pipeline), &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
         Command::Eval { gold } => eval(&pipeline, gold),
         Command::Bench {
@@ -539,6 +563,7 @@ fn code(
     let Some(mut inputs) = read(input)? else {
         return Ok(nothing_read());
     };
+    inputs.pieces_above = pipeline.max_document_bytes();
     let mut writer = EventWriter::new(format, merge, open_output(output)?)?;
     let bar = inputs.bar.clone();
     let (mut events, mut failed) = (0, 0);
@@ -585,6 +610,7 @@ fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
     let Some(mut inputs) = read(input)? else {
         return Ok(nothing_read());
     };
+    inputs.pieces_above = pipeline.max_document_bytes();
     let mut out = open_output(None)?;
     while let Some(mut chunk) = inputs.next_chunk() {
         chunk.par_iter_mut().for_each(|d| pipeline.analyze(d));

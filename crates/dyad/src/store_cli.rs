@@ -188,6 +188,7 @@ pub(crate) fn ingest(
     let Some(mut docs) = read(input)? else {
         return Ok(nothing_read());
     };
+    docs.pieces_above = pipeline.max_document_bytes();
     let mut tally = Tally::default();
     let bar = docs.bar.clone();
     let written = std::thread::scope(|scope| -> Result<Tally> {

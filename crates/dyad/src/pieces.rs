@@ -1,0 +1,122 @@
+//! Documents too long to code whole: their text is coded in pieces cut at
+//! paragraph boundaries, and each piece's layers are joined back into the
+//! document, so that its output reads as one document's (sentence indices
+//! run on, spans point into the whole text) while memory holds one piece's
+//! analysis at a time.
+
+use std::ops::Range;
+
+use dyad_core::{Document, Span};
+
+/// Where to cut, best first: a blank line (a paragraph's end), a line
+/// break, a sentence's end, a space. A text with none of them in reach is
+/// cut at a character boundary.
+const CUTS: [&str; 4] = ["\n\n", "\n", ". ", " "];
+
+/// The byte ranges of the pieces of a text, none longer than `max` bytes
+/// (at least one character), each ending after the last cut within reach.
+pub(crate) fn pieces(text: &str, max: usize) -> Vec<Range<usize>> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    while text.len() - start > max {
+        let mut reach = start + max;
+        while !text.is_char_boundary(reach) {
+            reach -= 1;
+        }
+        let window = &text[start..reach];
+        let cut = CUTS
+            .iter()
+            .find_map(|c| window.rfind(c).map(|i| i + c.len()))
+            .filter(|&end| end > 0)
+            .unwrap_or(window.len());
+        // A first character longer than `max` still makes a piece.
+        let end = if cut == 0 {
+            start + text[start..].chars().next().map_or(0, char::len_utf8)
+        } else {
+            start + cut
+        };
+        ranges.push(start..end);
+        start = end;
+    }
+    if start < text.len() || ranges.is_empty() {
+        ranges.push(start..text.len());
+    }
+    ranges
+}
+
+/// Appends the layers of a piece coded on its own (the text at byte
+/// `start` of the document's) to the document's: sentences, stories,
+/// mentions and events, their spans moved to the whole text and their
+/// sentence indices after the document's. Tokens are appended with
+/// `keep_tokens`; without, the piece's are dropped, and the token ranges of
+/// its sentences and mentions are empty.
+pub(crate) fn join(doc: &mut Document, piece: Document, start: usize, keep_tokens: bool) {
+    let first_sentence = doc.sentences.len();
+    let first_token = doc.tokens.len();
+    let shift = |span: Span| Span::new(span.start + start, span.end + start);
+    let tokens = |range: Range<usize>| {
+        if keep_tokens {
+            range.start + first_token..range.end + first_token
+        } else {
+            0..0
+        }
+    };
+    doc.stories.extend(piece.stories.into_iter().map(|mut s| {
+        s.span = shift(s.span);
+        s
+    }));
+    doc.sentences
+        .extend(piece.sentences.into_iter().map(|mut s| {
+            s.span = shift(s.span);
+            s.tokens = tokens(s.tokens);
+            s
+        }));
+    if keep_tokens {
+        doc.tokens.extend(piece.tokens.into_iter().map(|mut t| {
+            t.span = shift(t.span);
+            t.head = t.head.map(|h| h + first_token);
+            t
+        }));
+    }
+    doc.mentions.extend(piece.mentions.into_iter().map(|mut m| {
+        m.sentence += first_sentence;
+        m.tokens = tokens(m.tokens);
+        m.span = shift(m.span);
+        m
+    }));
+    doc.events.extend(piece.events.into_iter().map(|mut e| {
+        e.sentence += first_sentence;
+        for actor in [&mut e.source, &mut e.target].into_iter().flatten() {
+            actor.span = shift(actor.span);
+        }
+        e.evidence.span = shift(e.evidence.span);
+        e
+    }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cut<'t>(text: &'t str, max: usize) -> Vec<&'t str> {
+        pieces(text, max).into_iter().map(|r| &text[r]).collect()
+    }
+
+    #[test]
+    fn texts_are_cut_at_the_best_boundary_within_reach() {
+        assert_eq!(cut("One two.", 20), ["One two."]);
+        assert_eq!(
+            cut("Para one.\n\nPara two. Still two.\nLine three.", 30),
+            ["Para one.\n\n", "Para two. Still two.\n", "Line three."]
+        );
+        assert_eq!(
+            cut("First sentence. Second one here", 20),
+            ["First sentence. ", "Second one here"]
+        );
+        assert_eq!(cut("aaaa bbbb cccc", 7), ["aaaa ", "bbbb ", "cccc"]);
+        assert_eq!(cut("abcdefghij", 4), ["abcd", "efgh", "ij"]);
+        // never inside a character, and never an empty piece
+        assert_eq!(cut("ééé", 3), ["é", "é", "é"]);
+        assert_eq!(cut("éé", 1), ["é", "é"]);
+    }
+}
