@@ -30,6 +30,7 @@ use dyad_lang::{Arc, Clause, Lexicon, Parser, Phrase, Tagger, WordClass};
 use dyad_lexicon::{Dictionaries, PatternSet, Reach};
 use dyad_resolve::Resolver;
 use dyad_text::TextAnalyzer;
+use pieces::Kept;
 
 /// Every stage, loaded once and shared by all threads.
 pub struct Pipeline {
@@ -103,13 +104,15 @@ impl Pipeline {
     }
 
     /// The pipeline coding (and analysing) a document whose text exceeds
-    /// `max` bytes in pieces cut at paragraph boundaries, one piece at a
-    /// time, so that memory holds one piece's analysis: its output reads
+    /// `max` bytes in pieces of at most 1 MB (and `max`) cut at paragraph
+    /// boundaries, one piece at a time, so that memory holds one piece's
+    /// analysis whatever the document's length: its output reads
     /// as one document's (sentence indices run on, spans point into the
     /// whole text), but a piece is read on its own (a pronoun does not
-    /// reach back into the piece before), and without a trace the document
-    /// keeps no tokens (its sentences' and mentions' token ranges are
-    /// empty). By default documents are coded whole.
+    /// reach back into the piece before), and the document keeps only the
+    /// layers its output needs: coding without a trace keeps no tokens and
+    /// no mentions (the token ranges of its sentences are empty), the
+    /// analysis of actors no tokens. By default documents are coded whole.
     pub fn coding_in_pieces_above(self, max: usize) -> Self {
         Pipeline {
             max_document_bytes: Some(max),
@@ -134,7 +137,7 @@ impl Pipeline {
     /// Runs the text, language and lexicon stages on every sentence:
     /// sentences, tokens, tags, lemmas and actor mentions.
     pub fn analyze(&self, doc: &mut Document) {
-        self.in_pieces(doc, false, |piece, _| {
+        self.in_pieces(doc, Kept::Mentions, |piece, _| {
             self.analyze_in(piece, Scope::Every, &mut NoStopwatch)
         });
     }
@@ -157,10 +160,10 @@ impl Pipeline {
     /// same events in a fraction of the time: most news sentences hold none.
     pub fn process(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>) {
         match trace {
-            None => self.in_pieces(doc, false, |piece, _| {
+            None => self.in_pieces(doc, Kept::Events, |piece, _| {
                 self.run(piece, None, &mut NoStopwatch)
             }),
-            Some(trace) => self.in_pieces(doc, true, |piece, first_sentence| {
+            Some(trace) => self.in_pieces(doc, Kept::All, |piece, first_sentence| {
                 let mut traced = Vec::new();
                 self.run(piece, Some(&mut traced), &mut NoStopwatch);
                 trace.extend(traced.into_iter().map(|mut t| {
@@ -179,18 +182,18 @@ impl Pipeline {
     fn in_pieces(
         &self,
         doc: &mut Document,
-        keep_tokens: bool,
+        kept: Kept,
         mut stage: impl FnMut(&mut Document, usize),
     ) {
         let Some(max) = self.max_document_bytes.filter(|&m| doc.text.len() > m) else {
             stage(doc, 0);
             return;
         };
-        for range in pieces::pieces(&doc.text, max) {
+        for range in pieces::pieces(&doc.text, max.min(pieces::PIECE_BYTES)) {
             let text = doc.text[range.clone()].to_string();
             let mut piece = Document::new(doc.id.clone(), text, doc.meta.clone());
             stage(&mut piece, doc.sentences.len());
-            pieces::join(doc, piece, range.start, keep_tokens);
+            pieces::join(doc, piece, range.start, kept);
         }
     }
 

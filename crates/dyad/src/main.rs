@@ -244,7 +244,7 @@ fn threshold_value(s: &str) -> Result<f64, String> {
 /// How much text a document may hold before it is coded in pieces.
 #[derive(Args, Clone, Copy)]
 struct PieceArgs {
-    /// Code a document whose text is longer than this in pieces cut at paragraph boundaries, one at a time (memory holds one piece's analysis); its output still reads as one document's.
+    /// Code a document whose text is longer than this in pieces of at most 1 MB cut at paragraph boundaries, one at a time (memory holds one piece's analysis); its output still reads as one document's.
     #[arg(long, value_name = "BYTES", default_value_t = 5_000_000, value_parser = clap::value_parser!(u64).range(1..))]
     max_document_bytes: u64,
 }

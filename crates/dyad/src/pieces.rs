@@ -8,6 +8,11 @@ use std::ops::Range;
 
 use dyad_core::{Document, Span};
 
+/// The longest piece, in bytes: a piece's analysis (its tokens above all)
+/// takes some 30 bytes a byte of text at its peak, and the document's text
+/// and the layers joined from the pieces before are held beside it.
+pub(crate) const PIECE_BYTES: usize = 1 << 20;
+
 /// Where to cut, best first: a blank line (a paragraph's end), a line
 /// break, a sentence's end, a space. A text with none of them in reach is
 /// cut at a character boundary.
@@ -44,15 +49,25 @@ pub(crate) fn pieces(text: &str, max: usize) -> Vec<Range<usize>> {
     ranges
 }
 
-/// Appends the layers of a piece coded on its own (the text at byte
-/// `start` of the document's) to the document's: sentences, stories,
-/// mentions and events, their spans moved to the whole text and their
-/// sentence indices after the document's. Tokens are appended with
-/// `keep_tokens`; without, the piece's are dropped, and the token ranges of
-/// its sentences and mentions are empty.
-pub(crate) fn join(doc: &mut Document, piece: Document, start: usize, keep_tokens: bool) {
+/// Which layers of a piece's analysis the document keeps.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Kept {
+    /// Stories, sentences and events (what coding writes).
+    Events,
+    /// Those and the actor mentions.
+    Mentions,
+    /// Every layer, tokens too.
+    All,
+}
+
+/// Appends the layers of a piece analysed on its own (the text at byte
+/// `start` of the document's) to the document's, those `kept`: their spans
+/// moved to the whole text, their sentence indices after the document's.
+/// Without the tokens, the token ranges of sentences and mentions are empty.
+pub(crate) fn join(doc: &mut Document, piece: Document, start: usize, kept: Kept) {
     let first_sentence = doc.sentences.len();
     let first_token = doc.tokens.len();
+    let keep_tokens = kept == Kept::All;
     let shift = |span: Span| Span::new(span.start + start, span.end + start);
     let tokens = |range: Range<usize>| {
         if keep_tokens {
@@ -78,7 +93,11 @@ pub(crate) fn join(doc: &mut Document, piece: Document, start: usize, keep_token
             t
         }));
     }
-    doc.mentions.extend(piece.mentions.into_iter().map(|mut m| {
+    let mentions = piece
+        .mentions
+        .into_iter()
+        .filter(|_| kept >= Kept::Mentions);
+    doc.mentions.extend(mentions.map(|mut m| {
         m.sentence += first_sentence;
         m.tokens = tokens(m.tokens);
         m.span = shift(m.span);
