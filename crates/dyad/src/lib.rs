@@ -13,6 +13,7 @@
 pub mod bench;
 pub mod dedup;
 pub mod eval;
+mod invisible;
 pub mod merge;
 mod pieces;
 pub mod records;
@@ -25,7 +26,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use dyad_code::Trace;
-use dyad_core::{Boilerplate, Document};
+use dyad_core::{Boilerplate, Document, Span};
 use dyad_lang::{Arc, Clause, Lexicon, Parser, Phrase, Tagger, WordClass};
 use dyad_lexicon::{Dictionaries, PatternSet, Reach};
 use dyad_resolve::Resolver;
@@ -177,23 +178,38 @@ impl Pipeline {
     /// Runs `stage` on the document, or, when its text is longer than
     /// [`Pipeline::coding_in_pieces_above`] allows, on each of its pieces
     /// in turn, joining their layers into the document's (see the
-    /// `pieces` module); `stage` is also given the index the piece's
-    /// first sentence takes in the document.
+    /// `pieces` module), the `kept` ones; `stage` is also given the index
+    /// the piece's first sentence takes in the document. Either way the
+    /// stages read the text without its invisible characters (see the
+    /// `invisible` module), and the spans they give point into the text as
+    /// it is.
     fn in_pieces(
         &self,
         doc: &mut Document,
         kept: Kept,
         mut stage: impl FnMut(&mut Document, usize),
     ) {
-        let Some(max) = self.max_document_bytes.filter(|&m| doc.text.len() > m) else {
+        let max = self.max_document_bytes.filter(|&m| doc.text.len() > m);
+        if max.is_none() && !invisible::any(&doc.text) {
             stage(doc, 0);
             return;
+        }
+        let (ranges, kept) = match max {
+            Some(max) => (
+                pieces::pieces(&doc.text, max.min(pieces::PIECE_BYTES)),
+                kept,
+            ),
+            None => (vec![0..doc.text.len()], Kept::All),
         };
-        for range in pieces::pieces(&doc.text, max.min(pieces::PIECE_BYTES)) {
-            let text = doc.text[range.clone()].to_string();
+        for range in ranges {
+            let (text, removed) = invisible::strip(&doc.text[range.clone()]);
             let mut piece = Document::new(doc.id.clone(), text, doc.meta.clone());
             stage(&mut piece, doc.sentences.len());
-            pieces::join(doc, piece, range.start, kept);
+            let place = |span: Span| {
+                let span = removed.original(span);
+                Span::new(span.start + range.start, span.end + range.start)
+            };
+            pieces::join(doc, piece, place, kept);
         }
     }
 
@@ -204,7 +220,9 @@ impl Pipeline {
             last: Instant::now(),
             times: StageTimes::default(),
         };
-        self.run(doc, None, &mut laps);
+        self.in_pieces(doc, Kept::Events, |piece, _| {
+            self.run(piece, None, &mut laps)
+        });
         laps.times
     }
 

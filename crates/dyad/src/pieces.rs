@@ -60,15 +60,15 @@ pub(crate) enum Kept {
     All,
 }
 
-/// Appends the layers of a piece analysed on its own (the text at byte
-/// `start` of the document's) to the document's, those `kept`: their spans
-/// moved to the whole text, their sentence indices after the document's.
-/// Without the tokens, the token ranges of sentences and mentions are empty.
-pub(crate) fn join(doc: &mut Document, piece: Document, start: usize, kept: Kept) {
+/// Appends the layers of a piece analysed on its own to the document's,
+/// those `kept`: their spans moved to the whole text by `place`, their
+/// sentence indices after the document's. Without the tokens, the token
+/// ranges of sentences and mentions are empty.
+pub(crate) fn join(doc: &mut Document, piece: Document, place: impl Fn(Span) -> Span, kept: Kept) {
     let first_sentence = doc.sentences.len();
     let first_token = doc.tokens.len();
     let keep_tokens = kept == Kept::All;
-    let shift = |span: Span| Span::new(span.start + start, span.end + start);
+    let shift = place;
     let tokens = |range: Range<usize>| {
         if keep_tokens {
             range.start + first_token..range.end + first_token
