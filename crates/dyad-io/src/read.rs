@@ -282,9 +282,11 @@ impl Documents {
                 buffer: Vec::new(),
             })),
             FileKind::Text => {
-                if let Some(bytes) = self.whole(&shown, &mut stream) {
-                    let text = self.decode(&shown, None, without_bom(&bytes));
-                    drop(bytes);
+                if let Some(mut bytes) = self.whole(&shown, &mut stream) {
+                    if without_bom(&bytes).len() < bytes.len() {
+                        bytes.drain(..3);
+                    }
+                    let text = self.decode(&shown, None, bytes);
                     let meta = Metadata {
                         origin,
                         ..Default::default()
@@ -347,17 +349,19 @@ impl Documents {
         self.document(id, text, meta);
     }
 
-    fn decode(&mut self, file: &str, line: Option<usize>, bytes: &[u8]) -> String {
-        match String::from_utf8_lossy(bytes) {
-            std::borrow::Cow::Borrowed(s) => s.to_string(),
-            std::borrow::Cow::Owned(s) => {
+    /// The bytes as text (taken as they are when they are UTF-8, so that a
+    /// long text is never held twice).
+    fn decode(&mut self, file: &str, line: Option<usize>, bytes: Vec<u8>) -> String {
+        match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(e) => {
                 self.problem(
                     file,
                     line,
                     "invalid UTF-8 replaced with U+FFFD",
                     Severity::Warning,
                 );
-                s
+                String::from_utf8_lossy(e.as_bytes()).into_owned()
             }
         }
     }
@@ -397,7 +401,7 @@ impl Documents {
 
     /// The document of one JSON Lines record: line `n` of the file `shown`.
     fn record(&mut self, shown: &str, name: &str, n: usize, line: &[u8]) {
-        let line = self.decode(shown, Some(n), line);
+        let line = self.decode(shown, Some(n), line.to_vec());
         let record: Record = match serde_json::from_str(&line) {
             Ok(r) => r,
             Err(e) => {

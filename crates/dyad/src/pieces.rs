@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use dyad_core::{Document, Span};
+use dyad_core::{ActorMention, Document, Event, Sentence, Span, Story, Token};
 
 /// The longest piece, in bytes: a piece's analysis (its tokens above all)
 /// takes some 30 bytes a byte of text at its peak, and the document's text
@@ -68,7 +68,6 @@ pub(crate) fn join(doc: &mut Document, piece: Document, place: impl Fn(Span) -> 
     let first_sentence = doc.sentences.len();
     let first_token = doc.tokens.len();
     let keep_tokens = kept == Kept::All;
-    let shift = place;
     let tokens = |range: Range<usize>| {
         if keep_tokens {
             range.start + first_token..range.end + first_token
@@ -76,41 +75,70 @@ pub(crate) fn join(doc: &mut Document, piece: Document, place: impl Fn(Span) -> 
             0..0
         }
     };
-    doc.stories.extend(piece.stories.into_iter().map(|mut s| {
-        s.span = shift(s.span);
+    let each = |mut s: Story| {
+        s.span = place(s.span);
         s
-    }));
-    doc.sentences
-        .extend(piece.sentences.into_iter().map(|mut s| {
-            s.span = shift(s.span);
-            s.tokens = tokens(s.tokens);
-            s
-        }));
+    };
+    append(
+        &mut doc.stories,
+        piece.stories.into_iter().map(each).collect(),
+    );
+    let each = |mut s: Sentence| {
+        s.span = place(s.span);
+        s.tokens = tokens(s.tokens);
+        s
+    };
+    append(
+        &mut doc.sentences,
+        piece.sentences.into_iter().map(each).collect(),
+    );
     if keep_tokens {
-        doc.tokens.extend(piece.tokens.into_iter().map(|mut t| {
-            t.span = shift(t.span);
+        let each = |mut t: Token| {
+            t.span = place(t.span);
             t.head = t.head.map(|h| h + first_token);
             t
-        }));
+        };
+        append(
+            &mut doc.tokens,
+            piece.tokens.into_iter().map(each).collect(),
+        );
     }
-    let mentions = piece
-        .mentions
-        .into_iter()
-        .filter(|_| kept >= Kept::Mentions);
-    doc.mentions.extend(mentions.map(|mut m| {
-        m.sentence += first_sentence;
-        m.tokens = tokens(m.tokens);
-        m.span = shift(m.span);
-        m
-    }));
-    doc.events.extend(piece.events.into_iter().map(|mut e| {
+    if kept >= Kept::Mentions {
+        let each = |mut m: ActorMention| {
+            m.sentence += first_sentence;
+            m.tokens = tokens(m.tokens);
+            m.span = place(m.span);
+            m
+        };
+        append(
+            &mut doc.mentions,
+            piece.mentions.into_iter().map(each).collect(),
+        );
+    }
+    let each = |mut e: Event| {
         e.sentence += first_sentence;
         for actor in [&mut e.source, &mut e.target].into_iter().flatten() {
-            actor.span = shift(actor.span);
+            actor.span = place(actor.span);
         }
-        e.evidence.span = shift(e.evidence.span);
+        e.evidence.span = place(e.evidence.span);
         e
-    }));
+    };
+    append(
+        &mut doc.events,
+        piece.events.into_iter().map(each).collect(),
+    );
+}
+
+/// Appends `layer` to `to`, taking it whole when `to` is empty: a
+/// layer mapped in place (`into_iter().map().collect()` keeps its
+/// allocation) is then never copied, so that a document read whole holds
+/// its tokens once.
+fn append<T>(to: &mut Vec<T>, layer: Vec<T>) {
+    if to.is_empty() {
+        *to = layer;
+    } else {
+        to.extend(layer);
+    }
 }
 
 #[cfg(test)]
