@@ -65,7 +65,7 @@ impl std::fmt::Display for Problem {
 /// input, in input order (a warning comes before the document it concerns).
 #[derive(Debug)]
 pub enum Reading {
-    Document(Document),
+    Document(Box<Document>),
     Problem(Problem),
 }
 
@@ -155,7 +155,7 @@ impl Documents {
             meta.published = self.default_date;
         }
         self.ready
-            .push_back(Reading::Document(Document::new(id, text, meta)));
+            .push_back(Reading::Document(Box::new(Document::new(id, text, meta))));
     }
 
     /// Reads on until something is ready or every input is read; returns

@@ -28,7 +28,7 @@ impl Read {
         let mut docs = Vec::new();
         for reading in stream.by_ref() {
             match reading {
-                Reading::Document(d) => docs.push(d),
+                Reading::Document(d) => docs.push(*d),
                 Reading::Problem(p) => self.problems.push(p),
             }
         }

@@ -58,7 +58,7 @@ impl Inputs {
     fn next_read(&mut self) -> Option<Document> {
         while let Some(reading) = self.documents.next() {
             match reading {
-                Reading::Document(doc) => return Some(doc),
+                Reading::Document(doc) => return Some(*doc),
                 Reading::Problem(p) => self.report(p),
             }
         }

@@ -194,14 +194,13 @@ impl Pipeline {
             stage(doc, 0);
             return;
         }
-        let (ranges, kept) = match max {
-            Some(max) => (
-                pieces::pieces(&doc.text, max.min(pieces::PIECE_BYTES)),
-                kept,
-            ),
-            None => (vec![0..doc.text.len()], Kept::All),
+        // a document read whole (only its invisible characters stripped)
+        // keeps every layer, as the stages made it
+        let (longest, kept) = match max {
+            Some(max) => (max.min(pieces::PIECE_BYTES), kept),
+            None => (doc.text.len(), Kept::All),
         };
-        for range in ranges {
+        for range in pieces::pieces(&doc.text, longest) {
             let (text, removed) = invisible::strip(&doc.text[range.clone()]);
             let mut piece = Document::new(doc.id.clone(), text, doc.meta.clone());
             stage(&mut piece, doc.sentences.len());

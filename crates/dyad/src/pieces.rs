@@ -145,7 +145,7 @@ fn append<T>(to: &mut Vec<T>, layer: Vec<T>) {
 mod tests {
     use super::*;
 
-    fn cut<'t>(text: &'t str, max: usize) -> Vec<&'t str> {
+    fn cut(text: &str, max: usize) -> Vec<&str> {
         pieces(text, max).into_iter().map(|r| &text[r]).collect()
     }
 
