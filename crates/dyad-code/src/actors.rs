@@ -559,7 +559,7 @@ pub fn resolve_actors(
         }
     }
     doc.mentions = mentions;
-    crate::coref::link(doc, senses);
+    crate::coref::link(doc, dict, senses);
 }
 
 /// The actors a code joined by `/` stands for, each with the country and

@@ -13,16 +13,41 @@
 //!   latest distinct people or states, over the same words;
 //! - "I" and "we" inside quotation marks: the actor the sentence quotes,
 //!   named beside a reporting verb outside them ("'We will act,' Kerry
-//!   said").
+//!   said");
+//! - a surname alone with no full name before it ("Assad", "Mr. Abbas"):
+//!   the one person of that surname who holds an office on the document's
+//!   date (Bashar al-Assad in 2012, nobody of that name in 1995), where the
+//!   text names their country (a "Nunes" of an American story is no
+//!   Brazilian minister).
 //!
-//! Pronouns are a closed grammatical class, so their lists live here rather
-//! than in the dictionaries.
+//! Pronouns, honorifics and month names are closed classes, so their lists
+//! live here rather than in the dictionaries.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use chrono::NaiveDate;
 use dyad_core::{Actor, ActorMention, Document, Span, Via};
-use dyad_lexicon::{Sense, Senses};
+use dyad_lexicon::{ActorDictionary, Sense, Senses};
+
+/// Honorifics before a surname ("Mr. Assad").
+const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"];
+
+/// Month names, which are also surnames ("May").
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// What a pronoun can refer to.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -114,8 +139,26 @@ fn speaker(
 /// Named persons by country and sector, as indexes into `doc.mentions`.
 type LatestNamed = HashMap<(Option<String>, Option<String>), usize>;
 
+/// Whether `word` may name a person the dictionary lists only in full: a
+/// surname ("Assad"). A sentence whose only actor is one still needs its
+/// tags. (Sentences whose only actors are pronouns stay untagged, for
+/// speed: on the own coded news sentences tagging them finds no event
+/// more.)
+pub fn may_refer(word: &str, dict: &ActorDictionary) -> bool {
+    word.starts_with(char::is_uppercase) && dict.is_surname(word)
+}
+
 /// Adds coreferent mentions to `doc.mentions` and names to descriptions.
-pub fn link(doc: &mut Document, senses: &Senses) {
+pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
+    let date = doc.meta.published.unwrap_or_default();
+    // The countries the text names, whose office holders a surname alone
+    // may name.
+    let countries_named: HashSet<String> = doc
+        .mentions
+        .iter()
+        .filter(|m| !m.country_from_context)
+        .filter_map(|m| m.actor.code.get(..3).map(String::from))
+        .collect();
     let mut surnames: HashMap<String, usize> = HashMap::new();
     let mut added: Vec<ActorMention> = Vec::new();
     // Latest antecedent of each kind, as an index into `doc.mentions`.
@@ -339,6 +382,17 @@ pub fn link(doc: &mut Document, senses: &Senses) {
                 k = end;
                 continue;
             }
+            let holder = office_holder(doc, dict, date, si, k, range.start).filter(|m| {
+                m.actor
+                    .code
+                    .get(..3)
+                    .is_some_and(|c| countries_named.contains(c))
+            });
+            if let Some(m) = holder {
+                k = m.tokens.end;
+                added.push(m);
+                continue;
+            }
             k += 1;
         }
     }
@@ -349,6 +403,49 @@ pub fn link(doc: &mut Document, senses: &Senses) {
         doc.mentions.extend(added);
         doc.mentions.sort_by_key(|m| m.tokens.start);
     }
+}
+
+/// A surname alone at token `k` ("Assad", "Mr. Kim"), not part of a longer
+/// name nor a date ("May 5", "in May"): the one person of that surname who
+/// holds an office on `date`.
+fn office_holder(
+    doc: &Document,
+    dict: &ActorDictionary,
+    date: NaiveDate,
+    si: usize,
+    k: usize,
+    sentence_start: usize,
+) -> Option<ActorMention> {
+    let word = doc.slice(doc.tokens[k].span);
+    let tag = |i: usize| doc.tokens.get(i).map_or("", |t| t.tag);
+    let honorific = k > sentence_start && HONORIFICS.contains(&doc.slice(doc.tokens[k - 1].span));
+    let start = if honorific { k - 1 } else { k };
+    let in_longer_name = tag(k + 1) == "NNP" || start > sentence_start && tag(start - 1) == "NNP";
+    if tag(k) != "NNP"
+        || !word.starts_with(char::is_uppercase)
+        || in_longer_name
+        || tag(k + 1) == "CD"
+        || MONTHS.contains(&word.to_lowercase().as_str())
+    {
+        return None;
+    }
+    let (entry, role) = dict.holder_by_surname(word, date)?;
+    let code = role.code.clone();
+    Some(ActorMention {
+        sentence: si,
+        tokens: start..k + 1,
+        span: Span::new(doc.tokens[start].span.start, doc.tokens[k].span.end),
+        actor: Actor {
+            country: code.get(..3).map(String::from),
+            sector: code.get(3..6).map(String::from).filter(|s| !s.is_empty()),
+            name: entry.name.clone(),
+            code,
+        },
+        via: Via::Dictionary,
+        entry: format!("{}+holder on the date", entry.id),
+        country_from_context: false,
+        person: true,
+    })
 }
 
 /// Whether "the two" or "both" stands right before token `k`.

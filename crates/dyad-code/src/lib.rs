@@ -19,6 +19,7 @@ mod structure;
 
 pub use actors::{find_names, resolve_actors};
 pub use clause::is_boundary;
+pub use coref::may_refer;
 pub use events::{
     code_events, matching_sentences, summarize, Attempt, DropReason, Dropped, Trace, DEMAND_WORD,
 };

@@ -252,23 +252,38 @@ impl<'a> Tree<'a> {
                 break;
             }
         }
+        // "engaged in clashes with", "took part in the talks"
+        let taken_part_in = self.dep(k) == "pobj"
+            && self.head(k).is_some_and(|p| {
+                self.word(p) == "in" && self.head(p).is_some_and(|v| self.takes_part(v, senses))
+            });
         // (a word tagged as a noun that the parse makes a clause's verb, as
         // "attacks" in "if Iran attacks Saudi Arabia", reports it too)
-        matches!(
-            self.dep(k),
-            "dobj"
-                | "nsubj"
-                | "nsubjpass"
-                | "attr"
-                | "ROOT"
-                | "oprd"
-                | "dative"
-                | "advcl"
-                | "ccomp"
-                | "xcomp"
-                | "relcl"
-                | "pcomp"
-        ) || self.head(k).is_none()
+        taken_part_in
+            || matches!(
+                self.dep(k),
+                "dobj"
+                    | "nsubj"
+                    | "nsubjpass"
+                    | "attr"
+                    | "ROOT"
+                    | "oprd"
+                    | "dative"
+                    | "advcl"
+                    | "ccomp"
+                    | "xcomp"
+                    | "relcl"
+                    | "pcomp"
+            )
+            || self.head(k).is_none()
+    }
+
+    /// Whether word `v` says its subject takes part in what its "in" names:
+    /// a verb of participation ("engaged in", "participated in"), or one
+    /// whose object is one ("took part in").
+    pub fn takes_part(&self, v: usize, senses: &Senses) -> bool {
+        let participation = |k: usize| senses.is(&self.tokens[k].lemma, Sense::Participation);
+        participation(v) || self.dependents(v, "dobj").any(participation)
     }
 
     /// Whether noun `n` measures what its "of" names: a number ("25,000

@@ -182,6 +182,37 @@ impl ActorDictionary {
         Some((holder, office))
     }
 
+    /// Whether `word` is the last word of some person's name ("Assad").
+    pub fn is_surname(&self, word: &str) -> bool {
+        self.surnames.contains_key(&word.to_lowercase())
+    }
+
+    /// The one person whose name ends in `surname` who holds a role on
+    /// `date`, with that role ("Assad" in 2012: Bashar al-Assad, president
+    /// of Syria); `None` where none or several do. Only the name as first
+    /// written counts: "Moon" is not "Ban Ki Moon", a spelling of Ban
+    /// Ki-moon's.
+    pub fn holder_by_surname(
+        &self,
+        surname: &str,
+        date: NaiveDate,
+    ) -> Option<(&ActorEntry, &Role)> {
+        let key = surname.to_lowercase();
+        let mut holders = self
+            .surnames
+            .get(&key)?
+            .iter()
+            .map(|&i| &self.entries[i])
+            .filter(|e| {
+                e.name
+                    .as_deref()
+                    .is_some_and(|n| surnames(n).any(|s| s.to_lowercase() == key))
+            })
+            .filter_map(|e| Some((e, e.role_on(date)?)));
+        let one = holders.next()?;
+        holders.next().is_none().then_some(one)
+    }
+
     /// The person a title and a surname name ("President Clinton"): of the
     /// people whose names end in `surname`, the one who held a role of that
     /// `title` (lower case) on `date`, with its actor code; else the one

@@ -211,6 +211,7 @@ struct Root {
     mutual: bool,
     role: Option<RootRole>,
     alone: bool,
+    venue: bool,
 }
 
 /// CAMEO roots (a code's first two digits) and what the coder does with
@@ -248,6 +249,8 @@ impl RootTable {
                     other => Err(row.error(format!("{column} is yes or no, not `{other}`"))),
                 };
                 let (mutual, alone) = (yes("mutual")?, yes("alone")?);
+                // an optional column: tables written before it stay valid
+                let venue = yes("venue")?;
                 let role = match row.get("role") {
                     "" => None,
                     "statement" => Some(RootRole::Statement),
@@ -262,6 +265,7 @@ impl RootTable {
                         mutual,
                         role,
                         alone,
+                        venue,
                     },
                 );
                 Ok(())
@@ -292,6 +296,13 @@ impl RootTable {
     /// Whether an event of this code stands without a target actor.
     pub fn alone(&self, code: &str) -> bool {
         self.root(code).is_some_and(|r| r.alone)
+    }
+
+    /// Whether a place after a preposition of place is where an event of
+    /// this code happened, never whom it was done to ("met in Luxembourg",
+    /// "demonstrated in Nairobi").
+    pub fn venue(&self, code: &str) -> bool {
+        self.root(code).is_some_and(|r| r.venue)
     }
 
     /// Whether an event of this code plays `role`.

@@ -49,6 +49,9 @@ pub enum Sense {
     /// A verb that reports what its subject said ("said", "told", "added"):
     /// "I" and "we" in the words it quotes are its subject.
     Reporting,
+    /// A verb whose "in" object is the act its subject takes part in
+    /// ("engaged in clashes with", "took part in the talks").
+    Participation,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -75,6 +78,7 @@ impl Senses {
                 "reciprocal" => Sense::Reciprocal,
                 "naming" => Sense::Naming,
                 "reporting" => Sense::Reporting,
+                "participation" => Sense::Participation,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

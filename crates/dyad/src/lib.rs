@@ -309,16 +309,23 @@ impl Pipeline {
         watch.lap(Stage::Text);
         let names = dyad_code::find_names(doc, &self.dictionaries.actors);
         // Every sentence keeps its actor names (coreference and the
-        // document's leading country need them all); only candidates are tagged.
+        // document's leading country need them all); only candidates are
+        // tagged: a trigger word and an actor, named or referred to ("he",
+        // "Assad").
+        let actors = &self.dictionaries.actors;
         let selected: Vec<bool> = doc
             .sentences
             .iter()
             .zip(&names)
             .map(|(sentence, found)| {
-                let words = doc.tokens[sentence.tokens.clone()]
-                    .iter()
-                    .map(|t| t.span.slice(&doc.text));
-                scope == Scope::Every || !found.is_empty() && self.triggers.any(words)
+                let words = || {
+                    doc.tokens[sentence.tokens.clone()]
+                        .iter()
+                        .map(|t| t.span.slice(&doc.text))
+                };
+                let actor =
+                    || !found.is_empty() || words().any(|w| dyad_code::may_refer(w, actors));
+                scope == Scope::Every || actor() && self.triggers.any(words())
             })
             .collect();
         watch.lap(Stage::Actors);

@@ -657,7 +657,10 @@ fn a_surname_with_its_article_shortened_is_the_same_person() {
         "Syrian President Bashar al-Assad spoke on Monday. Later, Assad met Putin.",
         (2013, 1, 10),
     );
-    let assad = got.iter().find(|a| a.0 == "Assad").expect("Assad");
+    let assad = got
+        .iter()
+        .find(|a| a.0 == "Assad")
+        .unwrap_or_else(|| panic!("{got:?}"));
     assert_eq!(assad.1, "SYRGOV", "{got:?}");
     let got = actors(
         "Prime Minister Halqi met the Iranian foreign minister.",
@@ -718,4 +721,47 @@ fn i_and_we_in_a_quotation_are_its_speaker() {
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
+}
+
+#[test]
+fn a_surname_alone_is_the_one_of_that_name_in_office_where_the_text_names_the_country() {
+    // "Assad" with no full name before: Bashar al-Assad in 2012
+    let text = "Syrian rebels attacked an army base. Assad vowed to crush them.";
+    let got = actors(text, (2012, 6, 1));
+    let assad = got
+        .iter()
+        .find(|a| a.0 == "Assad")
+        .unwrap_or_else(|| panic!("{got:?}"));
+    assert_eq!(assad.1, "SYRGOV");
+    assert_eq!(assad.2.as_deref(), Some("Bashar al-Assad"));
+    // with an honorific
+    let got = actors(
+        "Mr. Assad met envoys from Russia in Damascus.",
+        (2012, 6, 1),
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "Mr. Assad" && a.1 == "SYRGOV"),
+        "{got:?}"
+    );
+    // his father in 1995, nobody of that name in 1965
+    let got = actors(text, (1995, 6, 1));
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "Assad" && a.2.as_deref() == Some("Hafez al-Assad")),
+        "{got:?}"
+    );
+    let got = actors(text, (1965, 6, 1));
+    assert!(!got.iter().any(|a| a.0 == "Assad"), "{got:?}");
+    // a story that names no Syria: some other Assad
+    let got = actors(
+        "Assad scored twice for the home side in Leeds.",
+        (2012, 6, 1),
+    );
+    assert!(!got.iter().any(|a| a.0 == "Assad"), "{got:?}");
+    // a month, not Theresa May
+    let got = actors(
+        "British ministers met in May to discuss the budget.",
+        (2018, 6, 1),
+    );
+    assert!(!got.iter().any(|a| a.0 == "May"), "{got:?}");
 }

@@ -239,3 +239,105 @@ fn a_passive_subject_without_a_passive_auxiliary_is_active() {
         "{got:?}"
     );
 }
+
+#[test]
+fn an_event_noun_taken_part_in_is_its_subjects_act() {
+    // "are engaged" is no passive: the rebels clash, and the soldiers back
+    let got =
+        events("The rebels are engaged in fierce clashes with Syrian soldiers near the airport.");
+    for (source, target) in [("SYRREB", "SYRMIL"), ("SYRMIL", "SYRREB")] {
+        assert!(
+            got.iter()
+                .any(|e| e.0.starts_with("19") && e.1 == source && e.2 == target),
+            "{got:?}"
+        );
+    }
+    // working in cooperation, as stated intent
+    let text = "Chile said that Peru and Bolivia would work in close cooperation.";
+    assert_eq!(factuality(text, "03", "PER", "BOL"), Factuality::Intended);
+    let got = events("Kurdish fighters took part in the fighting with ISIS near Kobani.");
+    assert!(
+        got.iter()
+            .any(|e| e.0.starts_with("19") && e.2.contains("ISI")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn a_noun_alone_is_an_act_only_of_a_verb_that_says_it_was_done() {
+    // the object of a verb of doing, its target in its own phrase
+    let got = events("The Pakistani army carried out a raid against the Taliban.");
+    assert!(
+        got.iter()
+            .any(|e| e.0.starts_with("19") && e.1 == "PAKMIL" && e.2.starts_with("AFG")),
+        "{got:?}"
+    );
+    // handled, postponed: nobody's protest
+    let got = events("The Hong Kong police handled the protests badly.");
+    assert!(!got.iter().any(|e| e.0.starts_with("14")), "{got:?}");
+    let got = events("Pakistan agreed to postpone the demonstration in Karachi.");
+    assert!(!got.iter().any(|e| e.0 != "030"), "{got:?}");
+    // a noun modifying another names no act
+    let got = events(
+        "Police in Kenya said militants from Somalia planned demonstration killings in Nairobi.",
+    );
+    assert!(!got.iter().any(|e| e.0.starts_with("14")), "{got:?}");
+}
+
+#[test]
+fn a_verb_pattern_beats_a_noun_pattern_over_the_same_words() {
+    let got = events("Israel halted its attacks on Gaza on Sunday.");
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].0.starts_with("08"), "{got:?}");
+}
+
+#[test]
+fn the_actor_of_a_noun_complement_is_whom_the_frame_is_aimed_at() {
+    let got = events("Israel agreed to American mediation.");
+    assert!(
+        got.iter()
+            .any(|e| e.0.starts_with("03") && e.1 == "ISR" && e.2 == "USA"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn what_a_statement_says_of_another_actor_is_no_act_towards_it() {
+    // "X said Y would ..." reports Y's act; X says nothing to Y
+    let got = events("Turkey's president said Greece would hold elections in May.");
+    assert!(!got.iter().any(|e| e.0.starts_with("01")), "{got:?}");
+    // said to someone, or of someone, it is
+    let got =
+        events("The Cuban leader explained to President Obama that the prisoners had been freed.");
+    assert!(
+        got.iter()
+            .any(|e| e.0.starts_with("01") && e.1 == "CUBGOV" && e.2 == "USAGOV"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_intent_over_another_frame_verb_is_that_act_intended() {
+    // no intent to cooperate: a rejection, intended
+    let got = events("Iran plans to reject the American proposal.");
+    assert!(!got.iter().any(|e| e.0.starts_with("03")), "{got:?}");
+    assert_eq!(
+        factuality(
+            "Iran plans to reject the American proposal.",
+            "12",
+            "IRN",
+            "USA"
+        ),
+        Factuality::Intended
+    );
+    let text = "Iran intends to demand compensation from Iraq.";
+    assert_eq!(factuality(text, "10", "IRN", "IRQ"), Factuality::Intended);
+}
+
+#[test]
+fn where_a_meeting_happened_is_not_whom_it_was_with() {
+    let got = events("Chinese and Russian officials met in Kazakhstan on Monday.");
+    assert!(!got.iter().any(|e| e.2.starts_with("KAZ")), "{got:?}");
+    let got = events("Egypt's foreign minister met in Geneva with Turkish officials.");
+    assert!(!got.iter().any(|e| e.2.starts_with("CHE")), "{got:?}");
+}

@@ -58,6 +58,40 @@ fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
     }
 }
 
+/// The prepositions whose object an event noun is done to ("strikes on",
+/// "the siege of", "war with").
+const NOUN_TARGETS: &[&str] = &[
+    "on", "against", "of", "with", "into", "at", "toward", "towards",
+];
+
+/// Whether a hit is a one-word pattern on a noun ("the clashes", "Israeli
+/// shelling").
+pub(super) fn is_lone_noun(s: &Sentence, h: &Hit) -> bool {
+    h.pattern.elements.len() == 1 && clause::is_noun(&s.tokens[h.head])
+}
+
+/// Whether the words around a noun alone at `head` may name its actor, as
+/// [`code_hit`] reads them from the parse: an actor right before it
+/// ("Israeli shelling", "Russia's invasion"), one after its "by" or a
+/// preposition of its target ("the siege by Syrian troops", "raids on
+/// Mosul"), or a verb of doing or taking part shortly before it ("staged
+/// protests", "engaged in clashes"). Without, the sentence needs no parse
+/// for it.
+pub(super) fn lone_noun_has_actor(s: &Sentence, dicts: &Dictionaries, head: usize) -> bool {
+    let before = s
+        .mentions
+        .iter()
+        .any(|m| m.1 == head || (m.1 + 1 == head && matches!(s.word(m.1), "'s" | "'")));
+    let after = (head + 1..(head + 3).min(s.tokens.len()))
+        .find(|&k| s.word(k) == "by" || NOUN_TARGETS.contains(&s.word(k)))
+        .is_some_and(|k| s.mentions.iter().any(|m| m.0 > k && m.0 <= k + 4));
+    let done = (head.saturating_sub(5)..head).any(|k| {
+        let lemma = s.tokens[k].lemma.as_str();
+        dicts.senses.is(lemma, Sense::Support) || dicts.senses.is(lemma, Sense::Participation)
+    });
+    before || after || done
+}
+
 /// The code of speech that accuses: an accusation.
 const ACCUSATION: &str = "112";
 
@@ -72,6 +106,15 @@ pub(super) fn code_hit(
     attempts: &mut Attempts,
 ) -> Option<Coded> {
     let h = &hits[hi];
+    // A one-word pattern on a noun ("the clashes", "Israeli shelling"):
+    // reported only where the parse licenses it, with its actors inside
+    // its own phrase.
+    let lone_noun = is_lone_noun(s, h);
+    if lone_noun && matches!(s.tree.dep(h.head), "compound" | "amod") {
+        // "demonstration killings": a noun modifying another names no act
+        attempts.drop(&h.pattern.id, s.word(h.head), DropReason::Modifier);
+        return None;
+    }
     if !h.pattern.literal {
         // "naval blockade of": a pattern over a modifier and its noun is
         // the noun's phrase.
@@ -86,7 +129,10 @@ pub(super) fn code_hit(
             || s.tree.in_reduced_clause(anchor)
         {
             Some(DropReason::Background)
-        } else if noun && s.tree.parsed() && !s.tree.licenses_event_noun(anchor, &dicts.senses) {
+        } else if noun
+            && (s.tree.parsed() || lone_noun)
+            && !s.tree.licenses_event_noun(anchor, &dicts.senses)
+        {
             Some(DropReason::UnlicensedNoun)
         } else {
             None
@@ -101,6 +147,26 @@ pub(super) fn code_hit(
         .roots
         .frame(&h.pattern.code)
         .filter(|_| !h.pattern.literal);
+    // "plans to reject the proposal", "intends to demand compensation": an
+    // intent over another frame verb is that verb's act, intended.
+    let framed = frame.filter(|&f| f == Frame::Intent).and_then(|_| {
+        let (link, reach) = complement_link(s, h)?;
+        let first =
+            (hi + 1..hits.len()).find(|&c| hits[c].head > link && hits[c].head <= link + reach)?;
+        let inner = dicts.roots.frame(&hits[first].pattern.code)?;
+        (inner != Frame::Intent && !hits[first].pattern.literal).then_some(first)
+    });
+    if let Some(f) = framed {
+        consumed[f] = true;
+        let mut inner = code_hit(s, dicts, hits, f, consumed, attempts)?;
+        inner.rule = format!("{} + {}", h.pattern.id, inner.rule);
+        inner.trigger = s.tokens[h.head].span.cover(inner.trigger);
+        inner.trigger_text = format!("{} {}", s.word(h.head), inner.trigger_text);
+        if inner.factuality == Factuality::Asserted {
+            inner.factuality = Factuality::Intended;
+        }
+        return Some(inner);
+    }
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
     let mut that_subject = None;
     // "refused to commit to any direct assistance": an intent inside the
@@ -114,8 +180,16 @@ pub(super) fn code_hit(
         let light = s.word(link) == "to"
             && s.tokens.get(link + 1).is_some_and(|t| t.tag == "VB")
             && !hits.iter().any(|o| o.head == link + 1);
+        // A noun alone is the act of a verb that says it was done
+        // ("threatened to launch strikes"), not of any ("agreed to postpone
+        // the demonstration").
+        let support = light && dicts.senses.is(&s.tokens[link + 1].lemma, Sense::Support);
         let within = |c: usize| {
             let head = hits[c].head;
+            let lone = hits[c].pattern.elements.len() == 1 && head > link + 1;
+            if lone && light && !support {
+                return false;
+            }
             head > link && head <= link + reach
                 || light
                     && head <= link + LIGHT_OBJECT_REACH
@@ -208,9 +282,17 @@ pub(super) fn code_hit(
             .map(String::from)
             .unwrap_or(code);
         rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
-        target = target.or(that_subject).or(comp.target);
+        // "agreed to US mediation", "demanded an Iranian withdrawal": the
+        // actor of a noun complement's own phrase is whom the frame is
+        // aimed at.
+        let noun_actor = || {
+            clause::is_noun(&s.tokens[comp.head])
+                .then(|| s.mentions.iter().position(|m| m.1 == comp.head))
+                .flatten()
+        };
+        target = target.or(that_subject).or(comp.target).or_else(noun_actor);
         if target.is_none() {
-            let places = comp.pattern.literal || !dicts.roots.is(&code, RootRole::Protest);
+            let places = comp.pattern.literal || !dicts.roots.venue(&code);
             target = s.object_after(comp.head + 1, &comp.words, places);
             searched = true;
         }
@@ -315,11 +397,10 @@ pub(super) fn code_hit(
         target = Some(judged_actor);
         words.push(word);
     } else if target.is_none() && statement {
-        // A statement is made of the actor it is about, not of whoever its
-        // words name: "said of Rudd", "explained to Mr. Obama", or the
-        // subject of what was said ("said Russia had ..."), as the parse
-        // tells (a sentence holding only statements is not parsed, see
-        // `matching_sentences`, and codes none).
+        // A statement is made of the actor it is addressed to or about, not
+        // of whoever its words name: "said of Rudd", "explained to Mr.
+        // Obama", as the parse tells (a sentence holding only statements is
+        // not parsed, see `matching_sentences`, and codes none).
         // What an actor says of its own side is no act towards another.
         target = s.statement_target(h.head).filter(|&t| {
             let country = |m: usize| s.mentions[m].2.actor.country.as_deref();
@@ -328,8 +409,15 @@ pub(super) fn code_hit(
                 .or_else(|| s.subject_before(h.head));
             source.is_none_or(|src| country(src).is_none() || country(src) != country(t))
         });
+    } else if target.is_none() && lone_noun {
+        // "the shelling of Gaza", "sanctions against Iran": the noun's own
+        // complement, never an actor further on.
+        target = s
+            .tree
+            .prepositional_objects(h.head, |w| NOUN_TARGETS.contains(&w))
+            .find_map(|o| s.mention_of(o));
     } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
-        let places = h.pattern.literal || !dicts.roots.is(&code, RootRole::Protest);
+        let places = h.pattern.literal || !dicts.roots.venue(&code);
         target = s.object_after(h.head + 1, &h.words, places);
         searched = true;
         if h.pattern.literal {
@@ -378,7 +466,11 @@ pub(super) fn code_hit(
 
     // 3. Source: `$`, the passive agent, or the subject.
     let mut source = h.source.or(demanded_by);
-    let passive = source.is_none() && g.passive;
+    // "the rebels are engaged in clashes": who takes part, passive in form
+    // or not.
+    let taking_part = governor
+        .filter(|&v| clause::is_noun(&s.tokens[h.head]) && s.tree.takes_part(v, &dicts.senses));
+    let passive = source.is_none() && g.passive && taking_part.is_none();
     if passive {
         // "was rejected by Moscow": the agent acts on the subject.
         let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
@@ -404,21 +496,40 @@ pub(super) fn code_hit(
     }
     let nominal = clause::is_noun(&s.tokens[h.head]);
     if source.is_none() && nominal {
-        // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine".
-        source = s.mentions.iter().position(|m| {
-            m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1), "'s" | "'"))
-        });
+        // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine",
+        // "airstrikes by government forces".
+        source = s
+            .mentions
+            .iter()
+            .position(|m| m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1), "'s" | "'")))
+            .or_else(|| {
+                s.tree
+                    .prepositional_objects(h.head, |w| w == "by")
+                    .find_map(|o| s.mention_of(o))
+            });
     }
     // A noun trigger is the act of its clause's subject only as the
     // object of a verb with no pattern of its own ("will provide food
     // aid", "would tighten the blockade"); inside any other phrase
     // ("condemned the arrests", "a debt relief plan") it has no source.
-    let governed =
-        governor.is_some_and(|v| h.head - v <= 7 && !hits.iter().any(|o| o.words.contains(&v)));
+    // A noun alone is its governor's act only where that verb says its
+    // subject did it ("staged protests", "carried out airstrikes"; not
+    // "handled the protests").
+    let governed = governor.is_some_and(|v| {
+        h.head - v <= 7
+            && !hits.iter().any(|o| o.words.contains(&v))
+            && (!lone_noun
+                || taking_part.is_some()
+                || dicts.senses.is(&s.tokens[v].lemma, Sense::Support)
+                    && s.tree.object(v) == Some(h.head))
+    });
     if source.is_none() && !passive && (!nominal || governed) {
         // The noun's actor is its verb's subject ("forces launched
         // artillery and rocket fire": the forces, not the artillery).
         source = match governor.filter(|_| nominal) {
+            Some(v) if taking_part.is_some() => s
+                .subject(v, h.pattern.literal)
+                .or_else(|| s.mention_of(s.tree.passive_subject(v)?)),
             Some(v) => s.subject(v, h.pattern.literal),
             None => s.subject(h.head, h.pattern.literal),
         };

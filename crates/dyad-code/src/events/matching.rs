@@ -2,6 +2,8 @@
 //! each token, its words, slots and the actors that fill them, without
 //! overlaps; and, for a trace, why each other pattern did not match.
 
+use std::collections::HashSet;
+
 use dyad_lexicon::{Dictionaries, Element, Pattern};
 
 use super::sentence::Sentence;
@@ -66,6 +68,24 @@ pub(super) fn find_hits<'d>(
     attempts: &mut Attempts,
 ) -> Vec<Hit<'d>> {
     let mut hits: Vec<Hit> = Vec::new();
+    // A pattern whose words the sentence lacks cannot match: without a
+    // trace to say where each failed, it is not tried.
+    let tracing = attempts.0.is_some();
+    let present: HashSet<&str> = if tracing {
+        HashSet::new()
+    } else {
+        (0..s.tokens.len())
+            .flat_map(|k| [s.word(k), s.tokens[k].lemma.as_str()])
+            .collect()
+    };
+    let words_present = |p: &Pattern| {
+        p.elements[1..].iter().chain(&p.before).all(|e| match e {
+            Element::Word(w) | Element::Class(w) | Element::Joined(w) => {
+                present.contains(w.as_str())
+            }
+            _ => true,
+        })
+    };
     for (i, t) in s.tokens.iter().enumerate() {
         if !(clause::is_verb(t) || clause::is_noun(t) || t.tag.starts_with("JJ"))
             || s.mention_covering(i).is_some()
@@ -80,14 +100,20 @@ pub(super) fn find_hits<'d>(
         };
         let trigger = || t.span.slice(s.text).to_string();
         for p in dicts.patterns.triggered_by(lemma, s.word(i)) {
-            // PETRARCH patterns are all verb patterns.
-            if !clause::is_verb(t) && (p.elements.len() == 1 || p.literal) {
+            // PETRARCH patterns are all verb patterns; a one-word pattern
+            // names an act as a verb or as a noun ("the clashes", "Israeli
+            // shelling"; see `arguments::code_hit` for what licenses it).
+            let lone = p.elements.len() == 1 && !clause::is_noun(t);
+            if !clause::is_verb(t) && (lone || p.literal) {
                 let kind = if p.literal { "PETRARCH" } else { "one-word" };
                 attempts.record(|| Attempt {
                     rule: p.id.clone(),
                     trigger: trigger(),
                     outcome: format!("a {kind} pattern needs its trigger used as a verb"),
                 });
+                continue;
+            }
+            if !tracing && !words_present(p) {
                 continue;
             }
             match s.try_pattern(p, i) {
@@ -135,13 +161,25 @@ pub(super) fn find_hits<'d>(
         .zip(governed)
         .filter_map(|(h, governed)| (!governed).then_some(h))
         .collect();
-    without_overlaps(hits)
+    without_overlaps(s, hits)
 }
 
 /// Keeps the longest hits whose words do not overlap, in sentence order:
-/// "hold talks" leaves no separate event for "talks".
-fn without_overlaps(mut hits: Vec<Hit>) -> Vec<Hit> {
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.words.len()), h.head));
+/// "hold talks" leaves no separate event for "talks"; of two as long, the
+/// one whose trigger is a verb ("halt all attacks on Gaza": `halt attack`,
+/// not `attack on +`), then the one whose target slot is filled ("violent
+/// clashes with soldiers": `clash with +`, not `violent clash`).
+fn without_overlaps<'d>(s: &Sentence, mut hits: Vec<Hit<'d>>) -> Vec<Hit<'d>> {
+    hits.sort_by_key(|h| {
+        use std::cmp::Reverse;
+        let verb = clause::is_verb(&s.tokens[h.head]);
+        (
+            Reverse(h.words.len()),
+            Reverse(verb),
+            Reverse(h.target.is_some()),
+            h.head,
+        )
+    });
     let mut kept: Vec<Hit> = Vec::new();
     for h in hits {
         if !kept
@@ -190,8 +228,26 @@ impl Sentence<'_> {
                     let class = matches!(el, Element::Class(_));
                     let finite =
                         |k: usize| matches!(self.tokens[k].tag, "VBD" | "VBZ" | "VBP" | "VBN");
+                    // "engaged in violent clashes with soldiers": a
+                    // preposition the parse attaches to a noun between it and
+                    // the pattern's last word belongs to that noun's phrase
+                    // (unless the pattern's words modify that noun: "a
+                    // mediation effort between").
+                    let last = hit.end - 1;
+                    let attached_between = |k: usize| {
+                        !pattern.literal
+                            && self.tokens[k].tag == "IN"
+                            && self.tree.head(k).is_some_and(|h| {
+                                last < h
+                                    && h < k
+                                    && clause::is_noun(&self.tokens[h])
+                                    && !hit.words.iter().any(|&w| self.tree.head(w) == Some(h))
+                            })
+                    };
                     let is = |k: usize| {
-                        self.matches_word(k, w, pattern.literal) && !(class && finite(k))
+                        self.matches_word(k, w, pattern.literal)
+                            && !(class && finite(k))
+                            && !attached_between(k)
                     };
                     // A particle right after its verb stays next to it: "take
                     // in refugees", not "taken over vast swaths in Iraq".

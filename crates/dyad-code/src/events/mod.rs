@@ -84,7 +84,10 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
     let mut events = Vec::new();
     for si in 0..doc.sentences.len() {
         let mut attempts = Attempts(trace.is_some().then(Default::default));
-        if let Some(s) = Sentence::coded(doc, si) {
+        // Every event has an actor as its source: a sentence without one
+        // is read only to show what was tried.
+        let coded = Sentence::coded(doc, si).filter(|s| !s.mentions.is_empty() || trace.is_some());
+        if let Some(s) = coded {
             let story_date = doc.sentence_story(si).and_then(|story| story.published);
             let date = story_date.or(doc.meta.published).map(EventDate::day);
             for c in code_sentence(&s, dicts, &mut attempts) {
@@ -137,7 +140,11 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
                     || dyad && judging() && naming()
                     || find_hits(&s, dicts, &mut Attempts(None)).iter().any(|h| {
                         let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
-                        dyad && (!statement || judging()) || dicts.roots.alone(&h.pattern.code)
+                        let can_stand = !arguments::is_lone_noun(&s, h)
+                            || arguments::lone_noun_has_actor(&s, dicts, h.head);
+                        can_stand
+                            && (dyad && (!statement || judging())
+                                || dicts.roots.alone(&h.pattern.code))
                     })
             })
         })

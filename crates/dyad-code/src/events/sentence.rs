@@ -97,9 +97,11 @@ impl<'a> Sentence<'a> {
             })
     }
 
-    /// Whom a statement made with verb `v` is about: the actor after its
-    /// "of", "about" or "to" ("said of Rudd", "explained to Mr. Obama"), or
-    /// the subject of its reported clause.
+    /// Whom a statement made with verb `v` is addressed to or about: the
+    /// actor after its "of", "about" or "to" ("said of Rudd", "explained to
+    /// Mr. Obama"). The subject of what was said is not ("said Russia had
+    /// ..." reports Russia's act, not one towards Russia), unless the words
+    /// judge it (see `Tree::judgement`).
     pub(super) fn statement_target(&self, v: usize) -> Option<usize> {
         if !self.tree.parsed() {
             // unparsed (a sentence holding only statements): the actor right
@@ -114,7 +116,7 @@ impl<'a> Sentence<'a> {
             .tree
             .prepositional_objects(v, |w| matches!(w, "of" | "about" | "to"))
             .find_map(|o| self.mention_of(o));
-        addressed.or_else(|| self.parsed_subject(self.tree.clause_complement(v)?))
+        addressed
     }
 
     /// The subject of verb `v`: as the parse gives it, else the nearest
