@@ -150,7 +150,7 @@ pub fn may_refer(word: &str, dict: &ActorDictionary) -> bool {
 
 /// Adds coreferent mentions to `doc.mentions` and names to descriptions.
 pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
-    let date = doc.meta.published.unwrap_or_default();
+    let date = doc.meta.published;
     // The countries the text names, whose office holders a surname alone
     // may name.
     let countries_named: HashSet<String> = doc
@@ -411,7 +411,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
 fn office_holder(
     doc: &Document,
     dict: &ActorDictionary,
-    date: NaiveDate,
+    date: Option<NaiveDate>,
     si: usize,
     k: usize,
     sentence_start: usize,

@@ -195,7 +195,7 @@ impl ActorDictionary {
     pub fn holder_by_surname(
         &self,
         surname: &str,
-        date: NaiveDate,
+        date: Option<NaiveDate>,
     ) -> Option<(&ActorEntry, &Role)> {
         let key = surname.to_lowercase();
         let mut holders = self
