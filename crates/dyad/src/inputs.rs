@@ -79,20 +79,29 @@ impl Inputs {
 
     /// The next chunk of documents, in input order: up to
     /// [`CHUNK_DOCUMENTS`], and at most [`CHUNK_BYTES`] of text unless one
-    /// document alone is longer; `None` when every input is read.
+    /// document alone is longer; a document to be coded in pieces (above
+    /// [`Inputs::pieces_above`]) is a chunk of its own. `None` when every
+    /// input is read.
     pub(crate) fn next_chunk(&mut self) -> Option<Vec<Document>> {
         let mut chunk = Vec::new();
         let mut bytes = 0;
         while chunk.len() < CHUNK_DOCUMENTS {
             let Some(doc) = self.next() else { break };
             bytes += doc.text.len();
+            let alone = self.in_pieces(doc.text.len());
             chunk.push(doc);
             let next_len = self.ahead_len();
-            if next_len.is_none_or(|len| bytes + len > CHUNK_BYTES) {
+            if alone || next_len.is_none_or(|len| bytes + len > CHUNK_BYTES || self.in_pieces(len))
+            {
                 break;
             }
         }
         (!chunk.is_empty()).then_some(chunk)
+    }
+
+    /// Whether a document of `len` bytes of text is coded in pieces.
+    pub(crate) fn in_pieces(&self, len: usize) -> bool {
+        self.pieces_above.is_some_and(|max| len > max)
     }
 
     /// The length of the next document's text, reading it ahead; `None`
@@ -111,7 +120,8 @@ impl Iterator for Inputs {
     fn next(&mut self) -> Option<Document> {
         let doc = self.ahead.take().or_else(|| self.next_read())?;
         self.read += 1;
-        if let Some(max) = self.pieces_above.filter(|&m| doc.text.len() > m) {
+        if self.in_pieces(doc.text.len()) {
+            let max = self.pieces_above.unwrap_or_default();
             let o = &doc.meta.origin;
             self.report(Problem {
                 file: o.file.clone(),

@@ -138,9 +138,12 @@ impl Pipeline {
     /// Runs the text, language and lexicon stages on every sentence:
     /// sentences, tokens, tags, lemmas and actor mentions.
     pub fn analyze(&self, doc: &mut Document) {
-        self.in_pieces(doc, Kept::Mentions, |piece, _| {
-            self.analyze_in(piece, Scope::Every, &mut NoStopwatch)
-        });
+        self.in_pieces(
+            doc,
+            Kept::Mentions,
+            |piece, _| self.analyze_in(piece, Scope::Every, &mut NoStopwatch),
+            |_| {},
+        );
     }
 
     /// Runs the text and language stages on every sentence: sentences,
@@ -161,18 +164,35 @@ impl Pipeline {
     /// same events in a fraction of the time: most news sentences hold none.
     pub fn process(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>) {
         match trace {
-            None => self.in_pieces(doc, Kept::Events, |piece, _| {
-                self.run(piece, None, &mut NoStopwatch)
-            }),
-            Some(trace) => self.in_pieces(doc, Kept::All, |piece, first_sentence| {
-                let mut traced = Vec::new();
-                self.run(piece, Some(&mut traced), &mut NoStopwatch);
-                trace.extend(traced.into_iter().map(|mut t| {
-                    t.sentence += first_sentence;
-                    t
-                }));
-            }),
+            None => self.process_each_piece(doc, |_| {}),
+            Some(trace) => self.in_pieces(
+                doc,
+                Kept::All,
+                |piece, first_sentence| {
+                    let mut traced = Vec::new();
+                    self.run(piece, Some(&mut traced), &mut NoStopwatch);
+                    trace.extend(traced.into_iter().map(|mut t| {
+                        t.sentence += first_sentence;
+                        t
+                    }));
+                },
+                |_| {},
+            ),
         }
+    }
+
+    /// Runs [`Pipeline::process`] without a trace, handing the document to
+    /// `coded` after each piece of a document coded in pieces (once for
+    /// another), its events those coded so far: `coded` may write them and
+    /// drop them, so that memory never holds a long document's events all
+    /// at once.
+    pub fn process_each_piece(&self, doc: &mut Document, coded: impl FnMut(&mut Document)) {
+        self.in_pieces(
+            doc,
+            Kept::Events,
+            |piece, _| self.run(piece, None, &mut NoStopwatch),
+            coded,
+        );
     }
 
     /// Runs `stage` on the document, or, when its text is longer than
@@ -182,16 +202,19 @@ impl Pipeline {
     /// the piece's first sentence takes in the document. Either way the
     /// stages read the text without its invisible characters (see the
     /// `invisible` module), and the spans they give point into the text as
-    /// it is.
+    /// it is. `coded` is given the document after each piece is joined
+    /// (once, for a document read whole).
     fn in_pieces(
         &self,
         doc: &mut Document,
         kept: Kept,
         mut stage: impl FnMut(&mut Document, usize),
+        mut coded: impl FnMut(&mut Document),
     ) {
         let max = self.max_document_bytes.filter(|&m| doc.text.len() > m);
         if max.is_none() && !invisible::any(&doc.text) {
             stage(doc, 0);
+            coded(doc);
             return;
         }
         // a document read whole (only its invisible characters stripped)
@@ -209,6 +232,7 @@ impl Pipeline {
                 Span::new(span.start + range.start, span.end + range.start)
             };
             pieces::join(doc, piece, place, kept);
+            coded(doc);
         }
     }
 
@@ -219,9 +243,12 @@ impl Pipeline {
             last: Instant::now(),
             times: StageTimes::default(),
         };
-        self.in_pieces(doc, Kept::Events, |piece, _| {
-            self.run(piece, None, &mut laps)
-        });
+        self.in_pieces(
+            doc,
+            Kept::Events,
+            |piece, _| self.run(piece, None, &mut laps),
+            |_| {},
+        );
         laps.times
     }
 
@@ -233,21 +260,18 @@ impl Pipeline {
         doc: &mut Document,
         trace: Option<&mut Vec<Trace>>,
     ) -> Result<(), CodingFailed> {
-        let caught = panic::catch_unwind(AssertUnwindSafe(|| self.process(doc, trace)));
-        caught.map_err(|payload| {
-            doc.stories.clear();
-            doc.sentences.clear();
-            doc.tokens.clear();
-            doc.mentions.clear();
-            doc.events.clear();
-            let o = &doc.meta.origin;
-            CodingFailed {
-                file: o.file.clone(),
-                line: o.line,
-                id: doc.id.clone(),
-                message: panic_message(payload.as_ref()),
-            }
-        })
+        isolated(doc, |doc| self.process(doc, trace))
+    }
+
+    /// Runs [`Pipeline::process_each_piece`], catching a panic as
+    /// [`Pipeline::process_isolated`] does (what `coded` was given of the
+    /// pieces before stands).
+    pub fn process_each_piece_isolated(
+        &self,
+        doc: &mut Document,
+        coded: impl FnMut(&mut Document),
+    ) -> Result<(), CodingFailed> {
+        isolated(doc, |doc| self.process_each_piece(doc, coded))
     }
 
     fn run(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>, watch: &mut impl Stopwatch) {
@@ -372,6 +396,27 @@ impl Pipeline {
             }
         }
     }
+}
+
+/// Runs `code` on the document, catching a panic so that one document
+/// cannot stop a batch: the document's analysis is then dropped (it has no
+/// sentences, mentions or events) and the error names it.
+fn isolated(doc: &mut Document, code: impl FnOnce(&mut Document)) -> Result<(), CodingFailed> {
+    let caught = panic::catch_unwind(AssertUnwindSafe(|| code(doc)));
+    caught.map_err(|payload| {
+        doc.stories.clear();
+        doc.sentences.clear();
+        doc.tokens.clear();
+        doc.mentions.clear();
+        doc.events.clear();
+        let o = &doc.meta.origin;
+        CodingFailed {
+            file: o.file.clone(),
+            line: o.line,
+            id: doc.id.clone(),
+            message: panic_message(payload.as_ref()),
+        }
+    })
 }
 
 /// A panic while coding one document, caught by

@@ -573,6 +573,29 @@ fn code(
     // keeps the documents.
     let mut kept = Vec::new();
     while let Some(mut chunk) = inputs.next_chunk() {
+        if let [doc] = chunk.as_mut_slice() {
+            if inputs.in_pieces(doc.text.len()) && !merge && !explain {
+                // written a piece at a time: memory never holds all its events
+                let mut written = Ok(());
+                let coded = pipeline.process_each_piece_isolated(doc, |doc| {
+                    printed.keep(doc);
+                    for event in &doc.events {
+                        if written.is_ok() {
+                            written = writer.write(&Export::of(doc, event));
+                            events += 1;
+                        }
+                    }
+                    doc.events.clear();
+                });
+                written.context("cannot write output")?;
+                if let Err(e) = coded {
+                    bar.suspend(|| eprintln!("dyad: failed: {e}"));
+                    failed += 1;
+                }
+                bar.inc(1);
+                continue;
+            }
+        }
         let processed = process_chunk(pipeline, &mut chunk, explain, &bar);
         failed += processed.failed;
         chunk.iter_mut().for_each(|d| printed.keep(d));
