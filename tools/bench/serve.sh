@@ -6,7 +6,8 @@
 #  3. the release server on it at a free loopback port, pinned to core 1,
 #     and serve_load.py pinned to core 0: filtered GET /api/events at RATE
 #     requests/s (500) for DURATION seconds (30), then the latency percentiles,
-#     errors and the server's peak memory.
+#     errors, the server's peak memory and CPU time per request and the
+#     machine's load average.
 #
 #   tools/bench/serve.sh [CORPUS.jsonl] [WORKDIR]
 #

@@ -5,19 +5,22 @@ usage: tools/bench/serve_load.py BASE_URL [--rate 500] [--seconds 30]
        [--connections 32] [--pid PID]
 
 Sends GET /api/events with filters (an actor of the store's 50 most
-frequent with a month, a quad class with a source, a CAMEO root over a
-year; 100 events a page) at a fixed rate for a fixed time over keep-alive
-connections, and prints one JSON line: requests, errors, the rate reached,
-latency percentiles in ms and, with --pid, the server's peak resident
-memory. Requests are scheduled open-loop: a request's latency counts from
-the moment it was due, so a slow server cannot slow the client down and
-hide its own delay. BASE_URL must be a loopback address; the run stops by
-itself after --seconds (plus 10 s for the last answers).
+frequent with one of its 50 busiest months, a quad class with a source, a
+CAMEO root over that month's year; 100 events a page) at a fixed rate for
+a fixed time over keep-alive connections, and prints one JSON line:
+requests, errors, the rate reached, latency percentiles in ms, the
+machine's load average and, with --pid, the server's peak resident memory
+and CPU time per request. Requests are scheduled open-loop: a request's
+latency counts from the moment it was due, so a slow server cannot slow
+the client down and hide its own delay. BASE_URL must be a loopback
+address; the run stops by itself after --seconds (plus 10 s for the last
+answers).
 """
 import argparse
 import asyncio
 import ipaddress
 import json
+import os
 import time
 import urllib.parse
 import urllib.request
@@ -38,7 +41,11 @@ def targets(base):
     with urllib.request.urlopen(base + "/api/actors?limit=50") as r:
         actors = [a["code"] for a in json.load(r)["actors"]]
     with urllib.request.urlopen(base + "/api/series?period=month") as r:
-        months = [row["period"] for row in json.load(r)["rows"] if row["period"] != "coarse"]
+        rows = [row for row in json.load(r)["rows"] if row["period"] != "coarse"]
+    # the busiest months, where pages are full (most of a store's months
+    # may hold few events: its dates reach back to the 19th century)
+    rows.sort(key=lambda row: (-row["count"], row["period"]))
+    months = [row["period"] for row in rows]
     paths = []
     for i, actor in enumerate(actors):
         month = months[i % len(months)]
@@ -66,7 +73,7 @@ async def request(reader, writer, host, path):
     return status
 
 
-async def run(base, rate, seconds, connections):
+async def run(base, rate, seconds, connections, pid):
     parts = urllib.parse.urlsplit(base)
     host, port = parts.hostname, parts.port or 80
     paths = targets(base)
@@ -75,6 +82,8 @@ async def run(base, rate, seconds, connections):
         pool.put_nowait(await asyncio.open_connection(host, port))
     latencies, errors = [], 0
     total = int(rate * seconds)
+    cpu_before = cpu_seconds(pid) if pid else None
+    load_before = os.getloadavg()[0]
 
     async def one(i, due):
         nonlocal errors
@@ -103,11 +112,12 @@ async def run(base, rate, seconds, connections):
         t.cancel()
     elapsed = time.perf_counter() - start
     latencies.sort()
+    load_after = os.getloadavg()[0]
 
     def pct(p):
         return round(1000 * latencies[min(len(latencies) - 1, int(p * len(latencies)))], 2)
 
-    return {
+    report = {
         "requests": total,
         "answered": len(latencies),
         "errors": errors + len(pending),
@@ -117,7 +127,21 @@ async def run(base, rate, seconds, connections):
         "p99_ms": pct(0.99),
         "max_ms": round(1000 * latencies[-1], 2),
         "paths": len(paths),
+        # the machine's 1-minute load average at the start and the end
+        "load_avg": [round(load_before, 2), round(load_after, 2)],
     }
+    if pid:
+        cpu = cpu_seconds(pid) - cpu_before
+        report["server_cpu_ms_per_request"] = round(1000 * cpu / max(1, len(latencies)), 2)
+    return report
+
+
+def cpu_seconds(pid):
+    """The process's user and system CPU time so far."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    # utime and stime, fields 14 and 15 of stat(5), in clock ticks
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def peak_memory_mb(pid):
@@ -139,7 +163,7 @@ def main():
     base = args.base.rstrip("/")
     if not loopback(base):
         raise SystemExit(f"{base}: not a loopback address; this load is for a server on this machine")
-    report = asyncio.run(run(base, args.rate, min(args.seconds, 300), args.connections))
+    report = asyncio.run(run(base, args.rate, min(args.seconds, 300), args.connections, args.pid))
     if args.pid:
         report["server_peak_mb"] = peak_memory_mb(args.pid)
     print(json.dumps(report))

@@ -230,6 +230,38 @@ impl<'a> Tree<'a> {
         }
     }
 
+    /// The verb an event noun at `k` is the act of, as the parse gives it:
+    /// the verb whose object its phrase is ("would tighten the blockade",
+    /// "carried out a raid", "held a round of talks"), or whose "in" it is
+    /// where that verb takes part ("engaged in clashes"). `None` for a noun
+    /// in any other place ("support a long-delayed agreement" is no act of
+    /// "delayed").
+    pub fn verb_of_noun(&self, k: usize, senses: &Senses) -> Option<usize> {
+        let mut h = k;
+        for _ in 0..6 {
+            let amount = self.dep(h) == "pobj"
+                && self.head(h).is_some_and(|p| {
+                    self.word(p) == "of" && self.head(p).is_some_and(|n| self.is_amount(n, senses))
+                });
+            if amount {
+                h = self.head(self.head(h)?)?;
+            } else if matches!(self.dep(h), "conj" | "compound" | "amod") {
+                h = self.head(h)?;
+            } else {
+                break;
+            }
+        }
+        match self.dep(h) {
+            "dobj" => self.head(h),
+            "pobj" => {
+                let p = self.head(h)?;
+                let v = self.head(p)?;
+                (self.word(p) == "in" && self.takes_part(v, senses)).then_some(v)
+            }
+            _ => None,
+        }
+    }
+
     /// Whether an event noun at `i` is one the sentence reports as
     /// happening: the object of a verb ("launched an offensive", "imposed
     /// sanctions on"), its subject ("the strikes killed", "talks began"), a

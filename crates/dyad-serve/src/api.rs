@@ -8,6 +8,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use dyad_store::{Cursor, Period, Query, Split, StoredEvent};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use serde_json::Value;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 use utoipa_swagger_ui::SwaggerUi;
@@ -70,8 +71,10 @@ struct EventsParams {
 /// A page of events.
 #[derive(Serialize, ToSchema)]
 struct EventsPage {
-    /// The records `dyad query --format jsonl` prints (see docs/events.md).
-    events: Vec<Value>,
+    /// The records `dyad query --format jsonl` prints (see docs/events.md),
+    /// written as it writes them when read.
+    #[schema(value_type = Vec<Value>)]
+    events: Vec<Box<RawValue>>,
     /// The cursor of the next page; `null` on the last.
     next_cursor: Option<String>,
 }
@@ -102,22 +105,22 @@ async fn events(
     state
         .stores
         .read(move |store| {
-            let mut found = Vec::new();
+            let mut events = Vec::new();
+            let mut last = None;
+            let mut more = false;
             store.each_event(&query, |e| {
-                found.push(e.clone());
+                match events.len() as u64 == page {
+                    true => more = true,
+                    false => {
+                        events.push(serde_json::value::to_raw_value(&e.export().json_record())?);
+                        last = Some(Cursor::after(e));
+                    }
+                }
                 Ok(())
             })?;
-            let next_cursor = match found.len() as u64 > page {
-                true => {
-                    found.truncate(page as usize);
-                    found.last().map(|e| Cursor::after(e).to_string())
-                }
-                false => None,
-            };
-            let events = found.iter().map(record).collect::<Result<_, _>>()?;
             Ok(Json(EventsPage {
                 events,
-                next_cursor,
+                next_cursor: last.filter(|_| more).map(|c| c.to_string()),
             }))
         })
         .await

@@ -68,10 +68,10 @@ impl Store {
         let select = |cond: &str, id: &str, merged: bool| -> Result<Vec<StoredEvent>> {
             let mut found = Vec::new();
             self.select_events(
-                cond,
-                vec![Value::Text(id.into())],
+                &[(cond.into(), vec![Value::Text(id.into())])],
                 merged,
                 "ORDER BY e.day IS NULL, e.day, e.id, e.seq",
+                &[],
                 |e| {
                     found.push(e.clone());
                     Ok(())

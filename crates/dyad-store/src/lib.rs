@@ -21,6 +21,7 @@ mod write;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use rusqlite::config::DbConfig;
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
 pub use explore::{ActorCount, CountryCount, DyadEdge, EventDetail, PlaceCount, ACTOR_NAMES};
@@ -101,9 +102,11 @@ impl Store {
     }
 
     /// Opens an existing store for reading: queries see what a concurrent
-    /// writer has committed. In a folder no one may write to (a read-only
-    /// copy, where SQLite could not make the write-ahead log's index), the
-    /// file is opened as immutable: no writer can be there.
+    /// writer has committed. An older schema that this dyad's queries read
+    /// is read as it is (only [`Store::open`] migrates). In a folder no one
+    /// may write to (a read-only copy, where SQLite could not make the
+    /// write-ahead log's index), the file is opened as immutable: no writer
+    /// can be there.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         if !path.exists() {
             return Err(StoreError::Missing { path: path.into() });
@@ -118,16 +121,17 @@ impl Store {
         .map_err(|e| sqlite(path, e))?;
         let store = Store::new(conn, path)?;
         match store.version()? {
-            SCHEMA_VERSION => Ok(store),
             // an empty file: a store no one has written yet
             0 => Err(StoreError::NotAStore {
                 path: path.into(),
                 reason: "no dyad schema".into(),
             }),
-            _ => Err(StoreError::NotAStore {
+            version if version < schema::READABLE_FROM => Err(StoreError::NotAStore {
                 path: path.into(),
                 reason: "an older schema; open it with `dyad ingest` once to migrate it".into(),
             }),
+            // a newer version was refused by `new`
+            _ => Ok(store),
         }
     }
 
@@ -169,6 +173,13 @@ impl Store {
                 "PRAGMA foreign_keys = OFF; PRAGMA synchronous = NORMAL; \
                  PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 16384;",
             )
+            .map_err(|e| store.error(e))?;
+        // Plans that do not depend on the values bound: a cached statement
+        // is prepared once, where SQLite would prepare it again whenever a
+        // new LIMIT, or a small integer where it was another, is bound.
+        store
+            .conn
+            .set_db_config(DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)
             .map_err(|e| store.error(e))?;
         Ok(store)
     }

@@ -82,18 +82,18 @@ impl Cursor {
         })
     }
 
-    /// The condition over `e` of the events after the cursor.
-    fn sql(&self) -> (String, Vec<Value>) {
+    /// The condition over `e` of the events after the cursor among dated
+    /// events (all of them come before undated ones) when the cursor is at
+    /// a dated event; among undated events otherwise. A row value, so that
+    /// an index on (day, id) seeks to it.
+    fn sql(&self) -> Condition {
         let id = Value::Text(self.event_id.clone());
         match self.day {
-            Some(day) => {
-                let day = Value::Text(day.to_string());
-                (
-                    "(e.day > ? OR (e.day = ? AND e.id > ?) OR e.day IS NULL)".into(),
-                    vec![day.clone(), day, id],
-                )
-            }
-            None => ("(e.day IS NULL AND e.id > ?)".into(), vec![id]),
+            Some(day) => (
+                "(e.day, e.id) > (?, ?)".into(),
+                vec![Value::Text(day.to_string()), id],
+            ),
+            None => ("e.id > ?".into(), vec![id]),
         }
     }
 }
@@ -256,6 +256,9 @@ const EVENT_COLUMNS: &str = "e.id, e.sentence_index, e.date, e.day, e.date_preci
 /// Merged events: the events that are a merged event's first mention.
 const MERGED_JOIN: &str = "JOIN merged_events m ON m.first = e.seq";
 
+/// An SQL condition over `e` (events) and the values of its parameters.
+pub(crate) type Condition = (String, Vec<Value>);
+
 /// The smallest string above every string that starts with `prefix`
 /// (codes are ASCII).
 fn prefix_end(prefix: &str) -> String {
@@ -283,36 +286,93 @@ fn code(flag: &'static str, value: &str) -> Result<String> {
     Ok(value.to_ascii_uppercase())
 }
 
+/// The condition that `e.{column}` starts with `prefix` (a code, upper
+/// case), and its parameters, written so that the column's index over its
+/// first `indexed` characters serves it: a prefix that long or longer fixes
+/// them, and the index then gives events in (day, id) order.
+fn starts_with(column: &str, indexed: usize, prefix: &str) -> Condition {
+    let head = format!("substr(e.{column}, 1, {indexed})");
+    let text = |t: &str| Value::Text(t.into());
+    match prefix.get(..indexed) {
+        Some(fixed) => (
+            format!("({head} = ? AND e.{column} >= ? AND e.{column} < ?)"),
+            vec![text(fixed), text(prefix), text(&prefix_end(prefix))],
+        ),
+        None => (
+            format!("({head} >= ? AND {head} < ?)"),
+            vec![text(prefix), text(&prefix_end(prefix))],
+        ),
+    }
+}
+
+/// Characters of an actor code its index leads with (a state or a kind of
+/// organisation: `USA`, `IGO`).
+const ACTOR_INDEXED: usize = 3;
+/// Characters of a CAMEO code its index leads with (the root).
+const CAMEO_INDEXED: usize = 2;
+
 impl Filter {
     /// The SQL condition over `e` (events) and its parameters.
-    pub(crate) fn sql(&self) -> Result<(String, Vec<Value>)> {
+    pub(crate) fn sql(&self) -> Result<Condition> {
+        let (mut cond, mut params) = self.sql_but_actor()?;
+        if let Some(actor) = self.actor_sides()? {
+            let [(source, source_params), (target, target_params)] = actor;
+            cond = format!("{cond} AND ({source} OR {target})");
+            params.extend(source_params);
+            params.extend(target_params);
+        }
+        Ok((cond, params))
+    }
+
+    /// The filter as conditions that no event meets two of and that
+    /// together select what [`Filter::sql`] selects, each one that an
+    /// index can answer in (day, id) order: one, or for an actor two (the
+    /// actor as source; as target and not as source), which a merge of
+    /// two ordered reads keeps in order where their disjunction would be
+    /// read whole and sorted.
+    pub(crate) fn disjoint_sql(&self) -> Result<Vec<Condition>> {
+        let (cond, params) = self.sql_but_actor()?;
+        let Some(actor) = self.actor_sides()? else {
+            return Ok(vec![(cond, params)]);
+        };
+        let [(source, source_params), (target, target_params)] = actor;
+        let as_source = [params.clone(), source_params.clone()].concat();
+        let as_target_only = [params, target_params, source_params].concat();
+        Ok(vec![
+            (format!("{cond} AND {source}"), as_source),
+            (
+                format!("{cond} AND {target} AND (e.source_code IS NULL OR NOT {source})"),
+                as_target_only,
+            ),
+        ])
+    }
+
+    /// The actor filter as a source and as a target condition, if any.
+    fn actor_sides(&self) -> Result<Option<[Condition; 2]>> {
+        let Some(actor) = &self.actor else {
+            return Ok(None);
+        };
+        let actor = code("--actor", actor)?;
+        Ok(Some([
+            starts_with("source_code", ACTOR_INDEXED, &actor),
+            starts_with("target_code", ACTOR_INDEXED, &actor),
+        ]))
+    }
+
+    /// The condition of every filter but the actor, and its parameters.
+    fn sql_but_actor(&self) -> Result<Condition> {
         let mut conds: Vec<String> = Vec::new();
         let mut params: Vec<Value> = Vec::new();
-        let mut prefix = |column: &str,
-                          flag: &'static str,
-                          value: &Option<String>,
-                          conds: &mut Vec<String>|
-         -> Result<()> {
+        let codes = [
+            ("source_code", ACTOR_INDEXED, "--source", &self.source),
+            ("target_code", ACTOR_INDEXED, "--target", &self.target),
+            ("cameo", CAMEO_INDEXED, "--cameo", &self.cameo),
+        ];
+        for (column, indexed, flag, value) in codes {
             if let Some(v) = value {
-                let v = code(flag, v)?;
-                conds.push(format!("(e.{column} >= ? AND e.{column} < ?)"));
-                params.push(Value::Text(prefix_end(&v)));
-                params.insert(params.len() - 1, Value::Text(v));
-            }
-            Ok(())
-        };
-        prefix("source_code", "--source", &self.source, &mut conds)?;
-        prefix("target_code", "--target", &self.target, &mut conds)?;
-        prefix("cameo", "--cameo", &self.cameo, &mut conds)?;
-        if let Some(v) = &self.actor {
-            let v = code("--actor", v)?;
-            conds.push(
-                "((e.source_code >= ? AND e.source_code < ?) OR (e.target_code >= ? AND e.target_code < ?))"
-                    .into(),
-            );
-            for _ in 0..2 {
-                params.push(Value::Text(v.clone()));
-                params.push(Value::Text(prefix_end(&v)));
+                let (cond, cond_params) = starts_with(column, indexed, &code(flag, v)?);
+                conds.push(cond);
+                params.extend(cond_params);
             }
         }
         if let Some(v) = &self.plover {
@@ -450,40 +510,48 @@ impl Store {
                 reason: "--all: merged events are made of asserted and intended events only".into(),
             });
         }
-        let (mut cond, mut params) = query.filter.sql()?;
+        let arms = query.filter.disjoint_sql()?;
         self.check_text(&query.filter)?;
-        if let Some(after) = &query.after {
-            let (later, later_params) = after.sql();
-            cond = format!("{cond} AND {later}");
-            params.extend(later_params);
-        }
         // Dated events by (day, id), then undated ones by id: two reads, so
-        // that the (day, id) index gives the order and a page stops early
-        // instead of sorting every event the filter selects.
+        // that an index gives the order and a page stops early instead of
+        // sorting every event the filter selects.
+        let (dated_after, undated_after) = match &query.after {
+            None => (None, None),
+            Some(after) if after.day.is_some() => (Some(after.sql()), None),
+            Some(after) => (None, Some(after.sql())),
+        };
+        let read = |dated: &str, after: &Option<Condition>| -> Vec<Condition> {
+            arms.iter()
+                .map(|(cond, params)| match after {
+                    None => (format!("{cond} AND {dated}"), params.clone()),
+                    Some((later, later_params)) => (
+                        format!("{cond} AND {dated} AND {later}"),
+                        [params.clone(), later_params.clone()].concat(),
+                    ),
+                })
+                .collect()
+        };
+        let page = |limit: Option<u64>, offset: u64| {
+            [
+                Value::Integer(limit.map_or(-1, |l| l as i64)),
+                Value::Integer(offset as i64),
+            ]
+        };
         let mut shown = 0;
         let mut offset = query.offset;
-        let page = |limit: Option<u64>, offset: u64| {
-            let mut p = params.clone();
-            p.push(Value::Integer(limit.map_or(-1, |l| l as i64)));
-            p.push(Value::Integer(offset as i64));
-            p
-        };
-        let after_undated = query.after.as_ref().is_some_and(|a| a.day.is_none());
-        if !after_undated {
-            let dated = format!("{cond} AND e.day IS NOT NULL");
+        if undated_after.is_none() {
+            let dated = read("e.day IS NOT NULL", &dated_after);
             shown = self.select_events(
                 &dated,
-                page(query.limit, offset),
                 query.merged,
                 "ORDER BY e.day, e.id LIMIT ? OFFSET ?",
+                &page(query.limit, offset),
                 &mut each,
             )?;
             offset = match (shown, offset) {
                 (0, 0) => 0,
                 // the offset may reach past the dated events
-                (0, _) => {
-                    offset.saturating_sub(self.count_events(&dated, &params, query.merged)?)
-                }
+                (0, _) => offset.saturating_sub(self.count_events(&dated, query.merged)?),
                 _ => 0,
             };
         }
@@ -491,43 +559,48 @@ impl Store {
         if left == Some(0) {
             return Ok(shown);
         }
-        let undated = format!("{cond} AND e.day IS NULL");
+        let undated = read("e.day IS NULL", &undated_after);
         Ok(shown
             + self.select_events(
                 &undated,
-                page(left, offset),
                 query.merged,
                 "ORDER BY e.id LIMIT ? OFFSET ?",
+                &page(left, offset),
                 each,
             )?)
     }
 
-    /// How many events (`e`, merged events when `merged`) the condition
-    /// selects.
-    fn count_events(&self, cond: &str, params: &[Value], merged: bool) -> Result<u64> {
+    /// How many events (`e`, merged events when `merged`) the disjoint
+    /// conditions select.
+    fn count_events(&self, arms: &[Condition], merged: bool) -> Result<u64> {
         let join = match merged {
             true => MERGED_JOIN,
             false => "",
         };
-        self.conn
-            .query_row(
-                &format!("SELECT count(*) FROM events e {join} WHERE {cond}"),
-                rusqlite::params_from_iter(params),
-                |r| r.get::<_, i64>(0),
-            )
-            .map(|n| n as u64)
-            .map_err(|e| self.error(e))
+        let mut count = 0;
+        for (cond, params) in arms {
+            count += self
+                .conn
+                .query_row(
+                    &format!("SELECT count(*) FROM events e {join} WHERE {cond}"),
+                    rusqlite::params_from_iter(params),
+                    |r| r.get::<_, i64>(0),
+                )
+                .map_err(|e| self.error(e))? as u64;
+        }
+        Ok(count)
     }
 
-    /// Calls `each` on the events (`e`) of the condition, with their
-    /// sentence and document (and their counts as merged events, when
-    /// `merged`), in the order and limit of `tail`.
+    /// Calls `each` on the events (`e`) that meet one of the conditions
+    /// (which no event meets two of), with their sentence and document (and
+    /// their counts as merged events, when `merged`), in the order and
+    /// limit of `tail` and its parameters.
     pub(crate) fn select_events(
         &self,
-        cond: &str,
-        params: Vec<Value>,
+        arms: &[Condition],
         merged: bool,
         tail: &str,
+        tail_params: &[Value],
         mut each: impl FnMut(&StoredEvent) -> std::io::Result<()>,
     ) -> Result<u64> {
         let (merged_columns, merged_join) = match merged {
@@ -537,11 +610,22 @@ impl Store {
             ),
             false => ("", ""),
         };
-        let sql = format!(
-            "SELECT {EVENT_COLUMNS}{merged_columns} FROM events e {merged_join} \
-             JOIN sentences s ON s.seq = e.sentence JOIN documents d ON d.seq = e.doc \
-             WHERE {cond} {tail}"
-        );
+        let selects: Vec<String> = arms
+            .iter()
+            .map(|(cond, _)| {
+                format!(
+                    "SELECT {EVENT_COLUMNS}{merged_columns} FROM events e {merged_join} \
+                     JOIN sentences s ON s.seq = e.sentence JOIN documents d ON d.seq = e.doc \
+                     WHERE {cond}"
+                )
+            })
+            .collect();
+        // a compound select with an order merges its parts, each read in order
+        let sql = format!("{} {tail}", selects.join(" UNION ALL "));
+        let params = arms
+            .iter()
+            .flat_map(|(_, params)| params)
+            .chain(tail_params);
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.error(e))?;
         let mut rows = stmt
             .query(rusqlite::params_from_iter(params))

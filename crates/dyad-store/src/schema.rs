@@ -7,10 +7,15 @@ pub const APPLICATION_ID: i32 = 0x6479_6164;
 
 /// The migrations, in order: migration `i` takes a store from version `i`
 /// to `i + 1`. The current schema version is their number.
-pub const MIGRATIONS: &[&str] = &[V1];
+pub const MIGRATIONS: &[&str] = &[V1, V2];
 
 /// The schema version this dyad writes.
 pub const SCHEMA_VERSION: i32 = MIGRATIONS.len() as i32;
+
+/// The oldest schema version this dyad reads without migrating it: later
+/// versions add indexes only, so its queries give the same answers on it
+/// (more slowly).
+pub const READABLE_FROM: i32 = 1;
 
 const V1: &str = r#"
 CREATE TABLE documents (
@@ -126,4 +131,21 @@ CREATE TABLE merged_events (
     articles INTEGER NOT NULL,
     doc_ids TEXT NOT NULL
 );
+"#;
+
+/// Version 2: code filters read events in (day, id) order off an index. A
+/// code filter is a prefix (`USA` matches `USAGOV`), which an index on the
+/// code answers as a range, in code order: a page of events by date then
+/// sorted every event of the prefix first. These indexes lead with the
+/// code's first three characters (an actor's state or organisation type)
+/// or the CAMEO root, which a prefix of that length or longer fixes, then
+/// give the day order; the code itself, last, tests a longer prefix without
+/// reading the event. They replace the indexes on the code and day.
+const V2: &str = r#"
+DROP INDEX events_source;
+DROP INDEX events_target;
+DROP INDEX events_cameo;
+CREATE INDEX events_source_code3 ON events(substr(source_code, 1, 3), day, id, source_code);
+CREATE INDEX events_target_code3 ON events(substr(target_code, 1, 3), day, id, target_code);
+CREATE INDEX events_cameo_root ON events(substr(cameo, 1, 2), day, id, cameo);
 "#;

@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 use dyad_core::{
-    Document, Event, EventActor, EventDate, Evidence, Factuality, Location, Metadata, Sentence,
-    SentenceKind, Span,
+    Document, Event, EventActor, EventDate, Evidence, Factuality, Location, Metadata, Precision,
+    Sentence, SentenceKind, Span,
 };
 use dyad_store::{Filter, NewDocument, Query, Stamp, Store, StoreError};
 
@@ -587,4 +587,322 @@ fn a_store_in_a_folder_no_one_may_write_to_is_read_as_immutable() {
     let read = Store::open_read_only(&path).map(|store| events(&store, &Query::default()));
     std::fs::set_permissions(&folder, std::fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(read.unwrap(), expected);
+}
+
+/// A store of 70 events over codes that share prefixes (`US`, `USA`,
+/// `USAGOV`, `USAGOVLEG`), CAMEO codes of two to four digits, dates of every
+/// precision, undated events and events without a target.
+fn prefix_store(dir: &std::path::Path) -> Store {
+    let codes = [
+        "USA",
+        "USAGOV",
+        "USAGOVLEG",
+        "US",
+        "UKR",
+        "UKRMIL",
+        "IGOUNO",
+        "RUSMIL",
+    ];
+    let cameos = ["01", "010", "0211", "19", "190", "1823", "20"];
+    let first = NaiveDate::from_ymd_opt(2019, 1, 1).unwrap();
+    let mut docs = Vec::new();
+    for d in 0..7 {
+        let mut doc_events = Vec::new();
+        for i in d * 10..d * 10 + 10 {
+            let mut e = event(
+                i % 2,
+                cameos[i % cameos.len()],
+                Factuality::Asserted,
+                "2019-01-01",
+            );
+            e.source = Some(actor("them", codes[i % codes.len()], "XXX", 0));
+            e.target =
+                (i % 5 != 0).then(|| actor("us", codes[(i * 3 + 1) % codes.len()], "XXX", 24));
+            e.date = match i % 9 {
+                0 => None,
+                precision => Some(EventDate {
+                    date: first + chrono::Days::new((i * 37 % 400) as u64),
+                    precision: match precision {
+                        1 => Precision::Year,
+                        2 => Precision::Month,
+                        _ => Precision::Day,
+                    },
+                }),
+            };
+            doc_events.push(e);
+        }
+        docs.push((
+            document(&format!("doc{d}"), "Wire", doc_events),
+            10 + d as u64,
+        ));
+    }
+    let mut store = Store::open(&dir.join("t.db")).unwrap();
+    write(&mut store, &docs);
+    store
+}
+
+/// Event ids in the order queries read them: by first day, then id;
+/// undated events last, by id.
+fn in_reading_order(mut found: Vec<dyad_store::StoredEvent>) -> Vec<String> {
+    found.sort_by_key(|e| {
+        let at = dyad_store::Cursor::after(e);
+        (at.day.is_none(), at.day, at.event_id)
+    });
+    found.into_iter().map(|e| e.event_id).collect()
+}
+
+fn ids(found: Vec<dyad_store::StoredEvent>) -> Vec<String> {
+    found.into_iter().map(|e| e.event_id).collect()
+}
+
+#[test]
+fn code_filters_select_the_events_whose_codes_start_with_them_in_reading_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prefix_store(dir.path());
+    let every = events(&store, &Query::default());
+    assert_eq!(every.len(), 70);
+    assert_eq!(ids(every.clone()), in_reading_order(every.clone()));
+    let code = |a: &Option<EventActor>| a.as_ref().map(|a| a.code.clone());
+    let starts = |code: Option<String>, prefix: &str| code.is_some_and(|c| c.starts_with(prefix));
+    for prefix in [
+        "U",
+        "US",
+        "USA",
+        "USAG",
+        "USAGOV",
+        "USAGOVLEG",
+        "UKRMIL",
+        "IGO",
+        "X",
+    ] {
+        for flag in ["source", "target", "actor"] {
+            let (as_source, as_target) = (flag != "target", flag != "source");
+            let filter = Filter {
+                // either case
+                source: (flag == "source").then(|| prefix.to_lowercase()),
+                target: (flag == "target").then(|| prefix.into()),
+                actor: (flag == "actor").then(|| prefix.into()),
+                ..Default::default()
+            };
+            let expected: Vec<_> = every
+                .iter()
+                .filter(|e| {
+                    as_source && starts(code(&e.event.source), prefix)
+                        || as_target && starts(code(&e.event.target), prefix)
+                })
+                .cloned()
+                .collect();
+            let query = Query {
+                filter,
+                ..Default::default()
+            };
+            assert_eq!(
+                ids(events(&store, &query)),
+                in_reading_order(expected),
+                "--{flag} {prefix}"
+            );
+        }
+    }
+    for prefix in ["0", "01", "010", "02", "0211", "19", "190", "1823", "2"] {
+        let expected: Vec<_> = every
+            .iter()
+            .filter(|e| e.event.cameo.starts_with(prefix))
+            .cloned()
+            .collect();
+        let query = Query {
+            filter: Filter {
+                cameo: Some(prefix.into()),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        assert_eq!(
+            ids(events(&store, &query)),
+            in_reading_order(expected),
+            "--cameo {prefix}"
+        );
+    }
+    // an actor with other filters: the source and the target side each
+    // meet all of them
+    let filter = Filter {
+        actor: Some("USA".into()),
+        cameo: Some("19".into()),
+        from: NaiveDate::from_ymd_opt(2019, 3, 1),
+        ..Default::default()
+    };
+    let expected: Vec<_> = every
+        .iter()
+        .filter(|e| {
+            (starts(code(&e.event.source), "USA") || starts(code(&e.event.target), "USA"))
+                && e.event.cameo.starts_with("19")
+                && dyad_store::Cursor::after(e)
+                    .day
+                    .is_some_and(|d| d >= NaiveDate::from_ymd_opt(2019, 3, 1).unwrap())
+        })
+        .cloned()
+        .collect();
+    assert!(expected.len() >= 2, "{}", expected.len());
+    let query = Query {
+        filter,
+        ..Default::default()
+    };
+    assert_eq!(ids(events(&store, &query)), in_reading_order(expected));
+}
+
+#[test]
+fn pages_of_an_actor_read_its_events_once_in_order_by_cursor_and_by_offset() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = prefix_store(dir.path());
+    let actor = Query {
+        filter: Filter {
+            actor: Some("USA".into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let whole = ids(events(&store, &actor));
+    // events with the actor as source and target at once are read once
+    assert!(whole.len() > 20, "{}", whole.len());
+    let mut by_cursor = Vec::new();
+    let mut after = None;
+    loop {
+        let page = events(
+            &store,
+            &Query {
+                limit: Some(3),
+                after: after.clone(),
+                ..actor.clone()
+            },
+        );
+        let Some(last) = page.last() else { break };
+        after = Some(dyad_store::Cursor::after(last));
+        by_cursor.extend(ids(page));
+    }
+    assert_eq!(by_cursor, whole);
+    let mut by_offset = Vec::new();
+    for offset in (0..whole.len() as u64 + 3).step_by(3) {
+        by_offset.extend(ids(events(
+            &store,
+            &Query {
+                limit: Some(3),
+                offset,
+                ..actor.clone()
+            },
+        )));
+    }
+    assert_eq!(by_offset, whole);
+}
+
+#[test]
+fn a_store_of_schema_version_1_is_read_as_it_is_and_migrated_when_opened_for_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    drop(prefix_store(dir.path()));
+    let path = dir.path().join("t.db");
+    let queries: Vec<Filter> = [
+        ("USA", None, None),
+        ("USAGOV", Some("19"), None),
+        ("US", None, Some("USAGOV")),
+        ("U", Some("0211"), None),
+    ]
+    .into_iter()
+    .map(|(actor, cameo, source)| Filter {
+        actor: Some(actor.into()),
+        cameo: cameo.map(String::from),
+        source: source.map(String::from),
+        ..Default::default()
+    })
+    .collect();
+    let answers = |store: &Store| -> Vec<(Vec<String>, Vec<dyad_store::SeriesRow>)> {
+        queries
+            .iter()
+            .map(|filter| {
+                let query = Query {
+                    filter: filter.clone(),
+                    ..Default::default()
+                };
+                let series = store
+                    .series(
+                        filter,
+                        dyad_store::Period::Month,
+                        Some(dyad_store::Split::Dyad),
+                    )
+                    .unwrap();
+                (ids(events(store, &query)), series)
+            })
+            .collect()
+    };
+    let expected = answers(&Store::open_read_only(&path).unwrap());
+    assert!(expected.iter().all(|(found, _)| !found.is_empty()));
+    // the store as schema version 1 left it: indexes on the codes and day
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "DROP INDEX events_source_code3; DROP INDEX events_target_code3; DROP INDEX events_cameo_root;
+         CREATE INDEX events_source ON events(source_code, day);
+         CREATE INDEX events_target ON events(target_code, day);
+         CREATE INDEX events_cameo ON events(cameo, day);
+         PRAGMA user_version = 1;",
+    )
+    .unwrap();
+    let indexes = |conn: &rusqlite::Connection| -> Vec<String> {
+        let mut stmt = conn
+            .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'events%' ORDER BY name")
+            .unwrap();
+        let names = stmt.query_map([], |r| r.get(0)).unwrap();
+        names.collect::<rusqlite::Result<_>>().unwrap()
+    };
+    let version_1 = indexes(&conn);
+    drop(conn);
+
+    let old = Store::open_read_only(&path).unwrap();
+    assert_eq!(old.info().unwrap().schema_version, 1);
+    assert_eq!(answers(&old), expected);
+    drop(old);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    assert_eq!(indexes(&conn), version_1, "reading migrates nothing");
+    drop(conn);
+
+    let mut migrated = Store::open(&path).unwrap();
+    assert_eq!(
+        migrated.info().unwrap().schema_version,
+        dyad_store::SCHEMA_VERSION
+    );
+    assert_eq!(answers(&migrated), expected);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let now = indexes(&conn);
+    for name in [
+        "events_source_code3",
+        "events_target_code3",
+        "events_cameo_root",
+    ] {
+        assert!(now.iter().any(|n| n == name), "{now:?}");
+    }
+    for name in ["events_source", "events_target", "events_cameo"] {
+        assert!(!now.iter().any(|n| n == name), "{now:?}");
+    }
+    drop(conn);
+    // and it takes documents as any store
+    let mut later = event(0, "190", Factuality::Asserted, "2020-02-02");
+    later.source = Some(actor("Washington", "USAGOV", "USA", 0));
+    write(
+        &mut migrated,
+        &[(document("later", "Wire", vec![later]), 99)],
+    );
+    let found = events(
+        &migrated,
+        &Query {
+            filter: Filter {
+                source: Some("USAGOV".into()),
+                from: NaiveDate::from_ymd_opt(2020, 2, 1),
+                ..Default::default()
+            },
+            ..Default::default()
+        },
+    );
+    assert_eq!(
+        found
+            .iter()
+            .map(|e| e.document.id.as_str())
+            .collect::<Vec<_>>(),
+        ["later"]
+    );
 }

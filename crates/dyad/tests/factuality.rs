@@ -341,3 +341,18 @@ fn where_a_meeting_happened_is_not_whom_it_was_with() {
     let got = events("Egypt's foreign minister met in Geneva with Turkish officials.");
     assert!(!got.iter().any(|e| e.2.starts_with("CHE")), "{got:?}");
 }
+
+#[test]
+fn an_event_noun_is_the_act_of_the_verb_whose_object_it_is() {
+    // the object of "support", which codes on its own; "delayed" does not
+    // make the agreement anyone's
+    let got = events("Ghana and Togo support a long-delayed security agreement with Benin.");
+    assert!(!got.iter().any(|e| e.0.starts_with("057")), "{got:?}");
+    // "X-led": X's act
+    let got = events("The Turkish-led invasion of Syria drove out the Kurdish militias.");
+    assert!(
+        got.iter()
+            .any(|e| e.0.starts_with("19") && e.1 == "TUR" && e.2 == "SYR"),
+        "{got:?}"
+    );
+}

@@ -84,7 +84,7 @@ fn ingesting_twice_stores_the_sample_once_and_query_gives_what_code_gives() {
     assert_eq!(keys, sorted);
 
     let info = String::from_utf8(ok(&["store", "info", "--store", &db]).stdout).unwrap();
-    assert!(info.contains("schema version: 1"), "{info}");
+    assert!(info.contains("schema version: 2"), "{info}");
     assert!(info.contains("documents: 1\n"), "{info}");
     assert!(
         info.contains(&format!("events: {}\n", coded.len())),

@@ -232,7 +232,10 @@ pub(super) fn code_hit(
     });
     // A noun trigger takes the modality of the verb governing it
     // ("would tighten the blockade", "will extend the curfew").
-    let governor = if clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ") {
+    let nominal_head = clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ");
+    let governor = if nominal_head && s.tree.parsed() {
+        s.tree.verb_of_noun(h.head, &dicts.senses)
+    } else if nominal_head {
         (h.head.saturating_sub(8)..h.head)
             .rev()
             .take_while(|&k| !s.is_boundary(k))
@@ -496,12 +499,17 @@ pub(super) fn code_hit(
     }
     let nominal = clause::is_noun(&s.tokens[h.head]);
     if source.is_none() && nominal {
-        // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine",
-        // "airstrikes by government forces".
+        // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine", "the
+        // American-led invasion", "airstrikes by government forces".
+        let led = |m: &(usize, usize, _)| {
+            m.1 + 2 == h.head && s.word(m.1) == "-" && s.tokens[m.1 + 1].lemma == "lead"
+        };
         source = s
             .mentions
             .iter()
-            .position(|m| m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1), "'s" | "'")))
+            .position(|m| {
+                m.1 == h.head || (m.1 + 1 == h.head && matches!(s.word(m.1), "'s" | "'")) || led(m)
+            })
             .or_else(|| {
                 s.tree
                     .prepositional_objects(h.head, |w| w == "by")
