@@ -754,37 +754,12 @@ fn a_document_longer_than_max_document_bytes_is_coded_in_pieces_as_one_document(
 
 #[test]
 fn invisible_characters_inside_words_are_ignored_and_spans_point_into_the_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("hidden.txt");
     let plain =
         "Israel accused Iran of attacking a tanker.\n\nKenya and Uganda signed a trade agreement.";
     let hidden = "Is\u{AD}rael accused Iran of attacking a tan\u{200B}ker.\n\nKen\u{200D}ya and Ugan\u{AD}da signed a trade\u{2060} agreement.";
-    fs::write(&file, hidden).unwrap();
-    let out = dyad()
-        .args(["code", "--date", "2019-05-14"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let events = json_lines(&out.stdout);
-    let found: Vec<(&str, &str, &str)> = events
-        .iter()
-        .map(|e| {
-            (
-                e["source"]["code"].as_str().unwrap(),
-                e["cameo"].as_str().unwrap(),
-                e["target"]["code"].as_str().unwrap(),
-            )
-        })
-        .collect();
-    assert_eq!(
-        found,
-        [
-            ("ISR", "1123", "IRN"),
-            ("KEN", "061", "UGA"),
-            ("UGA", "061", "KEN")
-        ]
-    );
+    let events = code_text(hidden);
+    let found: Vec<String> = events.iter().map(triple).collect();
+    assert_eq!(found, ["ISR 1123 IRN", "KEN 061 UGA", "UGA 061 KEN"]);
     // The sentence as written, and spans into it.
     assert!(events[0]["sentence"]
         .as_str()
@@ -801,52 +776,31 @@ fn invisible_characters_inside_words_are_ignored_and_spans_point_into_the_text()
     assert_eq!(slice(&events[1]["source"]["span"]), "Ken\u{200D}ya");
     assert_eq!(slice(&events[1]["target"]["span"]), "Ugan\u{AD}da");
     // Coded as the same words without the invisible characters are.
-    fs::write(&file, plain).unwrap();
-    let out = dyad()
-        .args(["code", "--date", "2019-05-14"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    let plain_events = json_lines(&out.stdout);
-    let codes = |events: &[serde_json::Value]| -> Vec<String> {
+    let indices = |events: &[serde_json::Value]| -> Vec<String> {
         events
             .iter()
-            .map(|e| format!("{} {}", e["cameo"], e["sentence_index"]))
+            .map(|e| format!("{} {}", triple(e), e["sentence_index"]))
             .collect()
     };
-    assert_eq!(codes(&events), codes(&plain_events));
+    assert_eq!(indices(&events), indices(&code_text(plain)));
+}
+
+/// An event's source code, CAMEO code and target code.
+fn triple(e: &serde_json::Value) -> String {
+    let code = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+    format!(
+        "{} {} {}",
+        code(&e["source"]["code"]),
+        code(&e["cameo"]),
+        code(&e["target"]["code"])
+    )
 }
 
 #[test]
 fn headlines_in_capitals_are_matched_as_other_text() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("caps.txt");
-    fs::write(
-        &file,
+    let events = code_text(
         "VLADIMIR PUTIN THREATENS UKRAINE WITH SANCTIONS\n\nUGANDA AND KENYA SIGN TRADE AGREEMENT\n\nThe talks went on.",
-    )
-    .unwrap();
-    let out = dyad()
-        .args(["code", "--date", "2019-05-14"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_success(&out);
-    let found: Vec<String> = json_lines(&out.stdout)
-        .iter()
-        .map(|e| {
-            format!(
-                "{} {} {}",
-                e["source"]["code"], e["cameo"], e["target"]["code"]
-            )
-        })
-        .collect();
-    assert_eq!(
-        found,
-        [
-            "\"RUSGOV\" \"1312\" \"UKR\"",
-            "\"UGA\" \"061\" \"KEN\"",
-            "\"KEN\" \"061\" \"UGA\""
-        ]
     );
+    let found: Vec<String> = events.iter().map(triple).collect();
+    assert_eq!(found, ["RUSGOV 1312 UKR", "UGA 061 KEN", "KEN 061 UGA"]);
 }
