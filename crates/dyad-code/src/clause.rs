@@ -149,5 +149,14 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
         }
     }
     g.passive = saw_be && head.tag == "VBN";
+    // "Clinton was to meet Abbas", "the talks are to resume": a plan
+    let planned = i >= 2
+        && head.tag == "VB"
+        && lower(text, &tokens[i - 1]) == "to"
+        && matches!(
+            &*lower(text, &tokens[i - 2]),
+            "is" | "are" | "was" | "were" | "am" | "'s" | "'re"
+        );
+    g.future |= planned;
     g
 }

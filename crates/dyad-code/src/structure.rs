@@ -46,6 +46,7 @@ pub fn judges(token: &Token, word: &str, senses: &Senses) -> bool {
         && [word, token.lemma.as_str()]
             .iter()
             .any(|w| senses.is(w, Sense::Fault) || senses.is(w, Sense::Merit))
+        || token.tag.starts_with("VB") && senses.is(&token.lemma, Sense::Misdeed)
 }
 
 /// Subordinators that make their clause a condition or a time yet to come
@@ -394,6 +395,10 @@ impl<'a> Tree<'a> {
         let subject = self
             .child(c, &["nsubj"])
             .filter(|&t| !matches!(self.word(t), "it" | "this" | "that" | "there" | "what"));
+        // "said the regime lied", "said Iran had violated the deal": the
+        // clause's own verb is the misdeed
+        let misdeed = self.tokens[c].tag.starts_with("VB") && senses.is(lemma, Sense::Misdeed);
+        let found = found.or(misdeed.then_some(c));
         match (found, subject) {
             (Some(p), Some(subject)) => Some((p, subject)),
             _ => self

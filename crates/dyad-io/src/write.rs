@@ -205,16 +205,25 @@ pub const FLAT_COLUMNS: [&str; 41] = [
     "sentence",
 ];
 
-/// A stable id: the same input gives the same id.
+/// A stable id: the same input gives the same id. Two events of one
+/// trigger whose actors are named by the same words but coded apart ("both
+/// sides": China to the US and the US to China) differ by their codes.
 pub fn event_id(doc: &Document, event: &Event) -> String {
+    fn actor(a: &Option<EventActor>) -> (usize, &str) {
+        a.as_ref()
+            .map_or((0, ""), |a| (a.span.start + 1, a.code.as_str()))
+    }
+    let (source, target) = (actor(&event.source), actor(&event.target));
     let key = format!(
-        "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}",
+        "{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}\u{1}{}",
         doc.id,
         event.sentence,
         event.evidence.span.start,
         event.cameo,
-        event.source.as_ref().map_or(0, |a| a.span.start + 1),
-        event.target.as_ref().map_or(0, |a| a.span.start + 1),
+        source.0,
+        target.0,
+        source.1,
+        target.1,
     );
     format!("{:016x}", xxh3_64(key.as_bytes()))
 }

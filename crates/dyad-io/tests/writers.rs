@@ -199,3 +199,17 @@ fn gdelt_mentions_count_offsets_in_characters() {
         dyad_io::global_event_id(&dyad_io::event_id(&doc, &doc.events[0])).to_string()
     );
 }
+
+#[test]
+fn events_of_one_trigger_coded_apart_have_their_own_ids() {
+    // "both sides" read as each of two states: same words, other codes
+    let mut doc = document();
+    let mut other = doc.events[0].clone();
+    other.source.as_mut().unwrap().code = "IRN".into();
+    other.target.as_mut().unwrap().code = "ISR".into();
+    doc.events.push(other);
+    let first = dyad_io::event_id(&doc, &doc.events[0]);
+    assert_ne!(first, dyad_io::event_id(&doc, &doc.events[1]));
+    // and the same event, the same id
+    assert_eq!(first, dyad_io::event_id(&doc, &doc.events[0].clone()));
+}

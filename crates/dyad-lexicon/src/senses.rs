@@ -52,6 +52,14 @@ pub enum Sense {
     /// A verb whose "in" object is the act its subject takes part in
     /// ("engaged in clashes with", "took part in the talks").
     Participation,
+    /// A verb of wrongdoing ("lied", "violated the agreement", "misled
+    /// investigators"): a reported clause saying its subject did it accuses
+    /// that actor.
+    Misdeed,
+    /// A word that, after "is" and before "to", says its subject is to do
+    /// what follows ("is expected to meet", "is due to visit"): an intent of
+    /// that act, and nothing without one.
+    Expectation,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -79,6 +87,8 @@ impl Senses {
                 "naming" => Sense::Naming,
                 "reporting" => Sense::Reporting,
                 "participation" => Sense::Participation,
+                "expectation" => Sense::Expectation,
+                "misdeed" => Sense::Misdeed,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

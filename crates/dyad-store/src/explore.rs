@@ -70,7 +70,8 @@ impl Store {
             self.select_events(
                 &[(cond.into(), vec![Value::Text(id.into())])],
                 merged,
-                "ORDER BY e.day IS NULL, e.day, e.id, e.seq",
+                // a merged event's mentions by date, then as they were stored
+                "ORDER BY e.day IS NULL, e.day, e.seq",
                 &[],
                 |e| {
                     found.push(e.clone());

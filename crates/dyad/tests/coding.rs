@@ -758,10 +758,42 @@ fn a_surname_alone_is_the_one_of_that_name_in_office_where_the_text_names_the_co
         (2012, 6, 1),
     );
     assert!(!got.iter().any(|a| a.0 == "Assad"), "{got:?}");
+    // an antecedent as any named person
+    let got = actors(
+        "Syrian rebels attacked a base. President Tarkan met Assad and warned him.",
+        (2012, 6, 1),
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "him" && a.1 == "SYRGOV"),
+        "{got:?}"
+    );
     // a month, not Theresa May
     let got = actors(
         "British ministers met in May to discuss the budget.",
         (2018, 6, 1),
     );
     assert!(!got.iter().any(|a| a.0 == "May"), "{got:?}");
+}
+
+#[test]
+fn pronouns_of_two_people_and_of_an_object() {
+    // "him" is not the subject of its own clause
+    let got = actors("Erdogan said Putin invited him to Sochi.", (2019, 9, 14));
+    assert!(
+        got.iter().any(|a| a.0 == "him" && a.1 == "TURGOV"),
+        "{got:?}"
+    );
+    // "her address" is still hers
+    let got = actors(
+        "Merkel delivered her address to the assembly.",
+        (2019, 9, 14),
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "her" && a.1 == "DEUGOV"),
+        "{got:?}"
+    );
+    // "they" after two people: both
+    let ev = events("Putin met Erdogan in Sochi. They agreed to hold talks in Ankara.");
+    assert!(has_code(&ev, "036", "RUSGOV", "TURGOV"), "{ev:?}");
+    assert!(has_code(&ev, "036", "TURGOV", "RUSGOV"), "{ev:?}");
 }

@@ -356,3 +356,44 @@ fn an_event_noun_is_the_act_of_the_verb_whose_object_it_is() {
         "{got:?}"
     );
 }
+
+#[test]
+fn being_expected_or_due_to_act_is_an_intent_of_the_act() {
+    let text = "Putin is due to visit China next week.";
+    assert_eq!(factuality(text, "036", "RUS", "CHN"), Factuality::Intended);
+    // coordinated subjects of a plural verb meet each other
+    let got = events("Ghana and Togo are scheduled to hold talks.");
+    for (source, target) in [("GHA", "TGO"), ("TGO", "GHA")] {
+        assert!(
+            got.iter()
+                .any(|e| e.0 == "036" && e.1 == source && e.2 == target),
+            "{got:?}"
+        );
+    }
+    // no act after it, or used actively: nothing intended
+    assert_eq!(
+        events("Oil prices in Nigeria are expected to rise."),
+        vec![]
+    );
+    let got = events("The United States expects Iran to comply with the deal.");
+    assert!(!got.iter().any(|e| e.0.starts_with("03")), "{got:?}");
+}
+
+#[test]
+fn a_statement_that_its_subject_did_wrong_accuses_it() {
+    let text = "Iran violated the agreement, Israel said.";
+    assert_eq!(factuality(text, "112", "ISR", "IRN"), Factuality::Asserted);
+    let text = "The Syrian president said the United States had lied about the attack.";
+    assert_eq!(factuality(text, "112", "SYR", "USA"), Factuality::Asserted);
+    // not said to have done it: nothing
+    let got = events("Israel said Iran had not violated the agreement.");
+    assert!(!got.iter().any(|e| e.0 == "112"), "{got:?}");
+}
+
+#[test]
+fn what_someone_is_to_do_is_intended_and_an_agreement_shelved_failed() {
+    let text = "Kenya's president was to meet Ugandan officials in Kampala.";
+    assert_eq!(factuality(text, "036", "KEN", "UGA"), Factuality::Intended);
+    let text = "Ukraine shelved an agreement with the European Union.";
+    assert_eq!(factuality(text, "057", "UKR", "IGO"), Factuality::Failed);
+}

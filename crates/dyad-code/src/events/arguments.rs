@@ -6,7 +6,7 @@
 use dyad_core::Factuality;
 use dyad_lexicon::{Dictionaries, Element, Frame, RootRole, Sense};
 
-use super::judgements::{judgement_code, CRITICISM};
+use super::judgements::{judgement_code, ACCUSATION, CRITICISM};
 use super::matching::Hit;
 use super::sentence::Sentence;
 use super::trace::{Attempts, DropReason};
@@ -91,9 +91,6 @@ pub(super) fn lone_noun_has_actor(s: &Sentence, dicts: &Dictionaries, head: usiz
     });
     before || after || done
 }
-
-/// The code of speech that accuses: an accusation.
-const ACCUSATION: &str = "112";
 
 /// Codes one hit: its frame and complement, negation and modality, then its
 /// source and target. `consumed` marks hits taken as complements.
@@ -268,6 +265,19 @@ pub(super) fn code_hit(
     // than by a pattern's slot or a clause's subject.
     let mut searched = false;
     let mut demanded_by = None;
+    // "is expected to meet", "is due to visit": an intent of the act after
+    // it, only in that form and only where the act has an intent code.
+    let expectation = frame == Some(Frame::Intent)
+        && dicts.senses.is(&s.tokens[h.head].lemma, Sense::Expectation);
+    if expectation {
+        let copular =
+            h.head > 0 && matches!(s.tokens[h.head - 1].lemma.as_str(), "be" | "'s" | "'re");
+        let intended = complement.and_then(|c| derive(dicts, Frame::Intent, &hits[c].pattern.code));
+        if !(g.passive || copular) || intended.is_none() {
+            attempts.drop(&h.pattern.id, s.word(h.head), DropReason::NoExpectedAct);
+            return None;
+        }
+    }
     if let (Some(frame), Some(c)) = (frame, complement) {
         consumed[c] = true;
         if let Some(f) = nested {

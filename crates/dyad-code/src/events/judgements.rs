@@ -15,8 +15,12 @@ pub(super) const CRITICISM: &str = "111";
 /// The code of speech that judges another right: praise.
 const PRAISE: &str = "051";
 
+/// The code of speech that says another did wrong: an accusation.
+pub(super) const ACCUSATION: &str = "112";
+
 /// What judging word `word` codes, with the name of its judgement for the
-/// rule ("fault" 111, "merit" 051), where the CAMEO table has the code.
+/// rule ("fault" 111, "merit" 051, "misdeed" 112), where the CAMEO table
+/// has the code.
 pub(super) fn judgement_code(
     s: &Sentence,
     dicts: &Dictionaries,
@@ -25,7 +29,11 @@ pub(super) fn judgement_code(
     let fault = [s.tokens[word].lemma.as_str(), s.word(word)]
         .iter()
         .any(|w| dicts.senses.is(w, Sense::Fault));
-    let (code, name) = if fault {
+    let misdeed = s.tokens[word].tag.starts_with("VB")
+        && dicts.senses.is(&s.tokens[word].lemma, Sense::Misdeed);
+    let (code, name) = if misdeed {
+        (ACCUSATION, "misdeed")
+    } else if fault {
         (CRITICISM, "fault")
     } else {
         (PRAISE, "merit")

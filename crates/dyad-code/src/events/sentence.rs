@@ -513,10 +513,11 @@ impl<'a> Sentence<'a> {
             let next = cur + 1;
             let gap = self.gap_words(cur, next);
             // "Ukraine and NATO convenes": an actor that starts a new clause
-            // is not coordinated with this one.
+            // is not coordinated with this one (a plural verb agrees with
+            // both: "Trump and Abe are scheduled to meet").
             let end = self.mentions[next].1;
-            let starts_clause = end < self.tokens.len()
-                && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "VBP" | "MD");
+            let starts_clause =
+                end < self.tokens.len() && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "MD");
             if self.same_words(cur, next)
                 || is_conjunction(&gap) && gap.contains(&"and") && !starts_clause
             {

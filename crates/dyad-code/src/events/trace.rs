@@ -35,6 +35,10 @@ pub enum DropReason {
     /// The trigger is a verb of naming whose predicate judges its object
     /// ("calling the strikes necessary"): a judgement, not the pattern's act.
     Judgement,
+    /// A word of expectation ("is expected to", "is due to") without an act
+    /// after it that has an intent code, or used actively ("expects Iran
+    /// to comply"): no intent stated.
+    NoExpectedAct,
 }
 
 impl DropReason {
@@ -50,6 +54,7 @@ impl DropReason {
             DropReason::SelfDyad => "self_dyad",
             DropReason::UnlicensedNoun => "unlicensed_noun",
             DropReason::Judgement => "judgement",
+            DropReason::NoExpectedAct => "no_expected_act",
         }
     }
 
@@ -68,6 +73,9 @@ impl DropReason {
             DropReason::UnlicensedNoun => "an event noun the sentence does not report: not coded",
             DropReason::Judgement => {
                 "a verb of naming that judges its object: not its pattern's act"
+            }
+            DropReason::NoExpectedAct => {
+                "a word of expectation without an intended act after it: not coded"
             }
         }
     }
