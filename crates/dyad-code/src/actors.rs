@@ -62,7 +62,7 @@ struct Draft {
 }
 
 impl Draft {
-    fn new(m: &NameMatch, e: &ActorEntry, date: NaiveDate) -> Draft {
+    fn new(m: &NameMatch, e: &ActorEntry, date: Option<NaiveDate>) -> Draft {
         let mut d = Draft {
             first: m.tokens.start,
             end: m.tokens.end,
@@ -80,7 +80,7 @@ impl Draft {
         d
     }
 
-    fn absorb(&mut self, e: &ActorEntry, date: NaiveDate) {
+    fn absorb(&mut self, e: &ActorEntry, date: Option<NaiveDate>) {
         match shape(e) {
             Shape::Agent { .. } => {
                 if e.code.contains('~') {
@@ -127,7 +127,7 @@ impl Draft {
         self.last = shape(e);
     }
 
-    fn extend(&mut self, e: &ActorEntry, end: usize, date: NaiveDate) {
+    fn extend(&mut self, e: &ActorEntry, end: usize, date: Option<NaiveDate>) {
         let sector = self.sector.clone();
         self.absorb(e, date);
         if matches!(shape(e), Shape::Country | Shape::Capital) && sector.is_some() {
@@ -243,7 +243,7 @@ pub fn resolve_actors(
     senses: &Senses,
     names: Vec<Vec<NameMatch>>,
 ) {
-    let date = doc.meta.published.unwrap_or_default();
+    let date = doc.meta.published;
     let mut mentions: Vec<ActorMention> = Vec::new();
     for ((si, sentence), found) in doc.sentences.iter().enumerate().zip(names) {
         if found.is_empty() {

@@ -435,7 +435,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
 /// with that surname came before (which coreference follows: "Bush" after
 /// "George H. W. Bush" is he, whoever held office on the day).
 fn office_holders(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
-    let date = doc.meta.published.unwrap_or_default();
+    let date = doc.meta.published;
     let countries_named: HashSet<&str> = doc
         .mentions
         .iter()
@@ -490,7 +490,7 @@ fn office_holders(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
 fn office_holder(
     doc: &Document,
     dict: &ActorDictionary,
-    date: NaiveDate,
+    date: Option<NaiveDate>,
     si: usize,
     k: usize,
     sentence_start: usize,

@@ -69,7 +69,7 @@ impl ActorEntry {
     /// The actor code of the office a person holds on `date`; outside every
     /// role, the one all their roles share, if they share one (a former
     /// president's administration was still the government).
-    pub fn office(&self, date: NaiveDate) -> Option<&str> {
+    pub fn office(&self, date: Option<NaiveDate>) -> Option<&str> {
         if let Some(role) = self.role_on(date) {
             return Some(&role.code);
         }
@@ -83,12 +83,15 @@ impl ActorEntry {
             .then_some(first.code.as_str())
     }
 
-    /// The role a person held on a date, or `None` outside every role.
-    pub fn role_on(&self, date: NaiveDate) -> Option<&Role> {
+    /// The role a person held on a date, or `None` outside every role. On
+    /// an unknown date (`None`) only a role without dates holds.
+    pub fn role_on(&self, date: Option<NaiveDate>) -> Option<&Role> {
+        let holds = |r: &&Role| match date {
+            Some(date) => r.start.is_none_or(|s| s <= date) && r.end.is_none_or(|e| date <= e),
+            None => r.start.is_none() && r.end.is_none(),
+        };
         match &self.kind {
-            EntryKind::Person(roles) => roles
-                .iter()
-                .find(|r| r.start.is_none_or(|s| s <= date) && r.end.is_none_or(|e| date <= e)),
+            EntryKind::Person(roles) => roles.iter().find(holds),
             _ => None,
         }
     }
@@ -156,7 +159,11 @@ impl ActorDictionary {
     /// names end in `surname`, where all of them with an office have that
     /// one ("the Bush administration" is the US government), with the one
     /// of them in office on the day, or else the first.
-    pub fn office_by_surname(&self, surname: &str, date: NaiveDate) -> Option<(&ActorEntry, &str)> {
+    pub fn office_by_surname(
+        &self,
+        surname: &str,
+        date: Option<NaiveDate>,
+    ) -> Option<(&ActorEntry, &str)> {
         let people = self.surnames.get(&surname.to_lowercase())?;
         let mut offices = people
             .iter()
@@ -188,7 +195,7 @@ impl ActorDictionary {
     pub fn holder_by_surname(
         &self,
         surname: &str,
-        date: NaiveDate,
+        date: Option<NaiveDate>,
     ) -> Option<(&ActorEntry, &Role)> {
         let key = surname.to_lowercase();
         let mut holders = self
@@ -214,7 +221,7 @@ impl ActorDictionary {
         &self,
         title: &str,
         surname: &str,
-        date: NaiveDate,
+        date: Option<NaiveDate>,
     ) -> Option<(&ActorEntry, Option<&str>)> {
         let people: Vec<&ActorEntry> = self
             .surnames
@@ -783,13 +790,15 @@ mod tests {
         let d = dictionary();
         let m = &d.find(&["Putin", "said"])[0];
         let putin = d.entry(m.entry);
-        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let on = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
         assert_eq!(
             putin.role_on(on(2010, 1, 1)).unwrap().title,
             "prime minister"
         );
         assert_eq!(putin.role_on(on(2005, 1, 1)).unwrap().title, "president");
         assert!(putin.role_on(on(1995, 1, 1)).is_none());
+        // an undated document: none of his dated roles
+        assert!(putin.role_on(None).is_none());
     }
 
     #[test]

@@ -14,7 +14,7 @@ use dyad_io::{EventWriter, Export, Reports};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::chunks;
+use crate::inputs::Inputs;
 
 #[derive(Serialize)]
 struct StoryRecord<'a> {
@@ -61,13 +61,14 @@ impl<'a> DocumentRecord<'a> {
 
 /// Segments every document into stories and writes one record a document,
 /// a chunk of documents at a time.
-pub fn write_documents(
+pub(crate) fn write_documents(
     pipeline: &Pipeline,
-    docs: Vec<Document>,
+    inputs: &mut Inputs,
     out: &mut dyn Write,
 ) -> Result<()> {
-    for mut chunk in chunks(docs) {
+    while let Some(mut chunk) = inputs.next_chunk() {
         chunk.par_iter_mut().for_each(|d| pipeline.segment(d));
+        inputs.bar.inc(chunk.len() as u64);
         for doc in &chunk {
             serde_json::to_writer(&mut *out, &DocumentRecord::new(doc))?;
             out.write_all(b"\n")?;
@@ -77,9 +78,9 @@ pub fn write_documents(
     Ok(())
 }
 
-fn near_duplicates(docs: &[Document], threshold: f64) -> Vec<Vec<usize>> {
-    let shingles: Vec<Shingles> = docs.par_iter().map(|d| Shingles::of(&d.text)).collect();
-    clusters(&shingles, threshold)
+/// The shingles of some documents, in their order.
+fn shingles(docs: &[Document]) -> Vec<Shingles> {
+    docs.par_iter().map(|d| Shingles::of(&d.text)).collect()
 }
 
 /// Writes each event of the coded documents once, with its counts; returns
@@ -88,7 +89,7 @@ pub fn write_merged<W: Write + Send>(
     docs: &[Document],
     writer: &mut EventWriter<W>,
 ) -> std::io::Result<usize> {
-    let merged = merge_events(docs, &near_duplicates(docs, NEAR_DUPLICATE));
+    let merged = merge_events(docs, &clusters(&shingles(docs), NEAR_DUPLICATE));
     for m in &merged {
         let (d, e) = m.first;
         let doc_ids = m.docs.iter().map(|&d| docs[d].id.clone()).collect();
@@ -108,15 +109,22 @@ pub fn write_merged<W: Write + Send>(
 }
 
 /// Writes the clusters of near-duplicate documents: their ids, one cluster a
-/// line, tab-separated or as `{"ids": [...]}`.
-pub fn write_clusters(
-    docs: &[Document],
+/// line, tab-separated or as `{"ids": [...]}`. The documents are read a
+/// chunk at a time and only their ids and shingles kept.
+pub(crate) fn write_clusters(
+    inputs: &mut Inputs,
     threshold: f64,
     json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    for cluster in near_duplicates(docs, threshold) {
-        let ids: Vec<&str> = cluster.iter().map(|&i| docs[i].id.as_str()).collect();
+    let (mut ids, mut sketches) = (Vec::new(), Vec::new());
+    while let Some(chunk) = inputs.next_chunk() {
+        sketches.extend(shingles(&chunk));
+        inputs.bar.inc(chunk.len() as u64);
+        ids.extend(chunk.into_iter().map(|d| d.id));
+    }
+    for cluster in clusters(&sketches, threshold) {
+        let ids: Vec<&str> = cluster.iter().map(|&i| ids[i].as_str()).collect();
         if json {
             serde_json::to_writer(&mut *out, &serde_json::json!({ "ids": ids }))?;
             out.write_all(b"\n")?;

@@ -13,7 +13,9 @@
 pub mod bench;
 pub mod dedup;
 pub mod eval;
+mod invisible;
 pub mod merge;
+mod pieces;
 pub mod records;
 
 use std::any::Any;
@@ -24,11 +26,12 @@ use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use dyad_code::Trace;
-use dyad_core::{Boilerplate, Document};
+use dyad_core::{Boilerplate, Document, Span};
 use dyad_lang::{Arc, Clause, Lexicon, Parser, Phrase, Tagger, WordClass};
 use dyad_lexicon::{Dictionaries, PatternSet, Reach};
 use dyad_resolve::Resolver;
 use dyad_text::TextAnalyzer;
+use pieces::Kept;
 
 /// Every stage, loaded once and shared by all threads.
 pub struct Pipeline {
@@ -41,6 +44,8 @@ pub struct Pipeline {
     resolver: Resolver,
     /// Code inline headlines of related articles as the story's own text.
     include_related: bool,
+    /// Documents with more text than this are coded in pieces.
+    max_document_bytes: Option<usize>,
 }
 
 /// Which sentences the language stage analyses.
@@ -86,6 +91,7 @@ impl Pipeline {
             triggers,
             resolver,
             include_related: false,
+            max_document_bytes: None,
         }
     }
 
@@ -96,6 +102,28 @@ impl Pipeline {
             include_related,
             ..self
         }
+    }
+
+    /// The pipeline coding (and analysing) a document whose text exceeds
+    /// `max` bytes in pieces of at most 1 MB (and `max`) cut at paragraph
+    /// boundaries, one piece at a time, so that memory holds one piece's
+    /// analysis whatever the document's length: its output reads
+    /// as one document's (sentence indices run on, spans point into the
+    /// whole text), but a piece is read on its own (a pronoun does not
+    /// reach back into the piece before), and the document keeps only the
+    /// layers its output needs: coding without a trace keeps no tokens and
+    /// no mentions (the token ranges of its sentences are empty), the
+    /// analysis of actors no tokens. By default documents are coded whole.
+    pub fn coding_in_pieces_above(self, max: usize) -> Self {
+        Pipeline {
+            max_document_bytes: Some(max),
+            ..self
+        }
+    }
+
+    /// The length above which a document is coded in pieces, if any.
+    pub fn max_document_bytes(&self) -> Option<usize> {
+        self.max_document_bytes
     }
 
     pub fn dictionaries(&self) -> &Dictionaries {
@@ -110,7 +138,12 @@ impl Pipeline {
     /// Runs the text, language and lexicon stages on every sentence:
     /// sentences, tokens, tags, lemmas and actor mentions.
     pub fn analyze(&self, doc: &mut Document) {
-        self.analyze_in(doc, Scope::Every, &mut NoStopwatch);
+        self.in_pieces(
+            doc,
+            Kept::Mentions,
+            |piece, _| self.analyze_in(piece, Scope::Every, &mut NoStopwatch),
+            |_| {},
+        );
     }
 
     /// Runs the text and language stages on every sentence: sentences,
@@ -130,7 +163,77 @@ impl Pipeline {
     /// actor name and a trigger word) are tagged and coded, which gives the
     /// same events in a fraction of the time: most news sentences hold none.
     pub fn process(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>) {
-        self.run(doc, trace, &mut NoStopwatch);
+        match trace {
+            None => self.process_each_piece(doc, |_| {}),
+            Some(trace) => self.in_pieces(
+                doc,
+                Kept::All,
+                |piece, first_sentence| {
+                    let mut traced = Vec::new();
+                    self.run(piece, Some(&mut traced), &mut NoStopwatch);
+                    trace.extend(traced.into_iter().map(|mut t| {
+                        t.sentence += first_sentence;
+                        t
+                    }));
+                },
+                |_| {},
+            ),
+        }
+    }
+
+    /// Runs [`Pipeline::process`] without a trace, handing the document to
+    /// `coded` after each piece of a document coded in pieces (once for
+    /// another), its events those coded so far: `coded` may write them and
+    /// drop them, so that memory never holds a long document's events all
+    /// at once.
+    pub fn process_each_piece(&self, doc: &mut Document, coded: impl FnMut(&mut Document)) {
+        self.in_pieces(
+            doc,
+            Kept::Events,
+            |piece, _| self.run(piece, None, &mut NoStopwatch),
+            coded,
+        );
+    }
+
+    /// Runs `stage` on the document, or, when its text is longer than
+    /// [`Pipeline::coding_in_pieces_above`] allows, on each of its pieces
+    /// in turn, joining their layers into the document's (see the
+    /// `pieces` module), the `kept` ones; `stage` is also given the index
+    /// the piece's first sentence takes in the document. Either way the
+    /// stages read the text without its invisible characters (see the
+    /// `invisible` module), and the spans they give point into the text as
+    /// it is. `coded` is given the document after each piece is joined
+    /// (once, for a document read whole).
+    fn in_pieces(
+        &self,
+        doc: &mut Document,
+        kept: Kept,
+        mut stage: impl FnMut(&mut Document, usize),
+        mut coded: impl FnMut(&mut Document),
+    ) {
+        let max = self.max_document_bytes.filter(|&m| doc.text.len() > m);
+        if max.is_none() && !invisible::any(&doc.text) {
+            stage(doc, 0);
+            coded(doc);
+            return;
+        }
+        // a document read whole (only its invisible characters stripped)
+        // keeps every layer, as the stages made it
+        let (longest, kept) = match max {
+            Some(max) => (max.min(pieces::PIECE_BYTES), kept),
+            None => (doc.text.len(), Kept::All),
+        };
+        for range in pieces::pieces(&doc.text, longest) {
+            let (text, removed) = invisible::strip(&doc.text[range.clone()]);
+            let mut piece = Document::new(doc.id.clone(), text, doc.meta.clone());
+            stage(&mut piece, doc.sentences.len());
+            let place = |span: Span| {
+                let span = removed.original(span);
+                Span::new(span.start + range.start, span.end + range.start)
+            };
+            pieces::join(doc, piece, place, kept);
+            coded(doc);
+        }
     }
 
     /// Runs every stage, as [`Pipeline::process`] does, and returns the time
@@ -140,7 +243,12 @@ impl Pipeline {
             last: Instant::now(),
             times: StageTimes::default(),
         };
-        self.run(doc, None, &mut laps);
+        self.in_pieces(
+            doc,
+            Kept::Events,
+            |piece, _| self.run(piece, None, &mut laps),
+            |_| {},
+        );
         laps.times
     }
 
@@ -152,21 +260,18 @@ impl Pipeline {
         doc: &mut Document,
         trace: Option<&mut Vec<Trace>>,
     ) -> Result<(), CodingFailed> {
-        let caught = panic::catch_unwind(AssertUnwindSafe(|| self.process(doc, trace)));
-        caught.map_err(|payload| {
-            doc.stories.clear();
-            doc.sentences.clear();
-            doc.tokens.clear();
-            doc.mentions.clear();
-            doc.events.clear();
-            let o = &doc.meta.origin;
-            CodingFailed {
-                file: o.file.clone(),
-                line: o.line,
-                id: doc.id.clone(),
-                message: panic_message(payload.as_ref()),
-            }
-        })
+        isolated(doc, |doc| self.process(doc, trace))
+    }
+
+    /// Runs [`Pipeline::process_each_piece`], catching a panic as
+    /// [`Pipeline::process_isolated`] does (what `coded` was given of the
+    /// pieces before stands).
+    pub fn process_each_piece_isolated(
+        &self,
+        doc: &mut Document,
+        coded: impl FnMut(&mut Document),
+    ) -> Result<(), CodingFailed> {
+        isolated(doc, |doc| self.process_each_piece(doc, coded))
     }
 
     fn run(&self, doc: &mut Document, trace: Option<&mut Vec<Trace>>, watch: &mut impl Stopwatch) {
@@ -291,6 +396,27 @@ impl Pipeline {
             }
         }
     }
+}
+
+/// Runs `code` on the document, catching a panic so that one document
+/// cannot stop a batch: the document's analysis is then dropped (it has no
+/// sentences, mentions or events) and the error names it.
+fn isolated(doc: &mut Document, code: impl FnOnce(&mut Document)) -> Result<(), CodingFailed> {
+    let caught = panic::catch_unwind(AssertUnwindSafe(|| code(doc)));
+    caught.map_err(|payload| {
+        doc.stories.clear();
+        doc.sentences.clear();
+        doc.tokens.clear();
+        doc.mentions.clear();
+        doc.events.clear();
+        let o = &doc.meta.origin;
+        CodingFailed {
+            file: o.file.clone(),
+            line: o.line,
+            id: doc.id.clone(),
+            message: panic_message(payload.as_ref()),
+        }
+    })
 }
 
 /// A panic while coding one document, caught by

@@ -2,6 +2,7 @@
 //! `eval`, `bench`, and the store's `ingest`, `query`, `serve` and `store info`.
 
 mod documents;
+mod inputs;
 mod store_cli;
 
 use std::fs::File;
@@ -17,8 +18,9 @@ use dyad::records::{self, MentionRecord};
 use dyad::{eval, Pipeline};
 use dyad_code::Trace;
 use dyad_core::Document;
-use dyad_io::{EventWriter, Export, Format, Input, Reader, Severity};
+use dyad_io::{Documents, EventWriter, Export, Format, Input};
 use indicatif::{ProgressBar, ProgressStyle};
+use inputs::Inputs;
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -62,6 +64,8 @@ enum Command {
         merge: bool,
         #[command(flatten)]
         printed: PrintedArgs,
+        #[command(flatten)]
+        pieces: PieceArgs,
     },
     /// Code documents and keep their events in the store (every factuality), one transaction per batch.
     Ingest {
@@ -72,6 +76,8 @@ enum Command {
         /// Code and replace documents already stored with the same content, dyad version and dictionaries.
         #[arg(long)]
         recode: bool,
+        #[command(flatten)]
+        pieces: PieceArgs,
     },
     /// Print the stored events that match the filters, ordered by date, or count them per period.
     Query {
@@ -116,6 +122,8 @@ enum Command {
     Actors {
         #[command(flatten)]
         input: InputArgs,
+        #[command(flatten)]
+        pieces: PieceArgs,
     },
     /// Show the analysis of each sentence: tokens, tags, lemmas, actors, patterns tried, events.
     Explain {
@@ -233,6 +241,22 @@ fn threshold_value(s: &str) -> Result<f64, String> {
     }
 }
 
+/// How much text a document may hold before it is coded in pieces.
+#[derive(Args, Clone, Copy)]
+struct PieceArgs {
+    /// Code a document whose text is longer than this in pieces of at most 1 MB cut at paragraph boundaries, one at a time (memory holds one piece's analysis); its output still reads as one document's.
+    #[arg(long, value_name = "BYTES", default_value_t = 5_000_000, value_parser = clap::value_parser!(u64).range(1..))]
+    max_document_bytes: u64,
+}
+
+impl PieceArgs {
+    /// The pipeline coding longer documents in pieces.
+    fn apply(self, pipeline: Pipeline) -> Pipeline {
+        let max = usize::try_from(self.max_document_bytes).unwrap_or(usize::MAX);
+        pipeline.coding_in_pieces_above(max)
+    }
+}
+
 /// A gold file to score against, and how.
 #[derive(Args)]
 struct GoldArgs {
@@ -333,8 +357,9 @@ fn run(cli: Cli) -> Result<ExitCode> {
             include_related,
             merge,
             printed,
+            pieces,
         } => code(
-            &pipeline.including_related(include_related),
+            &pieces.apply(pipeline.including_related(include_related)),
             &input,
             output,
             format,
@@ -346,12 +371,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
             input,
             store,
             recode,
+            pieces,
         } => {
             let hash = store_cli::dictionaries_hash(
                 cli.dictionaries.as_deref(),
                 cli.extra_dictionaries.as_deref(),
             )?;
-            store_cli::ingest(&pipeline, &input, &store, recode, hash)
+            store_cli::ingest(&pieces.apply(pipeline), &input, &store, recode, hash)
         }
         Command::Query {
             store,
@@ -369,7 +395,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         Command::Store {
             command: StoreCommand::Info { store },
         } => store_cli::info(&store, &mut open_output(None)?),
-        Command::Actors { input } => actors(&pipeline, &input),
+        Command::Actors { input, pieces } => actors(&pieces.apply(pipeline), &input),
         Command::Explain { input, text, json } => explain(&pipeline, &input, text, json),
         Command::Eval { gold } => eval(&pipeline, gold),
         Command::Bench {
@@ -377,10 +403,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             language,
             json,
         } => {
-            let Some(Batch { docs, skipped }) = read(&input)? else {
-                eprintln!("dyad: no input could be read");
-                return Ok(ExitCode::FAILURE);
+            // read whole first: the figures are of the coding alone
+            let Some(mut inputs) = read(&input)? else {
+                return Ok(nothing_read());
             };
+            let docs: Vec<Document> = inputs.by_ref().collect();
             let mut out = open_output(None)?;
             if language {
                 report(&mut out, &dyad::bench::run_language(&pipeline, docs), json)?;
@@ -388,55 +415,32 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 report(&mut out, &dyad::bench::run(&pipeline, docs), json)?;
             }
             out.flush()?;
-            Ok(input.status(skipped))
+            Ok(finish(&input, &inputs, 0))
         }
         Command::Dedup {
             input,
             threshold,
             json,
         } => match read(&input)? {
-            Some(batch) => {
-                documents::write_clusters(&batch.docs, threshold, json, &mut open_output(None)?)?;
-                Ok(input.status(batch.skipped))
+            Some(mut inputs) => {
+                documents::write_clusters(&mut inputs, threshold, json, &mut open_output(None)?)?;
+                Ok(finish(&input, &inputs, 0))
             }
-            None => {
-                eprintln!("dyad: no input could be read");
-                Ok(ExitCode::FAILURE)
-            }
+            None => Ok(nothing_read()),
         },
         Command::Extract { input } => match read(&input)? {
-            Some(batch) => {
-                documents::write_documents(&pipeline, batch.docs, &mut open_output(None)?)?;
-                Ok(input.status(batch.skipped))
+            Some(mut inputs) => {
+                documents::write_documents(&pipeline, &mut inputs, &mut open_output(None)?)?;
+                Ok(finish(&input, &inputs, 0))
             }
-            None => {
-                eprintln!("dyad: no input could be read");
-                Ok(ExitCode::FAILURE)
-            }
+            None => Ok(nothing_read()),
         },
     }
 }
 
-/// How many documents `dyad code`, `actors` and `extract` analyse at a time.
-const CHUNK: usize = 256;
-
-/// The documents, [`CHUNK`] at a time; each chunk's are dropped with it.
-fn chunks(docs: Vec<Document>) -> impl Iterator<Item = Vec<Document>> {
-    let mut docs = docs.into_iter();
-    std::iter::from_fn(move || {
-        let chunk: Vec<Document> = docs.by_ref().take(CHUNK).collect();
-        (!chunk.is_empty()).then_some(chunk)
-    })
-}
-
-/// Documents read, and how many inputs (files or records) were skipped.
-struct Batch {
-    docs: Vec<Document>,
-    skipped: usize,
-}
-
-/// Reads every input, reporting problems on stderr; `None` when nothing could be read.
-fn read(input: &InputArgs) -> Result<Option<Batch>> {
+/// Sets up the thread pool and starts reading the inputs; `None` when
+/// they hold no document (the problems reported).
+fn read(input: &InputArgs) -> Result<Option<Inputs>> {
     if let Some(n) = input.threads {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let threads = usize::try_from(n).map_or(4 * cores, |n| n.min(4 * cores));
@@ -448,35 +452,36 @@ fn read(input: &InputArgs) -> Result<Option<Batch>> {
             .build_global()
             .ok();
     }
-    let today = chrono::Local::now().date_naive();
-    let mut reader = Reader::new(input.date.unwrap_or(today));
-    let inputs: Vec<Input> = input.inputs.iter().map(|a| Input::parse(a)).collect();
-    if inputs.is_empty() {
+    let given: Vec<Input> = input.inputs.iter().map(|a| Input::parse(a)).collect();
+    if given.is_empty() {
         anyhow::bail!("no INPUT given (a file, a folder, or - for JSON Lines on stdin)");
     }
-    let docs = reader.read_all(&inputs);
-    for p in &reader.problems {
-        let label = match p.severity {
-            Severity::Warning => "warning",
-            Severity::Skipped => "skipped",
-        };
-        eprintln!("dyad: {label}: {p}");
-    }
-    if input.date.is_none() && reader.undated > 0 {
-        eprintln!("dyad: {} document(s) carry no publication date; using today, {today} (set one with --date)", reader.undated);
-    }
-    let skipped = reader
-        .problems
-        .iter()
-        .filter(|p| p.severity == Severity::Skipped)
-        .count();
-    if docs.is_empty() {
+    let mut inputs = Inputs::new(Documents::new(given, input.date), progress());
+    if inputs.is_empty() {
         return Ok(None);
     }
-    Ok(Some(Batch { docs, skipped }))
+    Ok(Some(inputs))
 }
 
-/// The traces of a run over all documents, and how many documents failed.
+/// Says that no input could be read; the exit status of such a run.
+fn nothing_read() -> ExitCode {
+    eprintln!("dyad: no input could be read");
+    ExitCode::FAILURE
+}
+
+/// Ends a run that read documents: clears the progress bar, says how many
+/// documents were undated, and gives the exit status (`failed` documents
+/// count as lost under `--strict`, with the skipped inputs).
+fn finish(input: &InputArgs, inputs: &Inputs, failed: usize) -> ExitCode {
+    inputs.bar.finish_and_clear();
+    let undated = inputs.undated();
+    if input.date.is_none() && undated > 0 {
+        eprintln!("dyad: {undated} document(s) carry no publication date: their events are dated only by their text (set one with --date)");
+    }
+    input.status(inputs.skipped + failed)
+}
+
+/// The traces of a run over some documents, and how many documents failed.
 struct Processed {
     traces: Vec<Vec<Trace>>,
     failed: usize,
@@ -485,7 +490,8 @@ struct Processed {
 /// Runs the pipeline over all documents on the thread pool, in input order,
 /// with a progress bar on a terminal.
 fn process_all(pipeline: &Pipeline, docs: &mut [Document], traces: bool) -> Processed {
-    let bar = progress(docs.len());
+    let bar = progress();
+    bar.set_length(docs.len() as u64);
     let processed = process_chunk(pipeline, docs, traces, &bar);
     bar.finish_and_clear();
     processed
@@ -521,14 +527,15 @@ fn process_chunk(
     }
 }
 
-/// A progress bar on a terminal, nothing elsewhere.
-fn progress(len: usize) -> ProgressBar {
+/// A progress bar on a terminal, nothing elsewhere: documents done, and
+/// the total where one is set.
+fn progress() -> ProgressBar {
     if !io::stderr().is_terminal() {
         return ProgressBar::hidden();
     }
-    let bar = ProgressBar::new(len as u64);
+    let bar = ProgressBar::no_length();
     bar.set_style(
-        ProgressStyle::with_template("{bar:40} {pos}/{len} documents {elapsed} (eta {eta})")
+        ProgressStyle::with_template("{pos} documents {elapsed} {wide_bar} {len}")
             .expect("template"),
     );
     bar
@@ -552,20 +559,43 @@ fn code(
     merge: bool,
     printed: dyad::Printed,
 ) -> Result<ExitCode> {
-    let Some(Batch { docs, skipped }) = read(input)? else {
-        eprintln!("dyad: no input could be read");
-        return Ok(ExitCode::FAILURE);
-    };
     store_cli::check_output(format, &output)?;
+    let Some(mut inputs) = read(input)? else {
+        return Ok(nothing_read());
+    };
+    inputs.pieces_above = pipeline.max_document_bytes();
     let mut writer = EventWriter::new(format, merge, open_output(output)?)?;
-    let documents = docs.len();
-    let bar = progress(documents);
+    let bar = inputs.bar.clone();
     let (mut events, mut failed) = (0, 0);
-    // Coded a chunk at a time, each document dropped once its events are
-    // written, so that memory holds one chunk's analyses (tokens, parses,
-    // mentions) rather than the batch's; --merge keeps the documents.
+    // Read and coded a chunk at a time, each document dropped once its
+    // events are written, so that memory holds one chunk's documents and
+    // analyses (tokens, parses, mentions) rather than the batch's; --merge
+    // keeps the documents.
     let mut kept = Vec::new();
-    for mut chunk in chunks(docs) {
+    while let Some(mut chunk) = inputs.next_chunk() {
+        if let [doc] = chunk.as_mut_slice() {
+            if inputs.in_pieces(doc.text.len()) && !merge && !explain {
+                // written a piece at a time: memory never holds all its events
+                let mut written = Ok(());
+                let coded = pipeline.process_each_piece_isolated(doc, |doc| {
+                    printed.keep(doc);
+                    for event in &doc.events {
+                        if written.is_ok() {
+                            written = writer.write(&Export::of(doc, event));
+                            events += 1;
+                        }
+                    }
+                    doc.events.clear();
+                });
+                written.context("cannot write output")?;
+                if let Err(e) = coded {
+                    bar.suspend(|| eprintln!("dyad: failed: {e}"));
+                    failed += 1;
+                }
+                bar.inc(1);
+                continue;
+            }
+        }
         let processed = process_chunk(pipeline, &mut chunk, explain, &bar);
         failed += processed.failed;
         chunk.iter_mut().for_each(|d| printed.keep(d));
@@ -586,27 +616,28 @@ fn code(
             kept.extend(chunk);
         }
     }
-    bar.finish_and_clear();
     if merge {
         events = documents::write_merged(&kept, &mut writer).context("cannot write output")?;
     }
     writer.flush().context("cannot write output")?;
+    let status = finish(input, &inputs, failed);
     store_cli::warn_left_out(&writer);
     eprintln!(
         "dyad: {} documents read, {} skipped, {} failed, {} events",
-        documents, skipped, failed, events
+        inputs.read, inputs.skipped, failed, events
     );
-    Ok(input.status(skipped + failed))
+    Ok(status)
 }
 
 fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
-    let Some(Batch { docs, skipped }) = read(input)? else {
-        eprintln!("dyad: no input could be read");
-        return Ok(ExitCode::FAILURE);
+    let Some(mut inputs) = read(input)? else {
+        return Ok(nothing_read());
     };
+    inputs.pieces_above = pipeline.max_document_bytes();
     let mut out = open_output(None)?;
-    for mut chunk in chunks(docs) {
+    while let Some(mut chunk) = inputs.next_chunk() {
         chunk.par_iter_mut().for_each(|d| pipeline.analyze(d));
+        inputs.bar.inc(chunk.len() as u64);
         for doc in &chunk {
             for m in &doc.mentions {
                 serde_json::to_writer(&mut out, &MentionRecord::new(doc, m))?;
@@ -615,7 +646,7 @@ fn actors(pipeline: &Pipeline, input: &InputArgs) -> Result<ExitCode> {
         }
     }
     out.flush()?;
-    Ok(input.status(skipped))
+    Ok(finish(input, &inputs, 0))
 }
 
 fn explain(
@@ -624,40 +655,53 @@ fn explain(
     text: Option<String>,
     json: bool,
 ) -> Result<ExitCode> {
-    let from_text = text.is_some();
-    let (mut docs, skipped) = match text {
-        Some(t) => {
-            let date = input
-                .date
-                .unwrap_or_else(|| chrono::Local::now().date_naive());
-            (vec![Document::dated("text", t, date)], 0)
-        }
-        None => match read(input)? {
-            Some(batch) => (batch.docs, batch.skipped),
-            None => {
-                eprintln!("dyad: no input could be read");
-                return Ok(ExitCode::FAILURE);
-            }
-        },
-    };
-    let Processed { traces, failed } = process_all(pipeline, &mut docs, true);
-    if from_text && traces.iter().all(Vec::is_empty) {
-        eprintln!("dyad: --text holds no sentence");
-        return Ok(ExitCode::FAILURE);
-    }
     let mut out = open_output(None)?;
-    for (doc, trace) in docs.iter().zip(&traces) {
+    if let Some(text) = text {
+        let meta = dyad_core::Metadata {
+            published: input.date,
+            ..Default::default()
+        };
+        let mut docs = [Document::new("text", text, meta)];
+        let Processed { traces, .. } = process_all(pipeline, &mut docs, true);
+        if traces.iter().all(Vec::is_empty) {
+            eprintln!("dyad: --text holds no sentence");
+            return Ok(ExitCode::FAILURE);
+        }
+        write_traces(&docs, &traces, json, &mut out)?;
+        out.flush()?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let Some(mut inputs) = read(input)? else {
+        return Ok(nothing_read());
+    };
+    let mut failed = 0;
+    while let Some(mut chunk) = inputs.next_chunk() {
+        let processed = process_chunk(pipeline, &mut chunk, true, &inputs.bar);
+        failed += processed.failed;
+        write_traces(&chunk, &processed.traces, json, &mut out)?;
+    }
+    out.flush()?;
+    Ok(finish(input, &inputs, failed))
+}
+
+/// Writes the analysis of each traced sentence, as text or JSON lines.
+fn write_traces(
+    docs: &[Document],
+    traces: &[Vec<Trace>],
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    for (doc, trace) in docs.iter().zip(traces) {
         for t in trace {
             if json {
-                serde_json::to_writer(&mut out, &records::sentence_json(doc, t))?;
+                serde_json::to_writer(&mut *out, &records::sentence_json(doc, t))?;
                 out.write_all(b"\n")?;
             } else {
                 out.write_all(render_sentence(doc, t.sentence, Some(t)).as_bytes())?;
             }
         }
     }
-    out.flush()?;
-    Ok(input.status(skipped + failed))
+    Ok(())
 }
 
 fn eval(pipeline: &Pipeline, gold: EvalCommand) -> Result<ExitCode> {

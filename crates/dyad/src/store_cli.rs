@@ -20,7 +20,7 @@ use dyad_store::{Filter, NewDocument, Period, Query, SeriesRow, Split, Stamp, St
 use rayon::prelude::*;
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::{progress, read, Batch, InputArgs};
+use crate::{finish, nothing_read, read, InputArgs};
 
 /// Documents coded and written in one transaction.
 const BATCH: usize = 200;
@@ -185,15 +185,12 @@ pub(crate) fn ingest(
     dictionaries_hash: String,
 ) -> Result<ExitCode> {
     let mut db = Store::open(&store.path)?;
-    let Some(Batch { docs, skipped }) = read(input)? else {
-        eprintln!("dyad: no input could be read");
-        return Ok(ExitCode::FAILURE);
+    let Some(mut docs) = read(input)? else {
+        return Ok(nothing_read());
     };
-    let mut tally = Tally {
-        broken: skipped,
-        ..Default::default()
-    };
-    let bar = progress(docs.len());
+    docs.pieces_above = pipeline.max_document_bytes();
+    let mut tally = Tally::default();
+    let bar = docs.bar.clone();
     let written = std::thread::scope(|scope| -> Result<Tally> {
         // what is stored already, read beside the writer (and closed before
         // it, so that the writer's connection, the last, folds the
@@ -230,10 +227,9 @@ pub(crate) fn ingest(
                 }
                 Ok(written)
             })?;
-        // each batch is dropped once stored: memory holds the inputs' text
-        // and two batches' analyses
-        let mut docs = docs.into_iter().peekable();
-        while docs.peek().is_some() {
+        // each batch is dropped once stored: memory holds two batches'
+        // documents and analyses
+        while !docs.is_empty() {
             // what needs coding: new documents, changed ones, and all with --recode
             let mut work = Vec::new();
             for doc in docs.by_ref().take(BATCH) {
@@ -278,7 +274,8 @@ pub(crate) fn ingest(
         drop((send, stored));
         writer.join().expect("the writer thread does not panic")
     })?;
-    bar.finish_and_clear();
+    let status = finish(input, &docs, tally.broken);
+    tally.broken += docs.skipped;
     eprintln!(
         "dyad: {} documents: {} new, {} unchanged, {} replaced, {} skipped as broken; {} events stored ({} asserted or intended) in {}",
         written.new + tally.unchanged + written.replaced + tally.broken,
@@ -290,7 +287,7 @@ pub(crate) fn ingest(
         written.shown,
         store.path.display()
     );
-    Ok(input.status(tally.broken))
+    Ok(status)
 }
 
 /// `dyad store info`.

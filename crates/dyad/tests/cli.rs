@@ -228,7 +228,7 @@ fn explain_shows_tokens_actors_and_patterns() {
 }
 
 #[test]
-fn json_lines_on_stdin_and_today_as_the_default_date() {
+fn json_lines_on_stdin_and_undated_documents_dated_only_by_their_text() {
     use std::io::Write;
     let mut child = dyad()
         .args(["code", "-"])
@@ -237,24 +237,53 @@ fn json_lines_on_stdin_and_today_as_the_default_date() {
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
+    let lines = concat!(
+        "{\"id\": \"s1\", \"text\": \"Israel accused Iran of attacking a tanker.\"}\n",
+        "{\"id\": \"s2\", \"text\": \"On 3 March 2015 Israel accused Iran of attacking a tanker.\"}\n",
+        "{\"id\": \"s3\", \"text\": \"On Monday Israel accused Iran of attacking a tanker.\"}\n",
+    );
     child
         .stdin
         .take()
         .unwrap()
-        .write_all(b"{\"id\": \"s1\", \"text\": \"Israel accused Iran of attacking a tanker.\"}\n")
+        .write_all(lines.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
     assert!(out.status.success());
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("using today"), "{stderr}");
-    assert!(stderr.contains("1 documents read, 0 skipped"), "{stderr}");
+    assert!(
+        stderr.contains("3 document(s) carry no publication date"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("3 documents read, 0 skipped"), "{stderr}");
     let ev = json_lines(&out.stdout);
-    assert_eq!(ev[0]["doc_id"], "s1");
-    let today = chrono::Local::now()
-        .date_naive()
-        .format("%Y-%m-%d")
-        .to_string();
-    assert_eq!(ev[0]["date"], today);
+    let dates: Vec<(&str, &serde_json::Value)> = ev
+        .iter()
+        .map(|e| (e["doc_id"].as_str().unwrap(), &e["date"]))
+        .collect();
+    // No date but the text's own: a full date stands, a weekday with
+    // nothing to count from gives none.
+    assert_eq!(
+        dates,
+        [
+            ("s1", &serde_json::Value::Null),
+            ("s2", &serde_json::json!("2015-03-03")),
+            ("s3", &serde_json::Value::Null)
+        ]
+    );
+    let extracted = dyad()
+        .args(["extract", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .and_then(|mut child| {
+            child.stdin.take().unwrap().write_all(lines.as_bytes())?;
+            child.wait_with_output()
+        })
+        .unwrap();
+    for record in json_lines(&extracted.stdout) {
+        assert_eq!(record["published"], serde_json::Value::Null, "{record}");
+    }
 }
 
 #[test]
@@ -651,4 +680,127 @@ fn a_batch_longer_than_a_chunk_is_coded_whole_and_in_input_order() {
         seen.dedup();
         assert_eq!(seen, ids, "{command}");
     }
+}
+
+#[test]
+fn a_document_longer_than_max_document_bytes_is_coded_in_pieces_as_one_document() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("long.txt");
+    let paragraphs = [
+        "Israel accused Iran of attacking a tanker in the Gulf of Oman.",
+        "Kenya and Uganda signed a trade agreement in Nairobi on Monday.",
+        "Police in Kampala arrested dozens of protesters.",
+        "France condemned the attack and urged Israel to hold talks with Iran.",
+    ];
+    fs::write(&file, paragraphs.join("\n\n")).unwrap();
+    // short documents before and after it, coded whole, keep their places
+    fs::write(
+        dir.path().join("a.txt"),
+        "Russia threatened Ukraine with sanctions.",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("z.txt"),
+        "Egypt hosted talks between Israel and Hamas.",
+    )
+    .unwrap();
+    let events = |args: &[&str]| {
+        let out = dyad()
+            .args(["code", "--date", "2019-05-14"])
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_success(&out);
+        (
+            json_lines(&out.stdout),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (whole, stderr) = events(&[]);
+    assert!(!stderr.contains("in pieces"), "{stderr}");
+    let (pieced, stderr) = events(&["--max-document-bytes", "100"]);
+    assert!(
+        stderr.contains("long.txt: document long holds 248 bytes of text, more than --max-document-bytes 100: coded in pieces"),
+        "{stderr}"
+    );
+    // Each paragraph is a piece of its own, and the events read as those
+    // of the whole: same sentence indices, same spans into the whole text.
+    assert!(whole.len() >= 5, "{whole:?}");
+    assert_eq!(pieced, whole);
+    let documents: Vec<&str> = pieced
+        .iter()
+        .map(|e| e["doc_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(documents.first(), Some(&"a"));
+    assert_eq!(documents.last(), Some(&"z"));
+    let sentences: Vec<u64> = pieced
+        .iter()
+        .map(|e| e["sentence_index"].as_u64().unwrap())
+        .collect();
+    assert!(sentences.iter().any(|&s| s >= 2), "{sentences:?}");
+    let actors = |args: &[&str]| {
+        let out = dyad()
+            .arg("actors")
+            .args(args)
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        assert_success(&out);
+        json_lines(&out.stdout)
+    };
+    assert_eq!(actors(&["--max-document-bytes", "100"]), actors(&[]));
+}
+
+#[test]
+fn invisible_characters_inside_words_are_ignored_and_spans_point_into_the_text() {
+    let plain =
+        "Israel accused Iran of attacking a tanker.\n\nKenya and Uganda signed a trade agreement.";
+    let hidden = "Is\u{AD}rael accused Iran of attacking a tan\u{200B}ker.\n\nKen\u{200D}ya and Ugan\u{AD}da signed a trade\u{2060} agreement.";
+    let events = code_text(hidden);
+    let found: Vec<String> = events.iter().map(triple).collect();
+    assert_eq!(found, ["ISR 1123 IRN", "KEN 061 UGA", "UGA 061 KEN"]);
+    // The sentence as written, and spans into it.
+    assert!(events[0]["sentence"]
+        .as_str()
+        .unwrap()
+        .contains("tan\u{200B}ker"));
+    let slice = |span: &serde_json::Value| {
+        let (a, b) = (
+            span[0].as_u64().unwrap() as usize,
+            span[1].as_u64().unwrap() as usize,
+        );
+        &hidden[a..b]
+    };
+    assert_eq!(slice(&events[0]["source"]["span"]), "Is\u{AD}rael");
+    assert_eq!(slice(&events[1]["source"]["span"]), "Ken\u{200D}ya");
+    assert_eq!(slice(&events[1]["target"]["span"]), "Ugan\u{AD}da");
+    // Coded as the same words without the invisible characters are.
+    let indices = |events: &[serde_json::Value]| -> Vec<String> {
+        events
+            .iter()
+            .map(|e| format!("{} {}", triple(e), e["sentence_index"]))
+            .collect()
+    };
+    assert_eq!(indices(&events), indices(&code_text(plain)));
+}
+
+/// An event's source code, CAMEO code and target code.
+fn triple(e: &serde_json::Value) -> String {
+    let code = |v: &serde_json::Value| v.as_str().unwrap_or("-").to_string();
+    format!(
+        "{} {} {}",
+        code(&e["source"]["code"]),
+        code(&e["cameo"]),
+        code(&e["target"]["code"])
+    )
+}
+
+#[test]
+fn headlines_in_capitals_are_matched_as_other_text() {
+    let events = code_text(
+        "VLADIMIR PUTIN THREATENS UKRAINE WITH SANCTIONS\n\nUGANDA AND KENYA SIGN TRADE AGREEMENT\n\nThe talks went on.",
+    );
+    let found: Vec<String> = events.iter().map(triple).collect();
+    assert_eq!(found, ["RUSGOV 1312 UKR", "UGA 061 KEN", "KEN 061 UGA"]);
 }

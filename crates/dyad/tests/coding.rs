@@ -71,12 +71,12 @@ fn the_same_name_on_two_dates() {
         .find(&["Vladimir", "Putin"]);
     let entry = pipeline().dictionaries().actors.entry(putin[0].entry);
     assert_eq!(
-        entry.role_on(doc.meta.published.unwrap()).unwrap().title,
+        entry.role_on(doc.meta.published).unwrap().title,
         "prime minister"
     );
     assert_eq!(
         entry
-            .role_on(NaiveDate::from_ymd_opt(2019, 6, 1).unwrap())
+            .role_on(NaiveDate::from_ymd_opt(2019, 6, 1))
             .unwrap()
             .title,
         "president"
