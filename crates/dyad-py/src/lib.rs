@@ -49,18 +49,28 @@ fn pipeline() -> PyResult<&'static Pipeline> {
     Ok(PIPELINE.get_or_init(|| loaded))
 }
 
-/// A `YYYY-MM-DD` date, or today (as `dyad code` without `--date`).
-fn parse_date(date: Option<&str>) -> PyResult<NaiveDate> {
-    match date {
-        None => Ok(chrono::Local::now().date_naive()),
-        Some(d) => d
-            .parse()
-            .map_err(|e| dyad_error(format!("invalid date '{d}' (expected YYYY-MM-DD): {e}"))),
-    }
+/// A `YYYY-MM-DD` date, or none (an undated document, as `dyad code`
+/// without `--date` leaves it: its events take only the dates their text
+/// gives).
+fn parse_date(date: Option<&str>) -> PyResult<Option<NaiveDate>> {
+    date.map(|d| {
+        d.parse()
+            .map_err(|e| dyad_error(format!("invalid date '{d}' (expected YYYY-MM-DD): {e}")))
+    })
+    .transpose()
+}
+
+/// A document of `text` published on `date`, if given.
+fn document(id: String, text: String, date: Option<&str>) -> PyResult<Document> {
+    let meta = Metadata {
+        published: parse_date(date)?,
+        ..Default::default()
+    };
+    Ok(Document::new(id, text, meta))
 }
 
 /// A batch of documents as the Python half hands it over: equally long
-/// lists of texts, dates (`YYYY-MM-DD` or `None` for today), ids and titles.
+/// lists of texts, dates (`YYYY-MM-DD` or `None`: undated), ids and titles.
 #[derive(FromPyObject)]
 struct Batch(
     Vec<String>,
@@ -85,7 +95,7 @@ impl Batch {
             .map(|(((text, date), id), title)| {
                 let meta = Metadata {
                     title,
-                    published: Some(parse_date(date.as_deref())?),
+                    published: parse_date(date.as_deref())?,
                     ..Default::default()
                 };
                 Ok(Document::new(id, text, meta))
@@ -210,7 +220,7 @@ fn explain_json(
     date: Option<String>,
     id: String,
 ) -> PyResult<Vec<String>> {
-    let mut doc = Document::dated(id, text, parse_date(date.as_deref())?);
+    let mut doc = document(id, text, date.as_deref())?;
     let pipeline = py.detach(pipeline)?;
     Ok(py.detach(|| {
         let mut trace = Vec::new();
@@ -231,7 +241,7 @@ fn actors_json(
     date: Option<String>,
     id: String,
 ) -> PyResult<Vec<String>> {
-    let mut doc = Document::dated(id, text, parse_date(date.as_deref())?);
+    let mut doc = document(id, text, date.as_deref())?;
     let pipeline = py.detach(pipeline)?;
     py.detach(|| {
         pipeline.analyze(&mut doc);
@@ -270,7 +280,7 @@ fn query_batch<'py>(
     if quad.is_some_and(|q| !(1..=4).contains(&q)) {
         return Err(dyad_error("quad must be 1, 2, 3 or 4"));
     }
-    let day = |d: Option<String>| d.map(|d| parse_date(Some(&d))).transpose();
+    let day = |d: Option<String>| parse_date(d.as_deref());
     let query = Query {
         filter: Filter {
             source,

@@ -156,3 +156,10 @@ def test_a_forked_process_codes_too():
     with context.Pool(1) as pool:
         result = pool.apply_async(dyad.code_many, (texts,), {"dates": dates, "ids": ids})
         assert result.get(timeout=60) == expected
+
+
+def test_an_undated_text_takes_only_the_dates_it_gives():
+    text = ("Israeli troops attacked Palestinian protesters in Gaza on Monday. "
+            "On 3 May 2019 Russian troops attacked Ukrainian positions near Donetsk.")
+    dates = [r["date"] for r in dyad.code(text)]
+    assert dates == [None, "2019-05-03"]

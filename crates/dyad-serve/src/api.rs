@@ -472,7 +472,8 @@ async fn map(
 #[serde(deny_unknown_fields)]
 struct CodeRequest {
     text: String,
-    /// The publication date, `YYYY-MM-DD` (default: today).
+    /// The publication date, `YYYY-MM-DD` (default: none, the events take
+    /// only the dates the text gives).
     #[schema(format = Date)]
     date: Option<String>,
 }

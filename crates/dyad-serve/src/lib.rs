@@ -45,7 +45,8 @@ pub const READERS: usize = 2;
 pub trait Coder: Send + Sync + 'static {
     /// The events (the records `dyad code` prints) and the explanation of
     /// each sentence (as `dyad explain --json` prints it) of `text`,
-    /// published on `date` (today when `None`).
+    /// published on `date` (undated when `None`: its events take only the
+    /// dates the text gives).
     fn code(&self, text: &str, date: Option<NaiveDate>) -> CodedText;
 }
 

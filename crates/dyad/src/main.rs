@@ -202,7 +202,7 @@ struct InputArgs {
     /// `.txt`, `.jsonl` (`.ndjson`, `.json`), `.html` and `.htm` files, any case (also gzipped), folders (walked recursively, following links), or `-` for JSON Lines on stdin.
     #[arg(value_name = "INPUT")]
     inputs: Vec<String>,
-    /// Publication date for documents without one (default: today); years 1800 to 2200.
+    /// Publication date for documents without one (default: none: their events take only the dates their text gives); years 1800 to 2200.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = date_value)]
     date: Option<NaiveDate>,
     /// Worker threads (default: all cores; at most 4 per core).

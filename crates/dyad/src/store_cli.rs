@@ -424,8 +424,11 @@ struct PipelineCoder(Pipeline);
 
 impl Coder for PipelineCoder {
     fn code(&self, text: &str, date: Option<chrono::NaiveDate>) -> CodedText {
-        let date = date.unwrap_or_else(|| chrono::Local::now().date_naive());
-        let mut doc = Document::dated("text", text.to_string(), date);
+        let meta = dyad_core::Metadata {
+            published: date,
+            ..Default::default()
+        };
+        let mut doc = Document::new("text", text.to_string(), meta);
         let mut trace = Vec::new();
         self.0.process(&mut doc, Some(&mut trace));
         let sentences = trace

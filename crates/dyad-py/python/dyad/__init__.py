@@ -45,8 +45,9 @@ __all__ = [
 ]
 
 #: A publication date: ``'YYYY-MM-DD'`` or a ``datetime.date`` (a
-#: ``datetime.datetime`` counts by its day). ``None`` means today, as
-#: ``dyad code`` without ``--date``.
+#: ``datetime.datetime`` counts by its day). ``None`` leaves the document
+#: undated, as ``dyad code`` without ``--date``: its events take only the
+#: dates their text gives.
 Date = Union[str, _dt.date, None]
 
 
@@ -124,7 +125,7 @@ def code(
     """Code one document: its events, as ``dyad code`` prints them.
 
     ``date`` is the publication date (``'YYYY-MM-DD'`` or a
-    ``datetime.date``; today when ``None``) that relative dates ("on
+    ``datetime.date``; undated when ``None``) that relative dates ("on
     Tuesday") resolve against; ``id`` is the document id the records carry
     (``"text"`` when ``None``). By default only events the text asserts or
     states as intended are returned; ``all=True`` returns every candidate

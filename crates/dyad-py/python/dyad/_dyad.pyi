@@ -5,7 +5,7 @@ from typing import Optional
 
 import pyarrow
 
-#: Equally long lists of texts, dates ('YYYY-MM-DD' or None for today),
+#: Equally long lists of texts, dates ('YYYY-MM-DD' or None: undated),
 #: ids and titles.
 Batch = tuple[list[str], list[Optional[str]], list[str], list[Optional[str]]]
 

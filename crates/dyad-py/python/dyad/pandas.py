@@ -31,8 +31,8 @@ def code_frame(
 
     ``text``, ``date`` and ``id`` name the columns holding each article's
     text, publication date (``'YYYY-MM-DD'`` strings, dates or timestamps)
-    and id. A missing date column (or ``date=None``) dates every article
-    today; a missing id column (or ``id=None``) ids each article by its
+    and id. A missing date column (or ``date=None``) leaves every article
+    undated; a missing id column (or ``id=None``) ids each article by its
     index label. Coding runs in parallel, as :func:`dyad.code_many`.
     """
     if text not in df.columns:

@@ -66,7 +66,7 @@ def code_dataframe(
 
     ``text``, ``date`` and ``id`` name the columns holding each article's
     text, publication date (a date, a timestamp or a ``'YYYY-MM-DD'``
-    string) and id; ``date=None`` dates every article today and ``id=None``
+    string) and id; ``date=None`` leaves every article undated and ``id=None``
     ids each article by its position in its partition (give ids: events are
     identified by their document's). Each Spark task codes its partition on
     one thread: Spark runs one task a core.
