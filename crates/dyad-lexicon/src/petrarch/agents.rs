@@ -87,11 +87,36 @@ pub fn parse(source: &Source, warnings: &mut Vec<DictError>) -> Result<Vec<Agent
     Ok(agents)
 }
 
+/// The most sets one form of a name goes through (a set whose members name
+/// it again would never end: `!PERSON! = MAN, S!PERSON!`), and the most
+/// substitutions one name may take (each `!SET!` multiplies its forms).
+const MAX_NESTING: usize = 16;
+const MAX_SUBSTITUTIONS: usize = 10_000;
+
 /// A name with each `!SET!` replaced by every member of the set.
 fn substituted(name: &str, sets: &HashMap<String, Vec<String>>) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut substitutions_left = MAX_SUBSTITUTIONS;
+    substitute_into(name, sets, MAX_NESTING, &mut substitutions_left, &mut out)?;
+    Ok(out)
+}
+
+fn substitute_into(
+    name: &str,
+    sets: &HashMap<String, Vec<String>>,
+    nesting_left: usize,
+    substitutions_left: &mut usize,
+    out: &mut Vec<String>,
+) -> Result<(), String> {
     let Some(start) = name.find('!') else {
-        return Ok(vec![name.to_string()]);
+        out.push(name.to_string());
+        return Ok(());
     };
+    if nesting_left == 0 {
+        return Err(format!(
+            "substitution sets nest more than {MAX_NESTING} deep in `{name}`"
+        ));
+    }
     let end = start
         + 1
         + name[start + 1..]
@@ -101,14 +126,14 @@ fn substituted(name: &str, sets: &HashMap<String, Vec<String>>) -> Result<Vec<St
     let members = sets
         .get(set)
         .ok_or_else(|| format!("unknown substitution set `{set}`"))?;
-    let mut out = Vec::new();
     for m in members {
-        out.extend(substituted(
-            &format!("{}{m}{}", &name[..start], &name[end + 1..]),
-            sets,
-        )?);
+        *substitutions_left = substitutions_left
+            .checked_sub(1)
+            .ok_or_else(|| format!("more than {MAX_SUBSTITUTIONS} substitutions in `{name}`"))?;
+        let name = format!("{}{m}{}", &name[..start], &name[end + 1..]);
+        substitute_into(&name, sets, nesting_left - 1, substitutions_left, out)?;
     }
-    Ok(out)
+    Ok(())
 }
 
 /// The regular English plural, on the last word.

@@ -140,7 +140,8 @@ pub fn parse(source: &Source, warnings: &mut Vec<DictError>) -> Result<Vec<VerbB
     for (mut block, raw) in blocks {
         for p in raw {
             let err = |m: String| DictError::new(file, p.line, m);
-            let texts = match expand(&p.text, &synsets, 0) {
+            let mut expansions_left = MAX_EXPANSIONS;
+            let texts = match expand(&p.text, &synsets, 0, &mut expansions_left) {
                 Ok(t) => t,
                 Err(m) => {
                     warnings.push(err(format!("{m}: pattern `{}` not used", p.text)));
@@ -274,12 +275,18 @@ fn regular_forms(verb: &str) -> Vec<String> {
     vec![third, past, gerund]
 }
 
+/// The most synset members one pattern may be expanded with: each `&NAME`
+/// multiplies its texts (`- * &A &A &A &A &A` with 20 members is 3.2
+/// million patterns).
+const MAX_EXPANSIONS: usize = 10_000;
+
 /// Every text a pattern stands for, each `&NAME` replaced by each member
 /// of its synset (members may hold synsets themselves).
 fn expand(
     text: &str,
     synsets: &HashMap<String, Vec<String>>,
     depth: usize,
+    expansions_left: &mut usize,
 ) -> Result<Vec<String>, String> {
     let Some(at) = text.find('&') else {
         return Ok(vec![text.to_string()]);
@@ -293,8 +300,11 @@ fn expand(
         .ok_or_else(|| format!("unknown synset `&{name}`"))?;
     let mut out = Vec::new();
     for member in members {
+        *expansions_left = expansions_left
+            .checked_sub(1)
+            .ok_or_else(|| format!("synsets expand to more than {MAX_EXPANSIONS} texts"))?;
         let replaced = format!("{}{member}{}", &text[..at], &text[at + 1 + name.len()..]);
-        out.extend(expand(&replaced, synsets, depth + 1)?);
+        out.extend(expand(&replaced, synsets, depth + 1, expansions_left)?);
     }
     Ok(out)
 }

@@ -1,0 +1,66 @@
+//! Inputs the fuzz targets (`fuzz/`, `tools/fuzz/`) found to crash or hang
+//! the PETRARCH readers, kept under `tests/fixtures/fuzz/` as found.
+
+use std::path::{Path, PathBuf};
+
+use dyad_lexicon::petrarch::{agents, verbs, Source};
+
+fn fixtures(prefix: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("the fixtures folder")
+        .map(|e| e.expect("a fixture").path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(prefix))
+        })
+        .collect();
+    paths.sort();
+    assert!(!paths.is_empty(), "no fixture {prefix}*");
+    paths
+}
+
+/// `!PERSON! = M!PERSON!`: a substitution set naming itself overflowed the
+/// stack, or, growing the name each time (`S!PERSON!`), ran for minutes.
+/// Now the agent line that uses it is an error naming its line.
+#[test]
+fn a_substitution_set_that_names_itself_is_an_error() {
+    for path in fixtures("agents-self-substitution-") {
+        let source = Source::read(&path).expect("a fixture");
+        let err = agents::parse(&source, &mut Vec::new()).expect_err(&source.file);
+        let message = err.to_string();
+        assert!(
+            message.contains("nest more than 16 deep"),
+            "{}: {message}",
+            source.file
+        );
+    }
+}
+
+#[test]
+fn substitution_sets_still_nest() {
+    let source = Source {
+        file: "agents.txt".into(),
+        text: "!KID! = BOY, GIRL\n!PERSON! = MAN, !KID!\nCONGRESS!PERSON! {} [~LEG]\n".into(),
+    };
+    let agents = agents::parse(&source, &mut Vec::new()).expect("agents");
+    let forms: Vec<&str> = agents[0].forms.iter().map(|(f, _)| f.as_str()).collect();
+    assert_eq!(forms, ["CONGRESSMAN", "CONGRESSBOY", "CONGRESSGIRL"]);
+}
+
+/// `- * &A &A &A &A &A` with 20 members in `&A` stood for 3.2 million
+/// patterns; it is now reported and not used.
+#[test]
+fn a_pattern_whose_synsets_multiply_past_the_limit_is_not_used() {
+    for path in fixtures("verbs-synset-product-") {
+        let source = Source::read(&path).expect("a fixture");
+        let mut warnings = Vec::new();
+        let blocks = verbs::parse(&source, &mut warnings).expect(&source.file);
+        assert!(blocks.iter().all(|b| b.patterns.is_empty()));
+        let warning = warnings
+            .iter()
+            .map(ToString::to_string)
+            .find(|w| w.contains("synsets expand to more than 10000 texts"));
+        assert!(warning.is_some(), "{warnings:?}");
+    }
+}
