@@ -84,6 +84,11 @@ fn hyphenated(word: &str) -> Vec<Element> {
     elements
 }
 
+/// The most words (elements) all the ways of writing out one pattern line
+/// may hold: each `&CLASS` multiplies them (`agree &x &x &x &x &x` with 20
+/// words in `&x` is 3.2 million patterns).
+const MAX_ELEMENTS: usize = 100_000;
+
 impl PatternSet {
     /// Reads `CODE<TAB>PATTERN` lines, and `&CLASS<TAB>WORD WORD ...` lines
     /// naming words that stand for one another where a pattern writes
@@ -130,9 +135,10 @@ impl PatternSet {
                     "pattern `{written}` already given on line {first}"
                 )));
             }
-            // every way of writing the pattern out, one word per class
-            let mut spelled: Vec<Vec<Element>> = vec![Vec::new()];
+            // each word's ways of being written: one per word of a class
+            let mut words: Vec<Vec<Vec<Element>>> = Vec::new();
             for w in pattern.split_whitespace() {
+                let first = words.is_empty();
                 let choices: Vec<Vec<Element>> = match w {
                     "+" => vec![vec![Element::Target]],
                     "$" => vec![vec![Element::Source]],
@@ -142,7 +148,7 @@ impl PatternSet {
                         .iter()
                         .map(|member| {
                             let mut e = hyphenated(member);
-                            if let (false, Element::Word(first)) = (spelled[0].is_empty(), &e[0]) {
+                            if let (false, Element::Word(first)) = (first, &e[0]) {
                                 e[0] = Element::Class(first.clone());
                             }
                             e
@@ -150,17 +156,37 @@ impl PatternSet {
                         .collect(),
                     w => vec![hyphenated(&w.to_lowercase())],
                 };
-                spelled = spelled
-                    .iter()
-                    .flat_map(|start| {
-                        choices.iter().map(move |choice| {
-                            let mut e = start.clone();
-                            e.extend(choice.iter().cloned());
-                            e
-                        })
-                    })
-                    .collect();
+                words.push(choices);
             }
+            // every way of writing the pattern out, the last word varying
+            // fastest; each class multiplies them, so their size is bounded
+            let longest: usize = words
+                .iter()
+                .map(|choices| choices.iter().map(Vec::len).max().unwrap_or(0))
+                .sum();
+            let count = words
+                .iter()
+                .map(Vec::len)
+                .try_fold(1usize, usize::checked_mul)
+                .filter(|n| n.checked_mul(longest).is_some_and(|e| e <= MAX_ELEMENTS))
+                .ok_or_else(|| {
+                    err(format!(
+                        "pattern `{written}` stands for more than {MAX_ELEMENTS} words written out"
+                    ))
+                })?;
+            let spelled = (0..count).map(|index| {
+                let mut picks = vec![0; words.len()];
+                let mut rest = index;
+                for (pick, choices) in picks.iter_mut().zip(&words).rev() {
+                    *pick = rest % choices.len();
+                    rest /= choices.len();
+                }
+                words
+                    .iter()
+                    .zip(picks)
+                    .flat_map(|(choices, pick)| choices[pick].iter().cloned())
+                    .collect::<Vec<Element>>()
+            });
             for elements in spelled {
                 if !matches!(elements.first(), Some(Element::Word(_))) {
                     return Err(err(format!("pattern `{pattern}` must start with a word")));

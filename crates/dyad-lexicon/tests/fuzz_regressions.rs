@@ -1,9 +1,12 @@
-//! Inputs the fuzz targets (`fuzz/`, `tools/fuzz/`) found to crash or hang
-//! the PETRARCH readers, kept under `tests/fixtures/fuzz/` as found.
+//! Inputs that crashed or hung the dictionary readers, kept under
+//! `tests/fixtures/fuzz/`: found by the fuzz targets (`fuzz/`,
+//! `tools/fuzz/`), or written after what they found, for the readers with
+//! the same flaw.
 
 use std::path::{Path, PathBuf};
 
 use dyad_lexicon::petrarch::{agents, verbs, Source};
+use dyad_lexicon::{CameoTable, PatternSet};
 
 fn fixtures(prefix: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
@@ -63,4 +66,34 @@ fn a_pattern_whose_synsets_multiply_past_the_limit_is_not_used() {
             .find(|w| w.contains("synsets expand to more than 10000 texts"));
         assert!(warning.is_some(), "{warnings:?}");
     }
+}
+
+fn cameo() -> CameoTable {
+    let table = "code\tname\tgoldstein\tquad_class\tplover\tmode\tcontext\n\
+                 036\tExpress intent to meet or negotiate\t4.0\t1\tAGREE\t\t\n";
+    CameoTable::parse("cameo.tsv", table).expect("a CAMEO table")
+}
+
+/// `agree &many &many &many &many &many` with 20 words in `&many` stood for
+/// 3.2 million patterns; it is now an error naming its line.
+#[test]
+fn a_pattern_whose_classes_multiply_past_the_limit_is_an_error() {
+    for path in fixtures("patterns-class-product-") {
+        let text = std::fs::read_to_string(&path).expect("a fixture");
+        let err = PatternSet::parse("patterns.tsv", &text, &cameo()).expect_err("too many");
+        let message = err.to_string();
+        assert!(
+            message.starts_with("patterns.tsv:2:") && message.contains("more than 100000 words"),
+            "{message}"
+        );
+    }
+}
+
+/// A pattern line of 50,000 words took time quadratic in its length (each
+/// word copied the words before it); it is read in one pass.
+#[test]
+fn a_long_pattern_line_is_read() {
+    let text = format!("036\tagree{}\n", " w".repeat(50_000));
+    let set = PatternSet::parse("patterns.tsv", &text, &cameo()).expect("a pattern");
+    assert_eq!(set.len(), 1);
 }
