@@ -545,11 +545,14 @@ impl<'t> Builder<'t> {
                 };
                 roles.push(parse_role(content.trim()).map_err(|m| DictError::new(file, line, m))?);
             } else {
-                let names = content
+                let names: Vec<String> = content
                     .split('|')
                     .map(|n| n.trim().to_string())
                     .filter(|n| !n.is_empty())
                     .collect();
+                if names.is_empty() {
+                    return Err(DictError::new(file, line, "name line without a name"));
+                }
                 let previous = current.replace((names, Vec::new(), line));
                 finish(self, previous)?;
             }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use dyad_lexicon::petrarch::{agents, verbs, Source};
-use dyad_lexicon::{CameoTable, PatternSet};
+use dyad_lexicon::{CameoTable, Dictionaries, PatternSet};
 
 fn fixtures(prefix: &str) -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
@@ -96,4 +96,20 @@ fn a_long_pattern_line_is_read() {
     let text = format!("036\tagree{}\n", " w".repeat(50_000));
     let set = PatternSet::parse("patterns.tsv", &text, &cameo()).expect("a pattern");
     assert_eq!(set.len(), 1);
+}
+
+/// A `people.txt` name line of only `|` was read as a person without a
+/// name, whose first name was then looked up: a panic. It is now an error
+/// naming the line.
+#[test]
+fn a_people_line_without_a_name_is_an_error() {
+    let dir =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz/people-nameless-line");
+    let analyzer = dyad_text::TextAnalyzer::new();
+    let err = Dictionaries::load(None, Some(&dir), analyzer.tokenizer()).expect_err("no name");
+    let message = err.to_string();
+    assert!(
+        message.ends_with("actors/people.txt:3: name line without a name"),
+        "{message}"
+    );
 }
