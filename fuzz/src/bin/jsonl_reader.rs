@@ -2,13 +2,11 @@
 //! starts as gzip does), read as `dyad code FILE` reads it; records with an
 //! `html` field go through page extraction.
 
-use chrono::NaiveDate;
 use dyad_fuzz::{is_gzip, Scratch};
-use dyad_io::{Input, Reader};
+use dyad_io::{Documents, Input};
 
 fn main() {
     let scratch = Scratch::new("jsonl_reader");
-    let default_date = NaiveDate::from_ymd_opt(2018, 11, 25).expect("a date");
     afl::fuzz!(|data: &[u8]| {
         let name = if is_gzip(data) {
             "batch.jsonl.gz"
@@ -16,6 +14,6 @@ fn main() {
             "batch.jsonl"
         };
         let path = scratch.only_file(name, data);
-        Reader::new(default_date).read_all(&[Input::Path(path)]);
+        Documents::new(vec![Input::Path(path)], None).for_each(drop);
     });
 }
