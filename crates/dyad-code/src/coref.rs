@@ -33,22 +33,6 @@ use dyad_lexicon::{ActorDictionary, Sense, Senses};
 /// Honorifics before a surname ("Mr. Assad").
 const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"];
 
-/// Month names, which are also surnames ("May").
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// What a pronoun can refer to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Referent {
@@ -355,9 +339,8 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                         && doc.tokens[k].tag == "PRP"
                         && doc.mentions[mi].sentence == si
                         && (doc.mentions[mi].tokens.end..k).all(|j| {
-                            let w = doc.slice(doc.tokens[j].span);
-                            !crate::clause::is_boundary_word(w)
-                                && !matches!(w, "," | "that" | "and" | "but" | "when" | "who")
+                            let w = doc.slice(doc.tokens[j].span).to_lowercase();
+                            !crate::clause::is_boundary_word(&w) && !matches!(&*w, "," | "and")
                         })
                 };
                 let earlier = || {
@@ -504,7 +487,7 @@ fn office_holder(
         || !word.starts_with(char::is_uppercase)
         || in_longer_name
         || tag(k + 1) == "CD"
-        || MONTHS.contains(&word.to_lowercase().as_str())
+        || dyad_lexicon::TimeWords::builtin().is_month(word)
     {
         return None;
     }

@@ -21,6 +21,7 @@ pub mod petrarch;
 mod place_words;
 mod senses;
 mod table;
+mod time_words;
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -34,6 +35,7 @@ pub use patterns::{Element, Pattern, PatternSet};
 pub use petrarch::discards::{Discards, Reach};
 pub use place_words::{PlaceWord, PlaceWordKind, PlaceWords};
 pub use senses::{Sense, Senses};
+pub use time_words::{TimeWord, TimeWords};
 
 /// The files a dictionary folder holds, by their path under `data/`
 /// (`FILES`), and the built-in copies compiled into the binary (`BUILTIN`).

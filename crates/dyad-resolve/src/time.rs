@@ -15,10 +15,6 @@ use chrono::{Datelike, Days, Months, NaiveDate};
 use dyad_core::{EventDate, Precision};
 use regex::{Captures, Regex};
 
-use crate::table_rows;
-
-const WORDS: &str = include_str!("../../../data/time/words.tsv");
-
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Unit {
     Day,
@@ -158,8 +154,11 @@ fn alternation<'a>(words: impl Iterator<Item = &'a str>) -> String {
 impl TimeWords {
     pub(crate) fn builtin() -> Self {
         let mut by_kind: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
-        for row in table_rows(WORDS) {
-            by_kind.entry(row[1]).or_default().push((row[0], row[2]));
+        for row in dyad_lexicon::TimeWords::builtin().rows() {
+            by_kind
+                .entry(row.kind.as_str())
+                .or_default()
+                .push((row.word.as_str(), row.value.as_str()));
         }
         let kind = |k: &str| by_kind.get(k).cloned().unwrap_or_default();
         let numbers = |k: &str| -> HashMap<String, i64> {
