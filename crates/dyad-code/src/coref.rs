@@ -63,10 +63,12 @@ fn referent(m: &ActorMention, plural: bool) -> Referent {
     }
 }
 
-/// Which tokens of `range` stand inside quotation marks.
-fn quoted(doc: &Document, range: &std::ops::Range<usize>) -> Vec<bool> {
-    let mut inside = false;
-    range
+/// Which tokens of `range` stand inside quotation marks, starting inside
+/// one when `open` (a quotation the sentence before left open), and
+/// whether a quotation is still open at its end.
+fn quoted(doc: &Document, range: &std::ops::Range<usize>, open: bool) -> (Vec<bool>, bool) {
+    let mut inside = open;
+    let flags = range
         .clone()
         .map(|k| match doc.slice(doc.tokens[k].span) {
             "“" | "``" => {
@@ -83,7 +85,99 @@ fn quoted(doc: &Document, range: &std::ops::Range<usize>) -> Vec<bool> {
             }
             _ => inside,
         })
-        .collect()
+        .collect();
+    (flags, inside)
+}
+
+/// What a sentence quotes: which of its tokens stand inside quotation
+/// marks, and whose words they are.
+#[derive(Clone, Debug, Default)]
+pub struct Quotation {
+    /// Per token of the sentence, whether it is quoted (empty when none is).
+    pub inside: Vec<bool>,
+    /// The speaker, as an index into `doc.mentions`.
+    pub speaker: Option<usize>,
+    /// Whether every word of the sentence is quoted: its speaker's words
+    /// with no reporting verb of its own.
+    pub whole: bool,
+}
+
+/// What each sentence of a document quotes, and whose words. A quotation
+/// may run over several sentences of a paragraph ("“Iran made a mistake.
+/// They lied,” he said."); its speaker is the actor beside a reporting verb
+/// outside its marks in any of them. A sentence that is wholly a quotation
+/// nobody is named beside continues the voice of the sentence before it
+/// ("Pompeo said the regime was reckless. “It has lied for years.”").
+pub fn quotations(doc: &Document, senses: &Senses) -> Vec<Quotation> {
+    let mut out: Vec<Quotation> = vec![Quotation::default(); doc.sentences.len()];
+    let mut open = false;
+    // the sentences of a quotation still open, with no speaker yet
+    let mut chain: Vec<usize> = Vec::new();
+    for si in 0..doc.sentences.len() {
+        let range = doc.sentences[si].tokens.clone();
+        let paragraph = si > 0
+            && doc.text[doc.sentences[si - 1].span.end..doc.sentences[si].span.start]
+                .contains("\n\n");
+        if paragraph {
+            open = false;
+            chain.clear();
+        }
+        let marks = range.clone().any(|k| {
+            matches!(
+                doc.slice(doc.tokens[k].span),
+                "“" | "”" | "\"" | "``" | "''"
+            )
+        });
+        if !marks && !open {
+            chain.clear();
+            continue;
+        }
+        let started_open = open;
+        let (inside, still_open) = quoted(doc, &range, open);
+        open = still_open;
+        let word = |k: usize| {
+            doc.slice(doc.tokens[k].span)
+                .chars()
+                .any(char::is_alphanumeric)
+        };
+        let whole =
+            range.clone().any(word) && range.clone().all(|k| inside[k - range.start] || !word(k));
+        let own = if inside.iter().any(|&q| q) {
+            speaker(doc, &range, &inside, senses)
+        } else {
+            None
+        };
+        out[si].inside = inside;
+        out[si].whole = whole;
+        if let Some(who) = own {
+            out[si].speaker = Some(who);
+            for &c in &chain {
+                out[c].speaker = Some(who);
+            }
+            chain.clear();
+        } else if whole {
+            chain.push(si);
+        }
+        if !open && !chain.is_empty() {
+            // a quotation closed with nobody named beside it: the voice of
+            // the sentence before it
+            let before = chain[0]
+                .checked_sub(1)
+                .filter(|_| !started_open || chain.len() > 1);
+            let voice = before.and_then(|b| {
+                out[b].speaker.or_else(|| {
+                    let range = doc.sentences[b].tokens.clone();
+                    let outside = vec![false; range.len()];
+                    speaker(doc, &range, &outside, senses)
+                })
+            });
+            for &c in &chain {
+                out[c].speaker = voice;
+            }
+            chain.clear();
+        }
+    }
+    out
 }
 
 /// The mention a sentence quotes: the actor beside a reporting verb outside
@@ -154,25 +248,10 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
     // Plural groups replaced by the pair they stand for ("the two leaders").
     let mut replaced: Vec<usize> = Vec::new();
     let mut next_mention = 0;
-    for si in 0..doc.sentences.len() {
+    for (si, quotation) in quotations(doc, senses).into_iter().enumerate() {
         let range = doc.sentences[si].tokens.clone();
-        // most sentences quote no one: no marks, nothing to compute
-        let marks = range.clone().any(|k| {
-            matches!(
-                doc.slice(doc.tokens[k].span),
-                "“" | "”" | "\"" | "``" | "''"
-            )
-        });
-        let inside = if marks {
-            quoted(doc, &range)
-        } else {
-            Vec::new()
-        };
-        let quoting = inside
-            .iter()
-            .any(|&q| q)
-            .then(|| speaker(doc, &range, &inside, senses))
-            .flatten();
+        let inside = quotation.inside;
+        let quoting = quotation.speaker;
         let mut k = range.start;
         while k < range.end {
             // Mentions starting here update the antecedents.

@@ -99,8 +99,45 @@ impl Parser {
 
     /// One arc per word.  `words` is one sentence in spaCy's English
     /// tokenization and `tags` its Penn Treebank tags (from [`crate::Tagger`]).
+    ///
+    /// A sentence that is wholly a quotation ("“Iran made a big mistake.”",
+    /// or one running on into the next: "“Iran made a big mistake. They
+    /// lied,” he said.") is parsed without its opening mark, which then
+    /// hangs from the root: the model learnt opening marks closed before a
+    /// verb of saying, and reads one that is not as the sentence's root.
     pub fn parse(&self, words: &[&str], tags: &[&str]) -> Vec<Arc> {
         assert_eq!(words.len(), tags.len(), "one tag per word");
+        let closing = words
+            .iter()
+            .skip(1)
+            .position(|w| matches!(*w, "”" | "\"" | "''"))
+            .map(|c| c + 1);
+        let wholly_quoted = words.len() > 1
+            && matches!(words[0], "“" | "\"" | "``")
+            && closing.is_none_or(|c| {
+                words[c + 1..]
+                    .iter()
+                    .all(|w| !w.chars().any(char::is_alphanumeric))
+            });
+        if !wholly_quoted {
+            return self.parse_words(words, tags);
+        }
+        let mut arcs = self.parse_words(&words[1..], &tags[1..]);
+        let root = arcs.iter().position(|a| a.head.is_none());
+        for arc in &mut arcs {
+            arc.head = arc.head.map(|h| h + 1);
+        }
+        arcs.insert(
+            0,
+            Arc {
+                head: root.map(|r| r + 1),
+                label: "punct",
+            },
+        );
+        arcs
+    }
+
+    fn parse_words(&self, words: &[&str], tags: &[&str]) -> Vec<Arc> {
         let tokens = Tokens::new(words, tags);
         // the weights of the templates of one word, for every word (the
         // root and "no word" included) once rather than at every step
@@ -827,6 +864,24 @@ mod tests {
         assert_eq!(arc(&w, &a, "by"), ("agent", Some("rejected")));
         assert_eq!(arc(&w, &a, "Moscow"), ("pobj", Some("by")));
         assert_eq!(arc(&w, &a, "was"), ("auxpass", Some("rejected")));
+    }
+
+    #[test]
+    fn a_sentence_wholly_quoted_has_its_verb_as_root() {
+        for sentence in [
+            "“ Iran made a big mistake .",
+            "“ Iran made a big mistake . ”",
+            "\" Iran made a big mistake .",
+        ] {
+            let (w, a) = parse(sentence);
+            assert_eq!(arc(&w, &a, "made"), ("ROOT", None), "{sentence}");
+            assert_eq!(arc(&w, &a, "Iran"), ("nsubj", Some("made")), "{sentence}");
+            assert_eq!(a[0].head, Some(2), "{sentence}");
+        }
+        // closed before a verb of saying: the verb of saying is the root
+        let (w, a) = parse("“ Iran made a big mistake , ” he said .");
+        assert_eq!(arc(&w, &a, "said"), ("ROOT", None));
+        assert_eq!(arc(&w, &a, "made"), ("ccomp", Some("said")));
     }
 
     #[test]

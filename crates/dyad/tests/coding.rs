@@ -718,6 +718,37 @@ fn i_and_we_in_a_quotation_are_its_speaker() {
 }
 
 #[test]
+fn a_quotation_over_several_sentences_is_its_speakers_words() {
+    // opened in one sentence, its speaker named where it closes
+    let text =
+        "\"Iran made a big mistake. We will never forget it,\" the Israeli prime minister said.";
+    let got = actors(text, (2019, 5, 14));
+    let we = got.iter().find(|a| a.0 == "We").expect("we");
+    assert_eq!(we.1, "ISRGOV", "{got:?}");
+    let got = events(text);
+    assert!(has_code(&got, "111", "ISRGOV", "IRN"), "{got:?}");
+    // a sentence wholly quoted, nobody named beside it: the voice of the
+    // sentence before
+    let text = "The French foreign minister said the talks would resume. \
+                \u{201c}We call on Iran to release the sailors.\u{201d}";
+    let got = events(text);
+    assert!(has_code(&got, "02", "FRAGOV", "IRN"), "{got:?}");
+    let text = "The British foreign secretary said talks had stalled. \
+                \u{201c}North Korea must return to dialogue.\u{201d}";
+    let got = events(text);
+    assert!(has_code(&got, "10", "GBRGOV", "PRK"), "{got:?}");
+    // the same words unquoted are the writer's, not the minister's
+    let got =
+        events("The French foreign minister said the talks would resume. Iran made a big mistake.");
+    assert!(!has_code(&got, "111", "FRAGOV", "IRN"), "{got:?}");
+    let got = events(
+        "The French foreign minister said the talks would resume. \
+         \u{201c}Iran made a big mistake.\u{201d}",
+    );
+    assert!(has_code(&got, "111", "FRAGOV", "IRN"), "{got:?}");
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");

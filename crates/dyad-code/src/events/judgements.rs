@@ -1,11 +1,13 @@
 //! Judgements no pattern names: a verb of naming whose object is an actor
 //! or its act and whose predicate judges it ("called Trump's decision
-//! entirely correct", "described the American move as a provocation").
+//! entirely correct", "described the American move as a provocation"), and
+//! a quoted sentence that judges an actor in its speaker's words
+//! ("“Iran made a very big mistake,” he said").
 
 use dyad_core::Factuality;
 use dyad_lexicon::{Dictionaries, Sense};
 
-use super::sentence::Sentence;
+use super::sentence::{Sentence, SPEAKER};
 use super::Coded;
 
 /// The code of speech that judges another wrong, and of force against a
@@ -82,6 +84,49 @@ pub(super) fn code_namings(s: &Sentence, dicts: &Dictionaries) -> Vec<Coded> {
             trigger: s.tokens[v].span.cover(s.tokens[word].span),
             trigger_text: format!("{} {}", s.word(v), s.word(word)),
             rule: format!("{judgement} + {lemma}"),
+            factuality,
+            reciprocal: false,
+            reverse: None,
+        });
+    }
+    coded
+}
+
+/// The criticism (111), accusation (112) or praise (051) a sentence that is
+/// wholly its speaker's words makes of the actor its main clause judges
+/// ("“The regime has lied for years.”" after "Pompeo said ..."), as a
+/// reported clause of "said" would (see `Tree::judgement`).
+pub(super) fn code_quoted(s: &Sentence, dicts: &Dictionaries) -> Vec<Coded> {
+    let Some(speaker) = s.speaker else {
+        return Vec::new();
+    };
+    let mut coded = Vec::new();
+    let roots = (0..s.tokens.len()).filter(|&k| s.tree.parsed() && s.tree.head(k).is_none());
+    for root in roots {
+        let Some((word, subject)) = s.tree.judgement(root, &dicts.senses) else {
+            continue;
+        };
+        let Some((code, judgement)) = judgement_code(s, dicts, word) else {
+            continue;
+        };
+        let Some(target) = s.mention_of(subject) else {
+            continue;
+        };
+        if s.mentions[target].2.actor.code == speaker.actor.code {
+            continue;
+        }
+        let factuality = s
+            .tree
+            .factuality(root, s.is_question(), false, &dicts.senses)
+            .unwrap_or(Factuality::Asserted);
+        coded.push(Coded {
+            code: code.to_string(),
+            head: word,
+            sources: vec![SPEAKER],
+            targets: s.conjuncts(target),
+            trigger: s.tokens[word].span,
+            trigger_text: s.word(word).to_string(),
+            rule: format!("{judgement} + quotation"),
             factuality,
             reciprocal: false,
             reverse: None,

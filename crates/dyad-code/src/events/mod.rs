@@ -82,11 +82,16 @@ impl Coded {
 /// Codes the events of every sentence; with `trace`, records every attempt.
 pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&mut Vec<Trace>>) {
     let mut events = Vec::new();
-    for si in 0..doc.sentences.len() {
+    for (si, speaker) in quoted_speakers(doc, dicts).into_iter().enumerate() {
         let mut attempts = Attempts(trace.is_some().then(Default::default));
         // Every event has an actor as its source: a sentence without one
         // is read only to show what was tried.
-        let coded = Sentence::coded(doc, si).filter(|s| !s.mentions.is_empty() || trace.is_some());
+        let coded = Sentence::coded(doc, si)
+            .map(|mut s| {
+                s.speaker = speaker.map(|m| &doc.mentions[m]);
+                s
+            })
+            .filter(|s| !s.mentions.is_empty() || trace.is_some());
         if let Some(s) = coded {
             let story_date = doc.sentence_story(si).and_then(|story| story.published);
             let date = story_date.or(doc.meta.published).map(EventDate::day);
@@ -118,11 +123,19 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
 /// does not count: it stands only where its sentence reports nothing else,
 /// and most news sentences hold one.
 pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
+    let speakers = quoted_speakers(doc, dicts);
     (0..doc.sentences.len())
         .map(|si| {
             Sentence::coded(doc, si).is_some_and(|s| {
                 if s.mentions.is_empty() {
                     return false;
+                }
+                // a quotation that may judge an actor in its speaker's words
+                let speaker = speakers[si].map(|m| &doc.mentions[m].actor.code);
+                if speaker.is_some_and(|sp| s.mentions.iter().any(|m| m.2.actor.code != *sp))
+                    && (0..s.tokens.len()).any(|k| judges(&s.tokens[k], s.word(k), &dicts.senses))
+                {
+                    return true;
                 }
                 // two actors: two mentions of different codes
                 let first = &s.mentions[0].2.actor.code;
@@ -151,6 +164,15 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
         .collect()
 }
 
+/// The speaker of each sentence that is wholly a quotation with no
+/// reporting verb of its own, as an index into `doc.mentions`.
+fn quoted_speakers(doc: &Document, dicts: &Dictionaries) -> Vec<Option<usize>> {
+    crate::coref::quotations(doc, &dicts.senses)
+        .into_iter()
+        .map(|q| q.speaker.filter(|_| q.whole))
+        .collect()
+}
+
 fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) -> Vec<Coded> {
     // 1. The best pattern at each trigger token.
     let hits = find_hits(s, dicts, attempts);
@@ -170,17 +192,21 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
         }
     }
 
-    // "called the decision entirely correct": judgements no pattern names.
+    // "called the decision entirely correct", "“Iran made a mistake,” he
+    // said": judgements no pattern names.
     coded.extend(judgements::code_namings(s, dicts));
+    coded.extend(judgements::code_quoted(s, dicts));
 
     // "China must drop barriers, the US said": a demand even where the
     // verb after "must" has no pattern of its own.
     let demanded = coded.iter().any(|c| c.rule.starts_with("must"));
     if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == DEMAND_WORD && !demanded) {
         let demand = dicts.roots.generic(Frame::Demand);
-        if let (Some(src), Some(tgt), Some(code)) =
-            (speaker(s, dicts, &hits, k), s.subject_before(k), demand)
-        {
+        if let (Some(src), Some(tgt), Some(code)) = (
+            speaker(s, dicts, &hits, k).or(s.speaker.map(|_| sentence::SPEAKER)),
+            s.subject_before(k),
+            demand,
+        ) {
             if src != tgt {
                 coded.push(Coded {
                     code,
@@ -211,7 +237,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
         }
         let country = |c: &Coded| {
             let m = *c.sources.first()?;
-            s.mentions[m].2.actor.country.clone()
+            s.mention(m).actor.country.clone()
         };
         let aimed = coded.iter().find(|d| {
             d.head > coded[p].head
@@ -262,7 +288,7 @@ fn to_events(
         return Vec::new();
     };
     let actor = |m: usize| {
-        let (_, _, mention) = s.mentions[m];
+        let mention = s.mention(m);
         EventActor::new(mention.span.slice(s.text), &mention.actor, mention.span)
     };
     // One event per source–target pair; "X and Y agreed" also pairs X with Y.
@@ -296,7 +322,7 @@ fn to_events(
                     // event between two mentions of one state stays
                     // ("Iraqi Kurds demonstrated in Kirkuk").
                     let same = matches!((a, b), (Some(x), Some(y))
-                        if s.mentions[*x].2.actor == s.mentions[*y].2.actor && s.mentions[*y].2.via == dyad_core::Via::Coreference);
+                        if s.mention(*x).actor == s.mention(*y).actor && s.mention(*y).via == dyad_core::Via::Coreference);
                     let pair = if same { (*a, None) } else { (*a, *b) };
                     if !pairs.contains(&pair) {
                         pairs.push(pair);
@@ -319,12 +345,15 @@ fn to_events(
     // in that country stands ("Iraqi Kurds demonstrated in Kirkuk").
     // Nor on its own people ("speaking to his nation"), or they on it.
     if !dicts.roots.alone(&c.code) {
-        let code = |m: &Option<usize>| m.map(|m| s.mentions[m].2.actor.code.as_str());
+        let code = |m: &Option<usize>| m.map(|m| s.mention(m).actor.code.as_str());
         let own = |a: &Option<usize>, b: &Option<usize>| match (a, b) {
             (Some(a), Some(b)) => {
-                let (a, b) = (&s.mentions[*a], &s.mentions[*b]);
-                let possessive = |start: usize| s.tokens[start].tag == "PRP$";
-                (possessive(a.0) || possessive(b.0)) && a.2.actor.country == b.2.actor.country
+                let possessive = |m: usize| {
+                    s.mention_start(m)
+                        .is_some_and(|k| s.tokens[k].tag == "PRP$")
+                };
+                (possessive(*a) || possessive(*b))
+                    && s.mention(*a).actor.country == s.mention(*b).actor.country
             }
             _ => false,
         };

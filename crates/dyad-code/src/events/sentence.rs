@@ -20,7 +20,15 @@ pub(super) struct Sentence<'a> {
     pub(super) tree: Tree<'a>,
     /// Mentions of the sentence, token ranges relative to the sentence.
     pub(super) mentions: Vec<(usize, usize, &'a ActorMention)>,
+    /// Whose words the sentence is, when it is wholly a quotation with no
+    /// reporting verb of its own (see `coref::quotations`): an actor named
+    /// in another sentence, referred to as [`SPEAKER`].
+    pub(super) speaker: Option<&'a ActorMention>,
 }
+
+/// The index standing for the sentence's [`Sentence::speaker`] among its
+/// mentions' indexes (an event's sources).
+pub(super) const SPEAKER: usize = usize::MAX;
 
 impl<'a> Sentence<'a> {
     /// Sentence `si` of a document, unless it is one the coder passes over
@@ -52,7 +60,21 @@ impl<'a> Sentence<'a> {
             tokens,
             tree: Tree::new(tokens, base, lower),
             mentions,
+            speaker: None,
         }
+    }
+
+    /// The mention of index `m`: one of the sentence's, or its speaker.
+    pub(super) fn mention(&self, m: usize) -> &'a ActorMention {
+        match (m, self.speaker) {
+            (SPEAKER, Some(speaker)) => speaker,
+            _ => self.mentions[m].2,
+        }
+    }
+
+    /// The first token of mention `m` in the sentence (none for its speaker).
+    pub(super) fn mention_start(&self, m: usize) -> Option<usize> {
+        (m != SPEAKER).then(|| self.mentions[m].0)
     }
 
     pub(super) fn word(&self, i: usize) -> &str {
@@ -479,6 +501,9 @@ impl<'a> Sentence<'a> {
 
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
     pub(super) fn conjuncts(&self, m: usize) -> Vec<usize> {
+        if m == SPEAKER {
+            return vec![m];
+        }
         // "the two leaders": mentions over the same words are a pair.
         let same: Vec<usize> = (0..self.mentions.len())
             .filter(|&o| {
