@@ -403,3 +403,42 @@ fn a_warning_is_made_to_the_subject_of_its_clause() {
     let text = "Israel warned that Hezbollah would pay a heavy price.";
     assert_eq!(factuality(text, "13", "ISR", "LBN"), Factuality::Asserted);
 }
+
+#[test]
+fn a_modifier_of_its_patterns_noun_stands_where_that_noun_does() {
+    // "military" of "military action against": the action is what is
+    // prevented, so nothing was done to Egypt
+    let text = "Turkey and Greece worked together to prevent any military action against Egypt.";
+    let got = events(text);
+    assert!(
+        !got.iter()
+            .any(|(c, _, t, f)| c.starts_with("19") && t == "EGY" && *f == Factuality::Asserted),
+        "{got:?}"
+    );
+    let text = "Turkey carried out a military action against Egypt.";
+    assert_eq!(factuality(text, "19", "TUR", "EGY"), Factuality::Asserted);
+}
+
+#[test]
+fn coordinated_actors_cooperate_with_each_other_not_with_their_purposes_actors() {
+    let text = "Turkey and Greece worked together to prevent any military action against Egypt.";
+    let got = events(text);
+    assert!(
+        got.iter()
+            .any(|(c, s, t, _)| c.starts_with("06") && s == "TUR" && t == "GRC"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|(_, _, t, f)| t == "EGY" && *f == Factuality::Asserted),
+        "{got:?}"
+    );
+    // one actor's purpose may name its target
+    let text = "Egyptian police opened fire to disperse Islamist demonstrators.";
+    let got = events(text);
+    assert!(
+        got.iter()
+            .any(|(c, s, t, _)| c.starts_with("19") && s == "EGYCOP" && t.starts_with("EGY")),
+        "{got:?}"
+    );
+}

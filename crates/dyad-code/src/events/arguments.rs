@@ -228,11 +228,20 @@ pub(super) fn code_hit(
         }
         c
     });
+    // A trigger modifying a noun of its own pattern ("military" of
+    // "military action against") stands where that noun's phrase stands:
+    // what governs the phrase governs the event ("to prevent any military
+    // action against Syria": failed).
+    let phrase_head = s
+        .tree
+        .head(h.head)
+        .filter(|&n| matches!(s.tree.dep(h.head), "amod" | "compound") && h.words.contains(&n))
+        .unwrap_or(h.head);
     // A noun trigger takes the modality of the verb governing it
     // ("would tighten the blockade", "will extend the curfew").
     let nominal_head = clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ");
     let governor = if nominal_head && s.tree.parsed() {
-        s.tree.verb_of_noun(h.head, &dicts.senses)
+        s.tree.verb_of_noun(phrase_head, &dicts.senses)
     } else if nominal_head {
         (h.head.saturating_sub(8)..h.head)
             .rev()
@@ -307,7 +316,10 @@ pub(super) fn code_hit(
         target = target.or(that_subject).or(comp.target).or_else(noun_actor);
         if target.is_none() {
             let places = comp.pattern.literal || !dicts.roots.venue(&code);
-            target = s.object_after(comp.head + 1, &comp.words, places);
+            let purpose_ends = dicts.roots.mutual(&code)
+                && s.subject_before(h.head)
+                    .is_some_and(|m| s.conjuncts(m).len() > 1);
+            target = s.object_after(comp.head + 1, &comp.words, places, purpose_ends);
             searched = true;
         }
         trigger = trigger.cover(s.tokens[comp.head].span);
@@ -432,7 +444,13 @@ pub(super) fn code_hit(
             .find_map(|o| s.mention_of(o));
     } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         let places = h.pattern.literal || !dicts.roots.venue(&code);
-        target = s.object_after(h.head + 1, &h.words, places);
+        let coordinated = || {
+            s.subject_before(h.head)
+                .is_some_and(|m| s.conjuncts(m).len() > 1)
+        };
+        let purpose_ends =
+            dicts.roots.mutual(&code) && dicts.roots.frame(&code).is_none() && coordinated();
+        target = s.object_after(h.head + 1, &h.words, places, purpose_ends);
         searched = true;
         if h.pattern.literal {
             // PETRARCH's target is the first actor of the verb's phrase, a
@@ -584,7 +602,7 @@ pub(super) fn code_hit(
         let modal_used = rule.starts_with("must") || rule.starts_with("should");
         let parsed = s
             .tree
-            .factuality(h.head, s.is_question(), modal_used, &dicts.senses);
+            .factuality(phrase_head, s.is_question(), modal_used, &dicts.senses);
         factuality = match (factuality, parsed) {
             (_, None) => factuality,
             (_, Some(Factuality::Negated)) if negation_used => Factuality::Asserted,

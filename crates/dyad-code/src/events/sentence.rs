@@ -318,7 +318,20 @@ impl<'a> Sentence<'a> {
     /// is no other: those who live there ("lifted the curfew in Montenegro",
     /// "strengthened its forces in Lebanon"); not for a protest, which is
     /// held in a place, not against it ("demonstrated in Nairobi").
-    pub(super) fn object_after(&self, from: usize, skip: &[usize], places: bool) -> Option<usize> {
+    ///
+    /// With `purpose_ends`, for an act coordinated actors may do to each
+    /// other (cooperation), a to-infinitive is a purpose with actors of its own
+    /// ("will cooperate to prevent any action against Syria", "reached an
+    /// accord designed to defuse the Ukrainian crisis": with each other,
+    /// not with Syria or Ukraine). Other acts' purposes may name their
+    /// target ("opened fire to disperse the demonstrators").
+    pub(super) fn object_after(
+        &self,
+        from: usize,
+        skip: &[usize],
+        places: bool,
+        purpose_ends: bool,
+    ) -> Option<usize> {
         let mut place = None;
         // Inside a place's phrase, up to the next preposition or verb: "in
         // East Timor's capital Dili" names one place, not a place and a government.
@@ -353,9 +366,13 @@ impl<'a> Sentence<'a> {
                 && self.tokens[k - 1].tag == "CC"
                 && self.tokens[from..k].iter().any(clause::is_noun);
             let finite = coordinated || matches!(t.tag, "VBD" | "VBZ" | "VBP" | "MD");
+            let purpose = purpose_ends
+                && self.word(k) == "to"
+                && self.tokens.get(k + 1).is_some_and(|t| t.tag == "VB");
             if self.is_boundary(k)
                 || self.word(k) == ","
                 || finite
+                || purpose
                 || ADJUNCTS.contains(&self.word(k))
             {
                 break;
