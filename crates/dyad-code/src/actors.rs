@@ -516,6 +516,28 @@ pub fn resolve_actors(
                 cur.entry = format!("{}+coordinated", cur.entry);
             }
         }
+        // "Mr. Putin, whose military is backing Assad": a country-less
+        // group owned by "whose" is the country of the actor it follows.
+        for k in first_mention + 1..mentions.len() {
+            let start = mentions[k].tokens.start;
+            let owned = start >= 2
+                && doc.tokens[start - 1].tag == "WP$"
+                && doc
+                    .slice(doc.tokens[start - 1].span)
+                    .eq_ignore_ascii_case("whose");
+            if !owned || mentions[k].actor.country.is_some() {
+                continue;
+            }
+            let before = start - 1 - usize::from(doc.slice(doc.tokens[start - 2].span) == ",");
+            let owner = mentions[first_mention..k]
+                .iter()
+                .rev()
+                .find(|m| m.tokens.end == before)
+                .and_then(|m| m.actor.country.clone());
+            if let Some(country) = owner {
+                place(&mut mentions[k], &country, "whose");
+            }
+        }
         // A group without a country takes the country it is located in
         // ("students demonstrated in Nairobi" → KEN students), or else the
         // one country the sentence names ("President Askar Akayev agreed to

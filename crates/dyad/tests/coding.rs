@@ -749,6 +749,16 @@ fn a_quotation_over_several_sentences_is_its_speakers_words() {
 }
 
 #[test]
+fn a_group_owned_by_whose_is_of_the_country_of_its_owner() {
+    let text = "Mr. Putin, whose military is backing Syrian President Bashar Assad, met Erdogan.";
+    let got = actors(text, (2015, 10, 1));
+    let military = got.iter().find(|a| a.0 == "military").expect("military");
+    assert_eq!(military.1, "RUSMIL", "{got:?}");
+    let got = events(text);
+    assert!(has_code(&got, "05", "RUSMIL", "SYRGOV"), "{got:?}");
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
