@@ -60,6 +60,10 @@ pub enum Sense {
     /// what follows ("is expected to meet", "is due to visit"): an intent of
     /// that act, and nothing without one.
     Expectation,
+    /// A noun naming people protesting ("protesters", "demonstrators"):
+    /// force their own state uses on them is repression (CAMEO 175), not
+    /// fighting.
+    Protester,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -89,6 +93,7 @@ impl Senses {
                 "participation" => Sense::Participation,
                 "expectation" => Sense::Expectation,
                 "misdeed" => Sense::Misdeed,
+                "protester" => Sense::Protester,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

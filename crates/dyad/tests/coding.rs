@@ -558,9 +558,10 @@ fn the_nearest_actor_in_another_clause_is_not_the_subject() {
     let ev = events(
         "Dozens of villagers were hurt as Turkish soldiers opened fire at Kurdish demonstrators.",
     );
+    // (fire on the country's own protesters: repression, 175)
     assert!(
         ev.iter()
-            .any(|(c, s, _)| c.starts_with("19") && s == "TURMIL"),
+            .any(|(c, s, _)| (c.starts_with("19") || c == "175") && s == "TURMIL"),
         "{ev:?}"
     );
     assert!(
@@ -756,6 +757,19 @@ fn a_group_owned_by_whose_is_of_the_country_of_its_owner() {
     assert_eq!(military.1, "RUSMIL", "{got:?}");
     let got = events(text);
     assert!(has_code(&got, "05", "RUSMIL", "SYRGOV"), "{got:?}");
+}
+
+#[test]
+fn force_between_a_state_and_its_own_protesters_is_repression_and_violent_protest() {
+    let got = events("Forty protesters were shot dead by Iraqi security forces in Baghdad.");
+    assert!(has_code(&got, "175", "IRQCOP", "IRQCVL"), "{got:?}");
+    let got = events("Hong Kong police clashed with protesters at the airport.");
+    assert!(has_code(&got, "175", "HKGCOP", "HKGCVL"), "{got:?}");
+    assert!(has_code(&got, "145", "HKGCVL", "HKGCOP"), "{got:?}");
+    // a foreign army firing on protesters fights them
+    let got = events("Israeli soldiers opened fire on Palestinian protesters near the fence.");
+    assert!(has_code(&got, "19", "ISRMIL", "PSECVL"), "{got:?}");
+    assert!(!has_code(&got, "175", "ISRMIL", "PSECVL"), "{got:?}");
 }
 
 #[test]

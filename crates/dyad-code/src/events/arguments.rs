@@ -58,6 +58,12 @@ fn complement_link(s: &Sentence, h: &Hit) -> Option<(usize, usize)> {
     }
 }
 
+/// The code of force a state uses on its people protesting: repression.
+const REPRESSION: &str = "175";
+
+/// The code of force people protesting use on their state: a violent protest.
+const VIOLENT_PROTEST: &str = "145";
+
 /// The prepositions whose object an event noun is done to ("strikes on",
 /// "the siege of", "war with").
 const NOUN_TARGETS: &[&str] = &[
@@ -640,7 +646,7 @@ pub(super) fn code_hit(
     // PETRARCH's reverse code belongs to its pattern's own code; dyad's
     // patterns take theirs from the reverse table ("met": met back), or
     // are their own where the trigger's act is done back ("clashed with").
-    let reverse = match h.pattern.literal {
+    let mut reverse = match h.pattern.literal {
         true => h.pattern.reverse.clone().filter(|_| code == h.pattern.code),
         false => dicts.reverses.of(&code).map(String::from).or_else(|| {
             let lemma = &s.tokens[h.head].lemma;
@@ -650,6 +656,39 @@ pub(super) fn code_hit(
                 .then(|| code.clone())
         }),
     };
+    // "protesters were shot dead by security forces": force a state uses on
+    // its own people protesting is repression (a foreign army firing on
+    // protesters is fighting); their force on it, a violent protest
+    // ("clashed with police": both).
+    let country = |m: usize| s.mentions[m].2.actor.country.as_deref();
+    let protesting = |m: usize| {
+        let head = s.mentions[m].1 - 1;
+        dicts.senses.is(&s.tokens[head].lemma, Sense::Protester)
+    };
+    let domestic = matches!((source, target), (Some(a), Some(b))
+        if country(a).is_some() && country(a) == country(b));
+    let force = matches!(code.get(..2), Some("18" | "19"));
+    if domestic && force && !h.pattern.literal {
+        let (src, tgt) = (
+            protesting(source.unwrap_or_default()),
+            protesting(target.unwrap_or_default()),
+        );
+        let recode = |code: &str| dicts.cameo.get(code).map(|_| code.to_string());
+        let reverse_was_same = reverse.as_deref() == Some(code.as_str());
+        if let (true, false, Some(repression)) = (tgt, src, recode(REPRESSION)) {
+            rule = format!("protesters + {rule}");
+            code = repression;
+            if reverse_was_same {
+                reverse = recode(VIOLENT_PROTEST);
+            }
+        } else if let (true, false, Some(riot)) = (src, tgt, recode(VIOLENT_PROTEST)) {
+            rule = format!("protesters + {rule}");
+            code = riot;
+            if reverse_was_same {
+                reverse = recode(REPRESSION);
+            }
+        }
+    }
     Some(Coded {
         reciprocal,
         head: h.head,
