@@ -306,7 +306,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                         latest_named.insert(key, mi);
                     }
                     if let Some(name) = &m.actor.name {
-                        for surname in dyad_lexicon::surnames(name) {
+                        for surname in dict.surnames_of(name) {
                             surnames.entry(surname.to_string()).or_insert(mi);
                         }
                     }
@@ -515,7 +515,7 @@ fn office_holders(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
             }
             if let Some(m) = doc.mentions.get(next).filter(|m| m.tokens.start == k) {
                 if let Some(name) = &m.actor.name {
-                    named_before.extend(dyad_lexicon::surnames(name).map(str::to_lowercase));
+                    named_before.extend(dict.surnames_of(name).map(str::to_lowercase));
                 }
                 k = m.tokens.end.max(k + 1);
                 continue;
@@ -526,14 +526,18 @@ fn office_holders(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
             }
             let word = doc.slice(doc.tokens[k].span).to_lowercase();
             let holder = (!named_before.contains(&word))
-                .then(|| office_holder(doc, dict, date, si, k, sentence.tokens.start))
-                .flatten()
-                .filter(|m| {
-                    m.actor
-                        .code
-                        .get(..3)
-                        .is_some_and(|c| countries_named.contains(c))
-                });
+                .then(|| {
+                    office_holder(
+                        doc,
+                        dict,
+                        &countries_named,
+                        date,
+                        si,
+                        k,
+                        sentence.tokens.start,
+                    )
+                })
+                .flatten();
             match holder {
                 Some(m) => {
                     k = m.tokens.end;
@@ -548,10 +552,12 @@ fn office_holders(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
 
 /// A surname alone at token `k` ("Assad", "Mr. Kim"), not part of a longer
 /// name nor a date ("May 5", "in May"): the one person of that surname who
-/// holds an office on `date`.
+/// holds an office on `date` in a country the text names, or of several
+/// such, the one in the highest office (see `Role::rank`).
 fn office_holder(
     doc: &Document,
     dict: &ActorDictionary,
+    countries_named: &HashSet<&str>,
     date: Option<NaiveDate>,
     si: usize,
     k: usize,
@@ -570,7 +576,28 @@ fn office_holder(
     {
         return None;
     }
-    let (entry, role) = dict.holder_by_surname(word, date)?;
+    // Of the holders, those of a country the text names; of several, the
+    // one in the highest office ("Kim" of a North Korean story in 2019: Kim
+    // Jong Un, its leader, not Kim Jae-ryong, its premier).
+    let holders: Vec<_> = dict
+        .holders_by_surname(word, date)
+        .into_iter()
+        .filter(|(_, role)| {
+            role.code
+                .get(..3)
+                .is_some_and(|c| countries_named.contains(c))
+        })
+        .collect();
+    let best = holders.iter().filter_map(|(_, r)| r.rank()).min();
+    let heads: Vec<_> = holders
+        .iter()
+        .filter(|(_, r)| best.is_some() && r.rank() == best)
+        .collect();
+    let (entry, role) = match (holders.as_slice(), heads.as_slice()) {
+        ([one], _) => *one,
+        (_, [head]) => **head,
+        _ => return None,
+    };
     let code = role.code.clone();
     Some(ActorMention {
         sentence: si,

@@ -9,7 +9,7 @@
 //! checked after matching: a capitalised name needs capitalised text, and a
 //! short all-capitals acronym ("US", "UN") needs exactly that text.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
@@ -30,6 +30,26 @@ pub struct Role {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub title: String,
+}
+
+impl Role {
+    /// How high the role stands where several people share a surname: a
+    /// leader of a state first ("leader", "supreme leader"), then its head
+    /// ("president", "king"), then the head of its government ("prime
+    /// minister", "chancellor"); `None` for other offices. "Acting" and
+    /// "interim" holders rank as the office.
+    pub fn rank(&self) -> Option<u8> {
+        let title = self
+            .title
+            .trim_start_matches("acting ")
+            .trim_start_matches("interim ");
+        match title {
+            "leader" | "supreme leader" => Some(0),
+            "president" | "king" | "queen" | "emperor" | "emir" => Some(1),
+            "prime minister" | "chancellor" => Some(2),
+            _ => None,
+        }
+    }
 }
 
 /// What kind of thing a name names.
@@ -130,6 +150,15 @@ pub fn surnames(name: &str) -> impl Iterator<Item = &str> {
     last.into_iter().chain(bare)
 }
 
+/// The first word of a name of several words, written family name first
+/// ("Kim" of "Kim Jong Un"; family names may be two letters: "Xi", "Li").
+fn family_name(name: &str) -> Option<&str> {
+    let mut words = name.split_whitespace();
+    let first = words.next()?;
+    (words.next().is_some() && first.len() >= 2 && first.chars().all(char::is_alphabetic))
+        .then_some(first)
+}
+
 /// The compiled actor dictionary.
 #[derive(Debug)]
 pub struct ActorDictionary {
@@ -137,8 +166,11 @@ pub struct ActorDictionary {
     /// Per automaton pattern: the entry and the case rule of the name.
     names: Vec<(usize, Case, String)>,
     automaton: AhoCorasick,
-    /// People by the last word of their names, lower case.
+    /// People by the last word of their names, lower case (and by the
+    /// first, for names written family name first).
     surnames: HashMap<String, Vec<usize>>,
+    /// Names (lower case) written family name first ("kim jong un").
+    family_first_names: HashSet<String>,
 }
 
 impl ActorDictionary {
@@ -187,30 +219,38 @@ impl ActorDictionary {
         self.surnames.contains_key(&word.to_lowercase())
     }
 
-    /// The one person whose name ends in `surname` who holds a role on
-    /// `date`, with that role ("Assad" in 2012: Bashar al-Assad, president
-    /// of Syria); `None` where none or several do. Only the name as first
-    /// written counts: "Moon" is not "Ban Ki Moon", a spelling of Ban
-    /// Ki-moon's.
-    pub fn holder_by_surname(
+    /// The words a person's name is shortened to: its [`surnames`], and
+    /// for a name written family name first, that name ("Kim" of "Kim Jong
+    /// Un", "Xi" of "Xi Jinping").
+    pub fn surnames_of<'n>(&self, name: &'n str) -> impl Iterator<Item = &'n str> {
+        let family =
+            family_name(name).filter(|_| self.family_first_names.contains(&name.to_lowercase()));
+        surnames(name).chain(family)
+    }
+
+    /// The people whose names end in `surname` who hold a role on `date`,
+    /// with that role ("Assad" in 2012: Bashar al-Assad, president of
+    /// Syria). Only the name as first written counts: "Moon" is not "Ban
+    /// Ki Moon", a spelling of Ban Ki-moon's.
+    pub fn holders_by_surname(
         &self,
         surname: &str,
         date: Option<NaiveDate>,
-    ) -> Option<(&ActorEntry, &Role)> {
+    ) -> Vec<(&ActorEntry, &Role)> {
         let key = surname.to_lowercase();
-        let mut holders = self
-            .surnames
-            .get(&key)?
+        let Some(people) = self.surnames.get(&key) else {
+            return Vec::new();
+        };
+        people
             .iter()
             .map(|&i| &self.entries[i])
             .filter(|e| {
                 e.name
                     .as_deref()
-                    .is_some_and(|n| surnames(n).any(|s| s.to_lowercase() == key))
+                    .is_some_and(|n| self.surnames_of(n).any(|s| s.to_lowercase() == key))
             })
-            .filter_map(|e| Some((e, e.role_on(date)?)));
-        let one = holders.next()?;
-        holders.next().is_none().then_some(one)
+            .filter_map(|e| Some((e, e.role_on(date)?)))
+            .collect()
     }
 
     /// The person a title and a surname name ("President Clinton"): of the
@@ -360,6 +400,11 @@ pub(crate) struct Builder<'t> {
     keys: Vec<String>,
     seen: HashMap<String, usize>,
     surnames: HashMap<String, Vec<usize>>,
+    /// Countries whose people's names are written family name first.
+    family_first: HashSet<String>,
+    /// Each person's entry and names, for their family names once the
+    /// countries are read.
+    people: Vec<(usize, Vec<String>)>,
 }
 
 impl<'t> Builder<'t> {
@@ -371,6 +416,8 @@ impl<'t> Builder<'t> {
             keys: Vec::new(),
             seen: HashMap::new(),
             surnames: HashMap::new(),
+            family_first: HashSet::new(),
+            people: Vec::new(),
         }
     }
 
@@ -398,7 +445,8 @@ impl<'t> Builder<'t> {
         }
     }
 
-    /// `countries.tsv`: code, name, names, adjectives, capitals, seats, places.
+    /// `countries.tsv`: code, name, names, adjectives, capitals, seats,
+    /// places, family_first.
     pub fn countries(&mut self, file: &str, text: &str) -> Result<(), DictError> {
         let cols = [
             "code",
@@ -411,6 +459,15 @@ impl<'t> Builder<'t> {
         ];
         table::read(file, text, &cols, |row| {
             let code = row.required("code")?;
+            match row.get("family_first") {
+                "" => {}
+                "yes" => {
+                    self.family_first.insert(code.to_string());
+                }
+                other => {
+                    return Err(row.error(format!("family_first is yes or empty, not `{other}`")))
+                }
+            }
             let name = row.required("name")?;
             let country = Some(code.to_string());
             let entry =
@@ -520,6 +577,7 @@ impl<'t> Builder<'t> {
                 let refs: Vec<&str> = names.iter().map(String::as_str).collect();
                 let index = b.entries.len();
                 b.add(entry, &refs);
+                b.people.push((index, names.clone()));
                 let surnames = names
                     .iter()
                     .flat_map(|n| surnames(n))
@@ -672,7 +730,32 @@ impl<'t> Builder<'t> {
         }
     }
 
-    pub fn build(self) -> ActorDictionary {
+    pub fn build(mut self) -> ActorDictionary {
+        // "Kim" of Kim Jong Un, "Xi" of Xi Jinping: the family name of the
+        // people of a country whose names are written family name first.
+        let mut family_first_names = HashSet::new();
+        for (index, names) in std::mem::take(&mut self.people) {
+            let EntryKind::Person(roles) = &self.entries[index].kind else {
+                continue;
+            };
+            let of_such_country = roles.iter().any(|r| {
+                r.code
+                    .get(..3)
+                    .is_some_and(|c| self.family_first.contains(c))
+            });
+            if !of_such_country {
+                continue;
+            }
+            for name in names {
+                if let Some(family) = family_name(&name) {
+                    let people = self.surnames.entry(family.to_lowercase()).or_default();
+                    if !people.contains(&index) {
+                        people.push(index);
+                    }
+                    family_first_names.insert(name.to_lowercase());
+                }
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&self.keys)
@@ -682,6 +765,7 @@ impl<'t> Builder<'t> {
             names: self.names,
             automaton,
             surnames: self.surnames,
+            family_first_names,
         }
     }
 }

@@ -773,6 +773,32 @@ fn force_between_a_state_and_its_own_protesters_is_repression_and_violent_protes
 }
 
 #[test]
+fn names_written_family_name_first_are_shortened_to_the_family_name() {
+    // "Kim" of Kim Jong Un in a North Korean story of 2017
+    let got =
+        events("North Korea fired a missile. Kim has threatened to attack the United States.");
+    assert!(has_code(&got, "13", "PRKGOV", "USA"), "{got:?}");
+    // after the full name, as any surname
+    let got = actors(
+        "South Korean President Moon Jae-in met envoys. Moon said talks would resume.",
+        (2018, 6, 1),
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "Moon" && a.1 == "KORGOV"),
+        "{got:?}"
+    );
+    // a Western name's first word is no surname
+    let got = actors(
+        "Canada held an election. Kim said the vote was fair.",
+        (1993, 7, 1),
+    );
+    assert!(
+        !got.iter().any(|a| a.0 == "Kim" && a.1.starts_with("CAN")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
