@@ -433,12 +433,15 @@ fn coordinated_actors_cooperate_with_each_other_not_with_their_purposes_actors()
             .any(|(_, _, t, f)| t == "EGY" && *f == Factuality::Asserted),
         "{got:?}"
     );
-    // one actor's purpose may name its target
+    // one actor's purpose may name its target (force on its own
+    // protesters: repression)
     let text = "Egyptian police opened fire to disperse Islamist demonstrators.";
     let got = events(text);
     assert!(
         got.iter()
-            .any(|(c, s, t, _)| c.starts_with("19") && s == "EGYCOP" && t.starts_with("EGY")),
+            .any(|(c, s, t, _)| (c.starts_with("19") || c == "175")
+                && s == "EGYCOP"
+                && t.starts_with("EGY")),
         "{got:?}"
     );
 }
