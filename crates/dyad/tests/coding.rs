@@ -799,6 +799,14 @@ fn names_written_family_name_first_are_shortened_to_the_family_name() {
 }
 
 #[test]
+fn a_patterns_own_noun_has_its_target_after_its_preposition() {
+    let got = events(
+        "North Korea threatened an attack, including nuclear weapons, on the United States.",
+    );
+    assert!(has_code(&got, "138", "PRK", "USA"), "{got:?}");
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");

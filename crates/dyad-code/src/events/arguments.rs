@@ -66,7 +66,7 @@ const VIOLENT_PROTEST: &str = "145";
 
 /// The prepositions whose object an event noun is done to ("strikes on",
 /// "the siege of", "war with").
-const NOUN_TARGETS: &[&str] = &[
+pub(super) const NOUN_TARGETS: &[&str] = &[
     "on", "against", "of", "with", "into", "at", "toward", "towards",
 ];
 

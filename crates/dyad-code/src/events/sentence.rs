@@ -10,6 +10,8 @@ use dyad_core::{ActorMention, Document, SentenceKind, Token};
 use crate::clause::{self, is_locative, lower, ADJUNCTS};
 use crate::structure::Tree;
 
+use super::arguments::NOUN_TARGETS;
+
 /// Words that open a condition on an event.
 const CONDITIONS: &[&str] = &["if", "unless"];
 
@@ -195,14 +197,25 @@ impl<'a> Sentence<'a> {
 
     /// The actor that trigger `v` acts on, as the parse gives it: in the
     /// phrase of its direct object, else after one of its prepositions that
-    /// is not of place or time; not one of the pattern's own `words`.
+    /// is not of place or time; not one of the pattern's own `words`. Where
+    /// the object is the pattern's own noun, that act's target is after its
+    /// preposition ("threatens attack, including nukes, on U.S.").
     pub(super) fn parsed_object(&self, v: usize, words: &[usize]) -> Option<usize> {
-        let object = self.tree.object(v).filter(|o| !words.contains(o));
-        object.and_then(|o| self.mention_of(o)).or_else(|| {
-            self.tree
-                .prepositional_objects(v, |w| !is_locative(w))
-                .find_map(|o| self.mention_of(o))
-        })
+        let object = self.tree.object(v);
+        let own_noun = object.filter(|o| words.contains(o));
+        object
+            .filter(|o| !words.contains(o))
+            .and_then(|o| self.mention_of(o))
+            .or_else(|| {
+                self.tree
+                    .prepositional_objects(v, |w| !is_locative(w))
+                    .find_map(|o| self.mention_of(o))
+            })
+            .or_else(|| {
+                self.tree
+                    .prepositional_objects(own_noun?, |w| NOUN_TARGETS.contains(&w))
+                    .find_map(|o| self.mention_of(o))
+            })
     }
 
     /// The subject of verb `v` as the parse gives it, as a mention.
