@@ -294,6 +294,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                         continue;
                     }
                 }
+                title_holder(doc, dict, mi, &named);
                 describe(doc, mi, &latest_named);
                 let m = &doc.mentions[mi];
                 let plural = doc.tokens[m.tokens.end - 1].tag.ends_with('S');
@@ -655,6 +656,52 @@ fn refer(
         entry: format!("{rule}:{}", doc.slice(m.span)),
         country_from_context: m.country_from_context,
         person: m.person,
+    }
+}
+
+/// "the president" after "President Obama": a title alone, with "the" and
+/// no country of its own (one the context lent it, as "In Iraq, the
+/// president said"), is the latest person named before it in the last
+/// three sentences who holds that office on the document's date.
+fn title_holder(doc: &mut Document, dict: &ActorDictionary, mi: usize, named: &[usize]) {
+    let m = &doc.mentions[mi];
+    let title = m
+        .entry
+        .strip_prefix("agents:")
+        .map(|rest| rest.split('+').next().unwrap_or(rest));
+    let bare = m.actor.name.is_none()
+        && m.via == Via::Title
+        && (m.actor.country.is_none() || m.country_from_context)
+        && m.tokens.start > 0
+        && doc
+            .slice(doc.tokens[m.tokens.start - 1].span)
+            .eq_ignore_ascii_case("the")
+        && doc.tokens[m.tokens.end - 1].tag == "NN";
+    let (Some(title), true) = (title, bare) else {
+        return;
+    };
+    let date = doc.meta.published;
+    let sentence = m.sentence;
+    let holder = named.iter().rev().copied().find(|&n| {
+        let p = &doc.mentions[n];
+        let Some(name) = p.actor.name.as_deref() else {
+            return false;
+        };
+        p.sentence + 3 >= sentence
+            && dict.surnames_of(name).any(|surname| {
+                dict.holders_by_surname(surname, date)
+                    .iter()
+                    .any(|(e, role)| e.name.as_deref() == Some(name) && role.title == title)
+            })
+    });
+    if let Some(pi) = holder {
+        let person = doc.mentions[pi].actor.clone();
+        let from = doc.slice(doc.mentions[pi].span).to_string();
+        let m = &mut doc.mentions[mi];
+        m.actor = person;
+        m.via = Via::Coreference;
+        m.country_from_context = false;
+        m.entry = format!("{}+coreference:title:{from}", m.entry);
     }
 }
 

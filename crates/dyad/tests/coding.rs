@@ -807,6 +807,26 @@ fn a_patterns_own_noun_has_its_target_after_its_preposition() {
 }
 
 #[test]
+fn the_president_is_the_president_named_before() {
+    let text = "President Obama spoke in Estonia on Wednesday. \
+                In Iraq, the president accused the militants of war crimes.";
+    let got = actors(text, (2014, 9, 3));
+    let president = got.iter().find(|a| a.0 == "president").expect("president");
+    assert_eq!(president.1, "USAGOV", "{got:?}");
+    assert_eq!(president.2.as_deref(), Some("Barack Obama"), "{got:?}");
+    // with a country of its own, a title stays that country's
+    let got = actors(
+        "President Obama spoke in Estonia. The Estonian president thanked him.",
+        (2014, 9, 3),
+    );
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "Estonian president" && a.1 == "ESTGOV"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
