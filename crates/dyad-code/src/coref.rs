@@ -682,17 +682,21 @@ fn title_holder(doc: &mut Document, dict: &ActorDictionary, mi: usize, named: &[
     };
     let date = doc.meta.published;
     let sentence = m.sentence;
-    let holder = named.iter().rev().copied().find(|&n| {
+    let recent = named
+        .iter()
+        .rev()
+        .copied()
+        .take_while(|&n| doc.mentions[n].sentence + 3 >= sentence);
+    let holder = recent.into_iter().find(|&n| {
         let p = &doc.mentions[n];
         let Some(name) = p.actor.name.as_deref() else {
             return false;
         };
-        p.sentence + 3 >= sentence
-            && dict.surnames_of(name).any(|surname| {
-                dict.holders_by_surname(surname, date)
-                    .iter()
-                    .any(|(e, role)| e.name.as_deref() == Some(name) && role.title == title)
-            })
+        dict.surnames_of(name).any(|surname| {
+            dict.holders_by_surname(surname, date)
+                .iter()
+                .any(|(e, role)| e.name.as_deref() == Some(name) && role.title == title)
+        })
     });
     if let Some(pi) = holder {
         let person = doc.mentions[pi].actor.clone();
