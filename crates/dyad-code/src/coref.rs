@@ -439,7 +439,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 && k + 1 < range.end
                 && matches!(
                     doc.slice(doc.tokens[k + 1].span),
-                    "country" | "government" | "nation"
+                    "country" | "government" | "administration" | "nation"
                 )
             {
                 let r = if lower == "its" || lower == "their" {
@@ -457,8 +457,12 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 let source = &doc.mentions[mi];
                 let mut actor: Actor = source.actor.clone();
                 if rule == "coreference:possessive" {
-                    // "his country" is the state; "his government" its government.
-                    let gov = doc.slice(doc.tokens[k + 1].span) == "government";
+                    // "his country" is the state; "his government", "his
+                    // administration" its government.
+                    let gov = matches!(
+                        doc.slice(doc.tokens[k + 1].span),
+                        "government" | "administration"
+                    );
                     let country = actor.country.clone().unwrap_or_default();
                     actor = Actor {
                         code: format!("{country}{}", if gov { "GOV" } else { "" }),

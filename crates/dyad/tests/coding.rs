@@ -827,6 +827,28 @@ fn the_president_is_the_president_named_before() {
 }
 
 #[test]
+fn the_administration_is_the_american_one_and_his_administration_his() {
+    let got = actors(
+        "Syrian rebels attacked a base. Lawmakers criticized the administration.",
+        (2014, 9, 3),
+    );
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "the administration" && a.1 == "USAGOV"),
+        "{got:?}"
+    );
+    let got = actors(
+        "Putin met Erdogan in Sochi. Putin said his administration would act.",
+        (2018, 5, 1),
+    );
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "his administration" && a.1 == "RUSGOV"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
