@@ -52,6 +52,14 @@ impl Role {
     }
 }
 
+/// The code all these roles share, if they share one.
+fn shared_code<'r>(mut roles: impl Iterator<Item = &'r Role>) -> Option<&'r str> {
+    let first = roles.next()?;
+    roles
+        .all(|r| r.code == first.code)
+        .then_some(first.code.as_str())
+}
+
 /// What kind of thing a name names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EntryKind {
@@ -87,8 +95,9 @@ pub struct ActorEntry {
 
 impl ActorEntry {
     /// The actor code of the office a person holds on `date`; outside every
-    /// role, the one all their roles share, if they share one (a former
-    /// president's administration was still the government).
+    /// role, the one their roles heading a state or government share (a
+    /// former president's administration was still the government, though
+    /// he was a senator before), else the one all their roles share.
     pub fn office(&self, date: Option<NaiveDate>) -> Option<&str> {
         if let Some(role) = self.role_on(date) {
             return Some(&role.code);
@@ -96,11 +105,16 @@ impl ActorEntry {
         let EntryKind::Person(roles) = &self.kind else {
             return None;
         };
-        let first = roles.first()?;
-        roles
-            .iter()
-            .all(|r| r.code == first.code)
-            .then_some(first.code.as_str())
+        if roles.iter().any(|r| r.rank().is_some()) {
+            shared_code(roles.iter().filter(|r| r.rank().is_some()))
+        } else {
+            shared_code(roles.iter())
+        }
+    }
+
+    /// Whether the person ever headed a state or government.
+    fn ever_headed(&self) -> bool {
+        matches!(&self.kind, EntryKind::Person(roles) if roles.iter().any(|r| r.rank().is_some()))
     }
 
     /// The role a person held on a date, or `None` outside every role. On
@@ -189,22 +203,27 @@ impl ActorDictionary {
 
     /// The office on `date` (see [`ActorEntry::office`]) of the people whose
     /// names end in `surname`, where all of them with an office have that
-    /// one ("the Bush administration" is the US government), with the one
-    /// of them in office on the day, or else the first.
+    /// one ("the Bush administration" is the US government), or else all of
+    /// them who ever headed a state or government ("the Clinton
+    /// administration" of 2005, when Hillary Clinton was a senator), with
+    /// the one of them in office on the day, or else the first.
     pub fn office_by_surname(
         &self,
         surname: &str,
         date: Option<NaiveDate>,
     ) -> Option<(&ActorEntry, &str)> {
         let people = self.surnames.get(&surname.to_lowercase())?;
-        let mut offices = people
-            .iter()
-            .map(|&i| &self.entries[i])
-            .filter_map(|e| Some((e, e.office(date)?)));
-        let (first, office) = offices.next()?;
-        if !offices.all(|(_, o)| o == office) {
-            return None;
-        }
+        let agreed = |heads_only: bool| {
+            let mut offices = people
+                .iter()
+                .map(|&i| &self.entries[i])
+                .filter(|e| !heads_only || e.ever_headed())
+                .filter_map(|e| Some((e, e.office(date)?)));
+            let (first, office) = offices.next()?;
+            offices.all(|(_, o)| o == office).then_some((first, office))
+        };
+        // "the Clinton administration" of 2005: the Clinton who headed one
+        let (first, office) = agreed(false).or_else(|| agreed(true))?;
         // the one in office on the day, where one is
         let holder = people
             .iter()

@@ -849,6 +849,37 @@ fn the_administration_is_the_american_one_and_his_administration_his() {
 }
 
 #[test]
+fn a_former_heads_administration_is_the_government_they_headed() {
+    // Hillary Clinton was a senator in 2005; the administration is Bill's
+    let got = actors(
+        "The Clinton administration negotiated with North Korea.",
+        (2005, 5, 1),
+    );
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "Clinton administration" && a.1 == "USAGOV"),
+        "{got:?}"
+    );
+    // Obama was a senator before: out of office his administration is
+    // still the government he headed, in office as senator the Senate
+    let got = actors(
+        "The Obama administration negotiated with Iran.",
+        (2018, 5, 1),
+    );
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "Obama administration" && a.1 == "USAGOV"),
+        "{got:?}"
+    );
+    let got = actors("Senator Obama criticized Iran.", (2007, 5, 1));
+    assert!(
+        got.iter()
+            .any(|a| a.0 == "Senator Obama" && a.1 == "USALEG"),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
