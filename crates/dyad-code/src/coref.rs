@@ -230,7 +230,8 @@ pub fn may_refer(word: &str, dict: &ActorDictionary) -> bool {
 pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
     // Surnames of office holders first, so that pronouns after them refer
     // to them as to any named person.
-    let holders = office_holders(doc, dict);
+    let mut holders = office_holders(doc, dict);
+    holders.extend(halves(doc, dict));
     if !holders.is_empty() {
         doc.mentions.extend(holders);
         doc.mentions.sort_by_key(|m| m.tokens.start);
@@ -495,6 +496,61 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
         doc.mentions.extend(added);
         doc.mentions.sort_by_key(|m| m.tokens.start);
     }
+}
+
+/// "the North", "the South" of a text about Korea: the half of a divided
+/// country a capitalised side names after "the", where the text names it or
+/// its other half (see `countries.tsv`'s `half`); not inside a longer name
+/// ("the South China Sea", "the North Korean leader").
+fn halves(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
+    let named: HashSet<&str> = doc
+        .mentions
+        .iter()
+        .filter(|m| !m.country_from_context)
+        .filter_map(|m| m.actor.code.get(..3))
+        .collect();
+    let mut found = Vec::new();
+    if named.is_empty() {
+        return found;
+    }
+    for (si, sentence) in doc.sentences.iter().enumerate() {
+        for k in sentence.tokens.start + 1..sentence.tokens.end {
+            let word = doc.slice(doc.tokens[k].span);
+            let after = doc
+                .tokens
+                .get(k + 1)
+                .filter(|_| k + 1 < sentence.tokens.end);
+            let in_name = after.is_some_and(|t| {
+                t.tag.starts_with("NNP") || doc.slice(t.span).starts_with(char::is_uppercase)
+            });
+            let the = doc
+                .slice(doc.tokens[k - 1].span)
+                .eq_ignore_ascii_case("the");
+            if !the || in_name || !word.starts_with(char::is_uppercase) {
+                continue;
+            }
+            let covered = doc.mentions.iter().any(|m| m.tokens.contains(&k));
+            let Some(code) = dict.half(word, &named).filter(|_| !covered) else {
+                continue;
+            };
+            found.push(ActorMention {
+                sentence: si,
+                tokens: k..k + 1,
+                span: doc.tokens[k].span,
+                actor: Actor {
+                    code: code.to_string(),
+                    country: Some(code.to_string()),
+                    sector: None,
+                    name: None,
+                },
+                via: Via::Dictionary,
+                entry: format!("countries:{code}+half:{word}"),
+                country_from_context: false,
+                person: false,
+            });
+        }
+    }
+    found
 }
 
 /// The mentions of office holders named by a surname alone (see

@@ -185,6 +185,9 @@ pub struct ActorDictionary {
     surnames: HashMap<String, Vec<usize>>,
     /// Names (lower case) written family name first ("kim jong un").
     family_first_names: HashSet<String>,
+    /// Halves of a divided country named by their side alone ("the North"
+    /// of Korea): (word, country, the other half).
+    halves: Vec<(String, String, String)>,
 }
 
 impl ActorDictionary {
@@ -236,6 +239,18 @@ impl ActorDictionary {
     /// Whether `word` is the last word of some person's name ("Assad").
     pub fn is_surname(&self, word: &str) -> bool {
         self.surnames.contains_key(&word.to_lowercase())
+    }
+
+    /// The country a capitalised side names after "the" ("North": North
+    /// Korea) in a text naming `named` countries: the half of a divided
+    /// country whose other half, or itself, the text names.
+    pub fn half(&self, word: &str, named: &HashSet<&str>) -> Option<&str> {
+        self.halves
+            .iter()
+            .find(|(w, code, other)| {
+                w == word && (named.contains(other.as_str()) || named.contains(code.as_str()))
+            })
+            .map(|(_, code, _)| code.as_str())
     }
 
     /// The words a person's name is shortened to: its [`surnames`], and
@@ -421,6 +436,8 @@ pub(crate) struct Builder<'t> {
     surnames: HashMap<String, Vec<usize>>,
     /// Countries whose people's names are written family name first.
     family_first: HashSet<String>,
+    /// (word, country, other half) of `countries.tsv`'s `half` column.
+    halves: Vec<(String, String, String)>,
     /// Each person's entry and names, for their family names once the
     /// countries are read.
     people: Vec<(usize, Vec<String>)>,
@@ -436,6 +453,7 @@ impl<'t> Builder<'t> {
             seen: HashMap::new(),
             surnames: HashMap::new(),
             family_first: HashSet::new(),
+            halves: Vec::new(),
             people: Vec::new(),
         }
     }
@@ -465,7 +483,7 @@ impl<'t> Builder<'t> {
     }
 
     /// `countries.tsv`: code, name, names, adjectives, capitals, seats,
-    /// places, family_first.
+    /// places, family_first, half.
     pub fn countries(&mut self, file: &str, text: &str) -> Result<(), DictError> {
         let cols = [
             "code",
@@ -478,6 +496,15 @@ impl<'t> Builder<'t> {
         ];
         table::read(file, text, &cols, |row| {
             let code = row.required("code")?;
+            let half = row.get("half");
+            if !half.is_empty() {
+                let (word, other) = half
+                    .split_once('/')
+                    .filter(|(w, o)| !w.is_empty() && o.len() == 3)
+                    .ok_or_else(|| row.error(format!("half is WORD/CODE, not `{half}`")))?;
+                self.halves
+                    .push((word.to_string(), code.to_string(), other.to_string()));
+            }
             match row.get("family_first") {
                 "" => {}
                 "yes" => {
@@ -785,6 +812,7 @@ impl<'t> Builder<'t> {
             automaton,
             surnames: self.surnames,
             family_first_names,
+            halves: self.halves,
         }
     }
 }

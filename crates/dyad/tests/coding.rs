@@ -880,6 +880,23 @@ fn a_former_heads_administration_is_the_government_they_headed() {
 }
 
 #[test]
+fn the_north_of_a_korean_story_is_north_korea() {
+    let text = "North Korea fired a missile. Seoul said the North must stop its tests. \
+                The South Korean navy patrolled the South China Sea.";
+    let got = events(text);
+    assert!(has_code(&got, "10", "KORGOV", "PRK"), "{got:?}");
+    let got = actors(text, (2017, 5, 1));
+    assert!(
+        got.iter().any(|a| a.0 == "North" && a.1 == "PRK"),
+        "{got:?}"
+    );
+    assert!(!got.iter().any(|a| a.0 == "South"), "{got:?}");
+    // no Korea named: no Korea
+    let got = actors("Union troops fought the South in Virginia.", (2017, 5, 1));
+    assert!(!got.iter().any(|a| a.0 == "South"), "{got:?}");
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
