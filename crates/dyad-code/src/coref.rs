@@ -63,6 +63,18 @@ fn referent(m: &ActorMention, plural: bool) -> Referent {
     }
 }
 
+/// Whether a mention names a movement or an organisation outside a state's
+/// bodies ("Islamic State", "Hamas", "Amnesty International"): what "the
+/// group" refers back to.
+fn is_movement(m: &ActorMention) -> bool {
+    m.entry.starts_with("organisations:")
+        && (matches!(m.actor.country.as_deref(), Some("IMG" | "NGO"))
+            || matches!(
+                m.actor.sector.as_deref(),
+                Some("REB" | "INS" | "OPP" | "PTY" | "UAF" | "HRI")
+            ))
+}
+
 /// Which tokens of `range` stand inside quotation marks, starting inside
 /// one when `open` (a quotation the sentence before left open), and
 /// whether a quotation is still open at its end.
@@ -249,6 +261,9 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
     // Plural groups replaced by the pair they stand for ("the two leaders").
     let mut replaced: Vec<usize> = Vec::new();
     let mut next_mention = 0;
+    // The latest named movement or organisation not of a state
+    // ("Islamic State", "Hamas"), for "the group".
+    let mut latest_movement: Option<usize> = None;
     for (si, quotation) in quotations(doc, senses).into_iter().enumerate() {
         let range = doc.sentences[si].tokens.clone();
         let inside = quotation.inside;
@@ -295,6 +310,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                         continue;
                     }
                 }
+                movement_described(doc, mi, latest_movement, si);
                 title_holder(doc, dict, mi, &named);
                 describe(doc, mi, &latest_named);
                 let m = &doc.mentions[mi];
@@ -329,6 +345,9 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 if matches!(r, Referent::State | Referent::Group) && plural {
                     latest.insert(key(Referent::Group), mi);
                 }
+                if is_movement(m) {
+                    latest_movement = Some(mi);
+                }
                 next_mention = mi + 1;
                 k = m.tokens.end;
                 continue;
@@ -339,6 +358,28 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
             } else {
                 Cow::Borrowed(word)
             };
+            // "the group", "the militant group": the movement named last,
+            // in this sentence or the three before; "it" after it is it too.
+            if matches!(
+                &*lower,
+                "group" | "organization" | "organisation" | "movement"
+            ) {
+                let the = (range.start.max(k.saturating_sub(3))..k)
+                    .rev()
+                    .take_while(|&j| {
+                        matches!(doc.tokens[j].tag, "DT" | "JJ" | "NN" | "HYPH")
+                            || doc.slice(doc.tokens[j].span) == "-"
+                    })
+                    .find(|&j| doc.slice(doc.tokens[j].span).eq_ignore_ascii_case("the"));
+                let antecedent = latest_movement.filter(|&mi| doc.mentions[mi].sentence + 3 >= si);
+                if let (Some(start), Some(mi)) = (the, antecedent) {
+                    let span = Span::new(doc.tokens[start].span.start, doc.tokens[k].span.end);
+                    added.push(refer(doc, mi, si, start..k + 1, span, "coreference:group"));
+                    latest.insert(key(Referent::State), mi);
+                    k += 1;
+                    continue;
+                }
+            }
             // "both countries", "the two sides": the two latest states.
             let pair_noun = k + 1 < range.end
                 && matches!(
@@ -717,6 +758,34 @@ fn refer(
         country_from_context: m.country_from_context,
         person: m.person,
     }
+}
+
+/// "the militant group" after "Hamas": a group noun with "the" and no
+/// country of its own is the movement named last, in its sentence or the
+/// three before.
+fn movement_described(doc: &mut Document, mi: usize, latest_movement: Option<usize>, si: usize) {
+    let m = &doc.mentions[mi];
+    let last = doc.slice(doc.tokens[m.tokens.end - 1].span).to_lowercase();
+    let group_noun = matches!(
+        &*last,
+        "group" | "organization" | "organisation" | "movement"
+    );
+    let bare = m.actor.name.is_none() && (m.actor.country.is_none() || m.country_from_context);
+    let the = m.tokens.start > 0
+        && doc
+            .slice(doc.tokens[m.tokens.start - 1].span)
+            .eq_ignore_ascii_case("the");
+    let antecedent = latest_movement.filter(|&a| doc.mentions[a].sentence + 3 >= si);
+    let (true, Some(a)) = (group_noun && bare && the, antecedent) else {
+        return;
+    };
+    let actor = doc.mentions[a].actor.clone();
+    let from = doc.slice(doc.mentions[a].span).to_string();
+    let m = &mut doc.mentions[mi];
+    m.actor = actor;
+    m.via = Via::Coreference;
+    m.country_from_context = false;
+    m.entry = format!("{}+coreference:group:{from}", m.entry);
 }
 
 /// "the president" after "President Obama": a title alone, with "the" and

@@ -897,6 +897,24 @@ fn the_north_of_a_korean_story_is_north_korea() {
 }
 
 #[test]
+fn the_group_is_the_movement_named_before() {
+    let text = "Hamas fired rockets at Israel. The militant group said it would fight on. \
+                The group also attacked Israeli soldiers.";
+    let got = actors(text, (2015, 5, 1));
+    for words in ["militant group", "it", "The group"] {
+        assert!(
+            got.iter().any(|a| a.0 == words && a.1 == "PSEREBHMS"),
+            "{words}: {got:?}"
+        );
+    }
+    let got = events(text);
+    assert!(has_code(&got, "19", "PSEREBHMS", "ISRMIL"), "{got:?}");
+    // the world body is the United Nations
+    let got = events("The world body condemned Syria.");
+    assert!(has_code(&got, "111", "IGOUNO", "SYR"), "{got:?}");
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
