@@ -64,6 +64,9 @@ pub enum Sense {
     /// force their own state uses on them is repression (CAMEO 175), not
     /// fighting.
     Protester,
+    /// A noun naming whom news is told to ("told reporters"): no target of
+    /// a statement or a consultation.
+    Audience,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -94,6 +97,7 @@ impl Senses {
                 "expectation" => Sense::Expectation,
                 "misdeed" => Sense::Misdeed,
                 "protester" => Sense::Protester,
+                "audience" => Sense::Audience,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

@@ -915,6 +915,19 @@ fn the_group_is_the_movement_named_before() {
 }
 
 #[test]
+fn reporters_are_no_one_news_is_aimed_at() {
+    let got = events("Secretary of State John Kerry spoke to reporters in Beijing.");
+    assert!(
+        !got.iter()
+            .any(|(c, _, t)| c.starts_with("04") && t.ends_with("MED")),
+        "{got:?}"
+    );
+    // a meeting with an actor still is one
+    let got = events("Secretary of State John Kerry spoke to Chinese officials in Beijing.");
+    assert!(has_code(&got, "04", "USAGOV", "CHNGOV"), "{got:?}");
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");

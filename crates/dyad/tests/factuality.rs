@@ -445,3 +445,15 @@ fn coordinated_actors_cooperate_with_each_other_not_with_their_purposes_actors()
         "{got:?}"
     );
 }
+
+#[test]
+fn what_an_actor_refrained_from_or_avoided_is_not_done() {
+    let text = "The president refrained from criticizing Russia over the sale.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|(c, _, t, f)| c.starts_with("11") && t == "RUS" && *f == Factuality::Asserted),
+        "{:?}",
+        events(text)
+    );
+}

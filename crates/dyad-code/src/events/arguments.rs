@@ -642,6 +642,15 @@ pub(super) fn code_hit(
     if reciprocal && sources.len() > 1 && placed {
         target = None;
     }
+    // "told reporters", "speaking to journalists": whom news is told to is
+    // no one a statement or a consultation is aimed at.
+    let audience = target.is_some_and(|t| {
+        let head = s.mentions[t].1 - 1;
+        dicts.senses.is(&s.tokens[head].lemma, Sense::Audience)
+    });
+    if audience && matches!(code.get(..2), Some("01" | "04")) {
+        target = None;
+    }
     let targets = target.map(expand).unwrap_or_default();
     // PETRARCH's reverse code belongs to its pattern's own code; dyad's
     // patterns take theirs from the reverse table ("met": met back), or
