@@ -274,12 +274,28 @@ pub fn resolve_actors(
                     .into_iter()
                     .any(|w| senses.is(&w.to_lowercase(), Sense::Institution))
         };
+        // "anti-American Iraqis", "pro-Russian separatists": a country
+        // after "anti-" or "pro-" is what a group stands against or for,
+        // not whose it is.
+        let stance = |m: &NameMatch| {
+            let country = matches!(
+                dict.entry(m.entry).kind,
+                EntryKind::Adjective | EntryKind::Country
+            );
+            let k = m.tokens.start;
+            country
+                && k >= 2
+                && words[k - 1] == "-"
+                && matches!(words[k - 2].to_lowercase().as_str(), "anti" | "pro")
+        };
         let matches: Vec<NameMatch> = found
             .into_iter()
             .filter(|m| {
                 let group = matches!(dict.entry(m.entry).kind, EntryKind::Agent { title: false });
                 let tag = toks[m.tokens.end - 1].tag;
-                (!group || tag.is_empty() || tag.starts_with("NN")) && !in_institution_name(m)
+                (!group || tag.is_empty() || tag.starts_with("NN"))
+                    && !in_institution_name(m)
+                    && !stance(m)
             })
             .collect();
         // Mentions of this sentence made of PETRARCH agents "of" an actor,

@@ -928,6 +928,27 @@ fn reporters_are_no_one_news_is_aimed_at() {
 }
 
 #[test]
+fn a_country_after_anti_or_pro_is_a_stance_not_the_groups_country() {
+    let got = actors(
+        "Anti-Israel protesters marched in London. Pro-Russian separatists shelled Donetsk in eastern Ukraine.",
+        (2014, 8, 1),
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "protesters" && a.1 == "GBRCVL"),
+        "{got:?}"
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "separatists" && a.1 == "UKRREB"),
+        "{got:?}"
+    );
+    assert!(
+        !got.iter()
+            .any(|a| a.1.starts_with("ISR") || a.1.starts_with("RUS")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
