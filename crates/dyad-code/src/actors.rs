@@ -402,11 +402,23 @@ pub fn resolve_actors(
                         && is_name_word(words[k], toks[k].tag)
                         && !matches.iter().any(|m| m.tokens.start == k)
                 };
+                // "Minister Ryoo Kihl-jae": a hyphen and a lower-case syllable
+                // written together with the name are part of it
+                let syllable = |k: usize| {
+                    k + 1 < words.len()
+                        && words[k] == "-"
+                        && toks[k].span.start == toks[k - 1].span.end
+                        && toks[k + 1].span.start == toks[k].span.end
+                        && words[k + 1].chars().all(|c| c.is_ascii_lowercase())
+                };
                 while name_at(end) {
                     end += 1;
                     // "President Jean-Bertrand Aristide": a hyphen inside a name.
                     if end > start && words.get(end) == Some(&"-") && name_at(end + 1) {
                         end += 1;
+                    } else if syllable(end) {
+                        end += 2;
+                        break;
                     }
                 }
                 if end > start {
