@@ -949,6 +949,18 @@ fn a_country_after_anti_or_pro_is_a_stance_not_the_groups_country() {
 }
 
 #[test]
+fn a_name_after_a_title_runs_on_over_a_hyphenated_syllable() {
+    let got = actors(
+        "South Korean Unification Minister Ryoo Kihl-jae met envoys.",
+        (2013, 4, 10),
+    );
+    assert!(
+        got.iter().any(|a| a.2.as_deref() == Some("Ryoo Kihl-jae")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");
