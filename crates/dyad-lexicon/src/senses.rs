@@ -67,6 +67,11 @@ pub enum Sense {
     /// A noun naming whom news is told to ("told reporters"): no target of
     /// a statement or a consultation.
     Audience,
+    /// A verb that answers another's request or claim ("accept",
+    /// "recognize", "allow"): its negation is a refusal even in the past
+    /// ("did not accept refugees"), where another verb's is only not done
+    /// ("never met Putin").
+    Response,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -98,6 +103,7 @@ impl Senses {
                 "misdeed" => Sense::Misdeed,
                 "protester" => Sense::Protester,
                 "audience" => Sense::Audience,
+                "response" => Sense::Response,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

@@ -457,3 +457,27 @@ fn what_an_actor_refrained_from_or_avoided_is_not_done() {
         events(text)
     );
 }
+
+#[test]
+fn what_was_not_done_is_no_refusal_unless_it_answers_another() {
+    // not done in the past: negated, no rejection
+    let got = events("Pompeo did not meet Kim Jong Un on his latest visit to Pyongyang.");
+    assert!(
+        !got.iter().any(|(c, _, _, _)| c.starts_with("12")),
+        "{got:?}"
+    );
+    // a refusal now or to come
+    let got = events("Iran will not negotiate with the United States.");
+    assert!(
+        got.iter()
+            .any(|(c, s, t, _)| c.starts_with("12") && s == "IRN" && t == "USA"),
+        "{got:?}"
+    );
+    // a response not given is a refusal even in the past
+    let got = events("Russia did not recognize the government in Kiev.");
+    assert!(
+        got.iter()
+            .any(|(c, s, t, _)| c.starts_with("12") && s == "RUS" && t.starts_with("UKR")),
+        "{got:?}"
+    );
+}

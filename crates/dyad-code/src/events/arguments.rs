@@ -333,12 +333,21 @@ pub(super) fn code_hit(
     } else if that_subject.is_some() && target.is_none() {
         target = that_subject;
     } else if g.negated {
-        // "did not accept refugees": a rejection, where CAMEO has one for
-        // the event; else the event, negated ("did not attack").
+        // "will not negotiate with Congress", "does not recognize the
+        // government", "did not accept refugees": a rejection, where CAMEO
+        // has one for the event; else the event, negated ("did not attack").
+        // What was not done in the past is no refusal ("never met Putin",
+        // "did not reach an agreement"), unless its verb answers another
+        // (`response` in senses.tsv: accept, recognize, allow, ...).
+        let verb = governor.unwrap_or(h.head);
+        let past = matches!(s.tokens[verb].tag, "VBD" | "VBN")
+            || (verb.saturating_sub(4)..verb)
+                .any(|k| s.tokens[k].lemma == "do" && s.tokens[k].tag == "VBD");
+        let response = dicts.senses.is(&s.tokens[verb].lemma, Sense::Response);
         match dicts
             .frames
             .derive(Frame::Reject, &code)
-            .filter(|_| dicts.roots.frame(&code).is_none())
+            .filter(|_| dicts.roots.frame(&code).is_none() && (!past || response))
         {
             Some(r) => {
                 rule = format!("negation + {rule}");
