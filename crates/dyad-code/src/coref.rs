@@ -203,11 +203,13 @@ fn speaker(
 ) -> Option<usize> {
     let outside = |k: usize| !inside[k - range.start];
     let verb = range.clone().find(|&k| {
-        outside(k) && senses.is(&doc.tokens[k].lemma, Sense::Reporting)
-            || senses.is(
-                &doc.slice(doc.tokens[k].span).to_lowercase(),
-                Sense::Reporting,
-            ) && outside(k)
+        outside(k)
+            && (senses.is(&doc.tokens[k].lemma, Sense::Reporting)
+                || doc.tokens[k].lemma.is_empty()
+                    && senses.is(
+                        &doc.slice(doc.tokens[k].span).to_lowercase(),
+                        Sense::Reporting,
+                    ))
     })?;
     let near = |m: &ActorMention| {
         let t = &m.tokens;
