@@ -961,6 +961,23 @@ fn a_name_after_a_title_runs_on_over_a_hyphenated_syllable() {
 }
 
 #[test]
+fn targets_coordinated_over_a_possessive_are_each_a_target() {
+    let got = events(
+        "Syria attacked Douma. President Trump warned Assad and his Russian and Iranian backers.",
+    );
+    for target in ["SYRGOV", "RUS", "IRN"] {
+        assert!(has_code(&got, "13", "USAGOV", target), "{target}: {got:?}");
+    }
+    // as subjects, one side: no fight between a leader and his advisers
+    let got = events("Saddam Hussein and his advisers attacked Kuwait.");
+    assert!(
+        !got.iter()
+            .any(|(c, s, t)| c.starts_with("19") && s.starts_with("IRQ") && t.starts_with("IRQ")),
+        "{got:?}"
+    );
+}
+
+#[test]
 fn the_american_parties_in_congress_are_american() {
     let got = events("Senate Republicans criticized the Iranian government on Tuesday.");
     assert!(has_code(&got, "111", "USAPTYREP", "IRNGOV"), "{got:?}");

@@ -660,7 +660,15 @@ pub(super) fn code_hit(
     if audience && matches!(code.get(..2), Some("01" | "04")) {
         target = None;
     }
-    let targets = target.map(expand).unwrap_or_default();
+    let targets = target
+        .map(|m| {
+            if h.source.is_some() && h.target.is_some() {
+                vec![m]
+            } else {
+                s.target_conjuncts(m)
+            }
+        })
+        .unwrap_or_default();
     // PETRARCH's reverse code belongs to its pattern's own code; dyad's
     // patterns take theirs from the reverse table ("met": met back), or
     // are their own where the trigger's act is done back ("clashed with").

@@ -531,6 +531,18 @@ impl<'a> Sentence<'a> {
 
     /// Actors joined to mention `m` by "and" or commas ("Bosnia and Slovenia").
     pub(super) fn conjuncts(&self, m: usize) -> Vec<usize> {
+        self.conjuncts_with(m, false)
+    }
+
+    /// The actors coordinated with the target `m`, also over a possessive
+    /// ("warned Assad and his Russian and Iranian backers": all three; as
+    /// a subject, "he and his advisers" are one side, not two acting on
+    /// each other).
+    pub(super) fn target_conjuncts(&self, m: usize) -> Vec<usize> {
+        self.conjuncts_with(m, true)
+    }
+
+    fn conjuncts_with(&self, m: usize, possessive: bool) -> Vec<usize> {
         if m == SPEAKER {
             return vec![m];
         }
@@ -552,7 +564,7 @@ impl<'a> Sentence<'a> {
             // alone ("Before the summit of A and B, C warned") joins nothing.
             let first = cur == m;
             if self.same_words(prev, cur)
-                || is_conjunction(&gap) && (!first || gap.contains(&"and"))
+                || is_conjunction(&gap, possessive) && (!first || gap.contains(&"and"))
             {
                 out.insert(0, prev);
                 cur = prev;
@@ -574,12 +586,12 @@ impl<'a> Sentence<'a> {
             let starts_clause =
                 end < self.tokens.len() && matches!(self.tokens[end].tag, "VBD" | "VBZ" | "MD");
             if self.same_words(cur, next)
-                || is_conjunction(&gap) && gap.contains(&"and") && !starts_clause
+                || is_conjunction(&gap, possessive) && gap.contains(&"and") && !starts_clause
             {
                 out.append(&mut pending);
                 out.push(next);
                 cur = next;
-            } else if is_conjunction(&gap) && !starts_clause {
+            } else if is_conjunction(&gap, possessive) && !starts_clause {
                 pending.push(next);
                 cur = next;
             } else {
@@ -592,11 +604,13 @@ impl<'a> Sentence<'a> {
 
 /// The words between two coordinated actors: "and", ",", ", and", with
 /// an optional article ("Israel and the United Arab Emirates").
-fn is_conjunction(gap: &[&str]) -> bool {
+fn is_conjunction(gap: &[&str], possessive: bool) -> bool {
     let words: Vec<&str> = gap
         .iter()
         .copied()
         .filter(|w| !matches!(*w, "the" | "a"))
+        // a possessive before the next actor, where it joins
+        .filter(|w| !(possessive && matches!(*w, "his" | "her" | "its" | "their")))
         .collect();
     matches!(words.as_slice(), ["and"] | [","] | [",", "and"])
 }
