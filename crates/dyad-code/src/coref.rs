@@ -773,21 +773,29 @@ fn movement_described(doc: &mut Document, mi: usize, latest_movement: Option<usi
         "group" | "organization" | "organisation" | "movement"
     );
     let bare = m.actor.name.is_none() && (m.actor.country.is_none() || m.country_from_context);
-    let the = m.tokens.start > 0
+    let antecedent = latest_movement.filter(|&a| doc.mentions[a].sentence + 3 >= si);
+    if let (true, Some(a)) = (group_noun && bare && after_the(doc, m), antecedent) {
+        take_antecedent(doc, mi, a, "coreference:group");
+    }
+}
+
+/// Whether "the" stands right before mention `m`.
+fn after_the(doc: &Document, m: &ActorMention) -> bool {
+    m.tokens.start > 0
         && doc
             .slice(doc.tokens[m.tokens.start - 1].span)
-            .eq_ignore_ascii_case("the");
-    let antecedent = latest_movement.filter(|&a| doc.mentions[a].sentence + 3 >= si);
-    let (true, Some(a)) = (group_noun && bare && the, antecedent) else {
-        return;
-    };
+            .eq_ignore_ascii_case("the")
+}
+
+/// Mention `mi` is its antecedent `a`, by `rule`.
+fn take_antecedent(doc: &mut Document, mi: usize, a: usize, rule: &str) {
     let actor = doc.mentions[a].actor.clone();
     let from = doc.slice(doc.mentions[a].span).to_string();
     let m = &mut doc.mentions[mi];
     m.actor = actor;
     m.via = Via::Coreference;
     m.country_from_context = false;
-    m.entry = format!("{}+coreference:group:{from}", m.entry);
+    m.entry = format!("{}+{rule}:{from}", m.entry);
 }
 
 /// "the president" after "President Obama": a title alone, with "the" and
@@ -803,10 +811,7 @@ fn title_holder(doc: &mut Document, dict: &ActorDictionary, mi: usize, named: &[
     let bare = m.actor.name.is_none()
         && m.via == Via::Title
         && (m.actor.country.is_none() || m.country_from_context)
-        && m.tokens.start > 0
-        && doc
-            .slice(doc.tokens[m.tokens.start - 1].span)
-            .eq_ignore_ascii_case("the")
+        && after_the(doc, m)
         && doc.tokens[m.tokens.end - 1].tag == "NN";
     let (Some(title), true) = (title, bare) else {
         return;
@@ -830,13 +835,7 @@ fn title_holder(doc: &mut Document, dict: &ActorDictionary, mi: usize, named: &[
         })
     });
     if let Some(pi) = holder {
-        let person = doc.mentions[pi].actor.clone();
-        let from = doc.slice(doc.mentions[pi].span).to_string();
-        let m = &mut doc.mentions[mi];
-        m.actor = person;
-        m.via = Via::Coreference;
-        m.country_from_context = false;
-        m.entry = format!("{}+coreference:title:{from}", m.entry);
+        take_antecedent(doc, mi, pi, "coreference:title");
     }
 }
 
