@@ -1,7 +1,7 @@
 //! Words that decide how other words are read: the sense of a polysemous
 //! trigger, or a name that is part of an institution's: `data/events/senses.tsv`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::{table, DictError};
 
@@ -76,11 +76,11 @@ pub enum Sense {
 
 /// The sense words, by lemma (a word may have several: "charge").
 #[derive(Debug, Default)]
-pub struct Senses(HashMap<String, Vec<Sense>>);
+pub struct Senses(FxHashMap<String, Vec<Sense>>);
 
 impl Senses {
     pub fn parse(file: &str, text: &str) -> Result<Self, DictError> {
-        let mut words = HashMap::new();
+        let mut words = FxHashMap::default();
         table::read(file, text, &["word", "sense"], |row| {
             let sense = match row.required("sense")? {
                 "abstract" => Sense::Abstract,

@@ -2,7 +2,7 @@
 //! each token, its words, slots and the actors that fill them, without
 //! overlaps; and, for a trace, why each other pattern did not match.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 
 use dyad_lexicon::{Dictionaries, Element, Pattern};
 
@@ -71,8 +71,8 @@ pub(super) fn find_hits<'d>(
     // A pattern whose words the sentence lacks cannot match: without a
     // trace to say where each failed, it is not tried.
     let tracing = attempts.0.is_some();
-    let present: HashSet<&str> = if tracing {
-        HashSet::new()
+    let present: FxHashSet<&str> = if tracing {
+        FxHashSet::default()
     } else {
         (0..s.tokens.len())
             .flat_map(|k| [s.word(k), s.tokens[k].lemma.as_str()])
