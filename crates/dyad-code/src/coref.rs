@@ -63,6 +63,10 @@ fn referent(m: &ActorMention, plural: bool) -> Referent {
     }
 }
 
+/// Nouns that, after "the", name the movement named last ("the group",
+/// "the militant group"): a closed class, as the pronouns are.
+const GROUP_NOUNS: &[&str] = &["group", "organization", "organisation", "movement"];
+
 /// Whether a mention names a movement or an organisation outside a state's
 /// bodies ("Islamic State", "Hamas", "Amnesty International"): what "the
 /// group" refers back to.
@@ -244,8 +248,9 @@ pub fn may_refer(word: &str, dict: &ActorDictionary) -> bool {
 pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
     // Surnames of office holders first, so that pronouns after them refer
     // to them as to any named person.
-    let mut holders = office_holders(doc, dict);
-    holders.extend(halves(doc, dict));
+    let named = countries_named(doc);
+    let mut holders = office_holders(doc, dict, &named);
+    holders.extend(halves(doc, dict, &named));
     if !holders.is_empty() {
         doc.mentions.extend(holders);
         doc.mentions.sort_by_key(|m| m.tokens.start);
@@ -362,10 +367,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
             };
             // "the group", "the militant group": the movement named last,
             // in this sentence or the three before; "it" after it is it too.
-            if matches!(
-                &*lower,
-                "group" | "organization" | "organisation" | "movement"
-            ) {
+            if GROUP_NOUNS.contains(&&*lower) {
                 let the = (range.start.max(k.saturating_sub(3))..k)
                     .rev()
                     .take_while(|&j| {
@@ -541,17 +543,21 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
     }
 }
 
+/// The countries the text names itself (not lent by the context), as the
+/// first three letters of its actors' codes.
+fn countries_named(doc: &Document) -> HashSet<&str> {
+    doc.mentions
+        .iter()
+        .filter(|m| !m.country_from_context)
+        .filter_map(|m| m.actor.code.get(..3))
+        .collect()
+}
+
 /// "the North", "the South" of a text about Korea: the half of a divided
 /// country a capitalised side names after "the", where the text names it or
 /// its other half (see `countries.tsv`'s `half`); not inside a longer name
 /// ("the South China Sea", "the North Korean leader").
-fn halves(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
-    let named: HashSet<&str> = doc
-        .mentions
-        .iter()
-        .filter(|m| !m.country_from_context)
-        .filter_map(|m| m.actor.code.get(..3))
-        .collect();
+fn halves(doc: &Document, dict: &ActorDictionary, named: &HashSet<&str>) -> Vec<ActorMention> {
     let mut found = Vec::new();
     if named.is_empty() {
         return found;
@@ -573,7 +579,7 @@ fn halves(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
                 continue;
             }
             let covered = doc.mentions.iter().any(|m| m.tokens.contains(&k));
-            let Some(code) = dict.half(word, &named).filter(|_| !covered) else {
+            let Some(code) = dict.half(word, named).filter(|_| !covered) else {
                 continue;
             };
             found.push(ActorMention {
@@ -600,14 +606,12 @@ fn halves(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
 /// [`office_holder`]) where the text names their country and no full name
 /// with that surname came before (which coreference follows: "Bush" after
 /// "George H. W. Bush" is he, whoever held office on the day).
-fn office_holders(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
+fn office_holders(
+    doc: &Document,
+    dict: &ActorDictionary,
+    countries_named: &HashSet<&str>,
+) -> Vec<ActorMention> {
     let date = doc.meta.published;
-    let countries_named: HashSet<&str> = doc
-        .mentions
-        .iter()
-        .filter(|m| !m.country_from_context)
-        .filter_map(|m| m.actor.code.get(..3))
-        .collect();
     let mut named_before: HashSet<String> = HashSet::new();
     let mut next = 0;
     let mut found = Vec::new();
@@ -634,7 +638,7 @@ fn office_holders(doc: &Document, dict: &ActorDictionary) -> Vec<ActorMention> {
                     office_holder(
                         doc,
                         dict,
-                        &countries_named,
+                        countries_named,
                         date,
                         si,
                         k,
@@ -768,10 +772,7 @@ fn refer(
 fn movement_described(doc: &mut Document, mi: usize, latest_movement: Option<usize>, si: usize) {
     let m = &doc.mentions[mi];
     let last = doc.slice(doc.tokens[m.tokens.end - 1].span).to_lowercase();
-    let group_noun = matches!(
-        &*last,
-        "group" | "organization" | "organisation" | "movement"
-    );
+    let group_noun = GROUP_NOUNS.contains(&last.as_str());
     let bare = m.actor.name.is_none() && (m.actor.country.is_none() || m.country_from_context);
     let antecedent = latest_movement.filter(|&a| doc.mentions[a].sentence + 3 >= si);
     if let (true, Some(a)) = (group_noun && bare && after_the(doc, m), antecedent) {
