@@ -139,6 +139,8 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
             g.advice = true;
         } else if BE.contains(&&*w) {
             saw_be = true;
+        } else if matches!(t.tag, "``" | "''") {
+            // 'is "threatened by': a quotation opening inside the group
         } else if !(t.tag.starts_with("RB")
             || t.tag.starts_with("VB")
             || t.tag == "MD"

@@ -311,6 +311,30 @@ fn the_passive_subject_fills_the_object_slot() {
 }
 
 #[test]
+fn a_passive_subject_that_names_no_actor_leaves_no_target() {
+    // the agent acts; what it acts on is the parse's passive subject, here
+    // no actor, and never the speaker of the clause around it
+    let ev = events(
+        "In Tallinn, the president said the vision of a free Europe is \"threatened by Russia's aggression.\"",
+    );
+    assert!(!ev.iter().any(|e| e.0 == "130" && e.2 == "RUS"), "{ev:?}");
+}
+
+#[test]
+fn an_actor_inside_the_passive_subject_is_the_target() {
+    let ev = events("A camp for Syrian refugees was attacked by Turkish soldiers on Monday.");
+    assert!(has_code(&ev, "190", "TURMIL", "SYRREF"), "{ev:?}");
+}
+
+#[test]
+fn a_quotation_mark_inside_the_verb_group_keeps_its_modality() {
+    // 'will "meet with"': an intent to meet, not a meeting
+    let ev = events("Secretary of State Mike Pompeo will \"meet with Israeli Prime Minister Benjamin Netanyahu\" in Jerusalem, his office said.");
+    assert!(has_code(&ev, "036", "USAGOV", "ISRGOV"), "{ev:?}");
+    assert!(!ev.iter().any(|e| e.0 == "040"), "{ev:?}");
+}
+
+#[test]
 fn objects_come_before_adjuncts_of_time_and_cause() {
     let ev =
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");

@@ -522,7 +522,13 @@ pub(super) fn code_hit(
         // "was rejected by Moscow": the agent acts on the subject.
         let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
         source = by.and_then(|by| s.mention_near(by + 1, 4));
-        let subject = s.subject_before(h.head);
+        // the parse's passive subject, or an actor inside its phrase ("a
+        // camp for Congolese refugees was attacked"); none if it names no
+        // actor ("the vision is threatened by Russia's aggression")
+        let subject = match s.tree.passive_subject(h.head) {
+            Some(k) => s.mention_of(k).or_else(|| s.mention_inside(k)),
+            None => s.subject_before(h.head),
+        };
         let raised = s.tokens.get(h.head + 2).is_some_and(|t| t.tag == "VB")
             && s.tokens
                 .get(h.head + 1)

@@ -121,6 +121,29 @@ impl<'a> Sentence<'a> {
             })
     }
 
+    /// The first mention inside the noun phrase headed by token `i`, not
+    /// inside a clause of its own ("a camp for Congolese refugees"; not "a
+    /// deal proposed by Egypt", "the grievances which led to the rise of
+    /// ISIS").
+    pub(super) fn mention_inside(&self, i: usize) -> Option<usize> {
+        let within = |mut k: usize| {
+            while k != i {
+                if matches!(
+                    self.tree.dep(k),
+                    "acl" | "relcl" | "advcl" | "ccomp" | "xcomp"
+                ) {
+                    return false;
+                }
+                match self.tree.head(k) {
+                    Some(h) => k = h,
+                    None => return false,
+                }
+            }
+            true
+        };
+        (0..self.mentions.len()).find(|&m| within(self.mentions[m].0))
+    }
+
     /// Whom a statement made with verb `v` is addressed to or about: the
     /// actor after its "of", "about" or "to" ("said of Rudd", "explained to
     /// Mr. Obama"). The subject of what was said is not ("said Russia had
