@@ -401,10 +401,53 @@ impl<'a> Tree<'a> {
         let found = found.or(misdeed.then_some(c));
         match (found, subject) {
             (Some(p), Some(subject)) => Some((p, subject)),
-            _ => self
-                .dependents(c, "ccomp")
-                .find_map(|inner| self.judgement_within(inner, senses, depth + 1)),
+            _ => self.possessed_fault(c, senses).or_else(|| {
+                self.dependents(c, "ccomp")
+                    .find_map(|inner| self.judgement_within(inner, senses, depth + 1))
+            }),
         }
+    }
+
+    /// A word of fault in clause `c` whose possessor is its actor
+    /// ("threatened by Russia's aggression", "the regime's lies"): the
+    /// judging noun and the possessor's token. Not inside a clause of its
+    /// own, and not negated ("no aggression of Iran's").
+    fn possessed_fault(&self, c: usize, senses: &Senses) -> Option<(usize, usize)> {
+        let in_clause = |mut k: usize| {
+            while k != c {
+                if matches!(
+                    self.dep(k),
+                    "acl" | "relcl" | "advcl" | "ccomp" | "xcomp" | "neg"
+                ) {
+                    return false;
+                }
+                match self.head(k) {
+                    Some(h) => k = h,
+                    None => return false,
+                }
+            }
+            true
+        };
+        let fault = |k: usize| {
+            [self.word(k), self.tokens[k].lemma.as_str()]
+                .iter()
+                .any(|w| senses.is(w, Sense::Fault))
+        };
+        (0..self.tokens.len()).find_map(|n| {
+            if !self.tokens[n].tag.starts_with("NN")
+                || !in_clause(n)
+                || self.has_child_word(n, "det", |w| w == "no")
+            {
+                return None;
+            }
+            // "Russia's aggression", "Russia's illegal annexation"
+            let word = Some(n).filter(|&n| fault(n)).or_else(|| {
+                self.dependents(n, "amod")
+                    .find(|&a| self.tokens[a].tag.starts_with("JJ") && fault(a))
+            })?;
+            let owner = self.child(n, &["poss"])?;
+            Some((word, owner))
+        })
     }
 
     /// What verb of naming `v` judges: the judging word and the token of

@@ -212,6 +212,7 @@ struct Root {
     role: Option<RootRole>,
     alone: bool,
     venue: bool,
+    foreign: bool,
 }
 
 /// CAMEO roots (a code's first two digits) and what the coder does with
@@ -251,6 +252,7 @@ impl RootTable {
                 let (mutual, alone) = (yes("mutual")?, yes("alone")?);
                 // an optional column: tables written before it stay valid
                 let venue = yes("venue")?;
+                let foreign = yes("foreign")?;
                 let role = match row.get("role") {
                     "" => None,
                     "statement" => Some(RootRole::Statement),
@@ -266,6 +268,7 @@ impl RootTable {
                         role,
                         alone,
                         venue,
+                        foreign,
                     },
                 );
                 Ok(())
@@ -303,6 +306,14 @@ impl RootTable {
     /// "demonstrated in Nairobi").
     pub fn venue(&self, code: &str) -> bool {
         self.root(code).is_some_and(|r| r.venue)
+    }
+
+    /// Whether an event of this code is never aimed at its source's own
+    /// country as a whole: one does not disapprove of one's own country
+    /// ("Russia's outrageous action" in a Russian official's words is
+    /// another's judgement, the speaker mistaken).
+    pub fn foreign(&self, code: &str) -> bool {
+        self.root(code).is_some_and(|r| r.foreign)
     }
 
     /// Whether an event of this code plays `role`.

@@ -335,6 +335,31 @@ fn a_quotation_mark_inside_the_verb_group_keeps_its_modality() {
 }
 
 #[test]
+fn a_possessed_fault_in_what_is_said_criticises_its_owner() {
+    let ev = events(
+        "Secretary of State Mike Pompeo said the sanctions were a punishment for Moscow's provocations in eastern Ukraine.",
+    );
+    assert!(has_code(&ev, "111", "USAGOV", "RUSGOV"), "{ev:?}");
+    let ev = events(
+        "Japanese officials said North Korea's reckless pursuit of nuclear weapons threatens the region.",
+    );
+    assert!(ev.iter().any(|e| e.0 == "111" && e.2 == "PRK"), "{ev:?}");
+    // not when the fault is denied
+    let ev = events("The minister said there had been no aggression of Russia's.");
+    assert!(!ev.iter().any(|e| e.0 == "111"), "{ev:?}");
+}
+
+#[test]
+fn nobody_disapproves_of_their_own_country_as_a_whole() {
+    // a Russian source of "criticised Russia" is a misread speaker
+    let ev = events("Russian officials have mocked the impact of Western sanctions on Russia.");
+    assert!(
+        !ev.iter().any(|e| e.0.starts_with("11") && e.2 == "RUS"),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn objects_come_before_adjuncts_of_time_and_cause() {
     let ev =
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");

@@ -343,17 +343,23 @@ fn to_events(
     // Canadian mention, "the US ... the United States"), and an event that
     // needs a target has none without one; a protest of a country's people
     // in that country stands ("Iraqi Kurds demonstrated in Kirkuk").
-    // Nor on its own people ("speaking to his nation"), or they on it.
+    // Nor on its own people ("speaking to his nation"), or they on it; nor
+    // does one disapprove of its own country as a whole (a Russian
+    // speaker's words of "Russia's outrageous action" are another's).
     if !dicts.roots.alone(&c.code) {
         let code = |m: &Option<usize>| m.map(|m| s.mention(m).actor.code.as_str());
+        let foreign = dicts.roots.foreign(&c.code);
         let own = |a: &Option<usize>, b: &Option<usize>| match (a, b) {
             (Some(a), Some(b)) => {
                 let possessive = |m: usize| {
                     s.mention_start(m)
                         .is_some_and(|k| s.tokens[k].tag == "PRP$")
                 };
-                (possessive(*a) || possessive(*b))
-                    && s.mention(*a).actor.country == s.mention(*b).actor.country
+                let (source, target) = (&s.mention(*a).actor, &s.mention(*b).actor);
+                let whole_country =
+                    target.sector.is_none() && target.country.as_ref() == Some(&target.code);
+                (possessive(*a) || possessive(*b) || foreign && whole_country)
+                    && source.country == target.country
             }
             _ => false,
         };
