@@ -53,6 +53,10 @@ pub fn judges(token: &Token, word: &str, senses: &Senses) -> bool {
 /// ("if the United States goes ahead", "until the two countries agree").
 const CONDITIONS: &[&str] = &["if", "unless", "until", "whether", "lest"];
 
+/// Prepositions of an adjunct of occasion: when or where something else
+/// was done ("during a meeting with", "on a visit to", "after talks with").
+const OCCASIONS: &[&str] = &["during", "in", "at", "after", "following"];
+
 /// Prepositions of an adjunct of time or cause beyond those that end an
 /// object's search (`clause::ADJUNCTS`): "after the killing of".
 const TIME_PREPOSITIONS: &[&str] = &["after", "amidst", "before", "since", "until"];
@@ -309,6 +313,23 @@ impl<'a> Tree<'a> {
                     | "pcomp"
             )
             || self.head(k).is_none()
+    }
+
+    /// The verb whose adjunct of occasion noun `i` heads ("said during a
+    /// meeting with Abe", "spoke on a visit to Seoul", "after talks with
+    /// Putin"): what the noun names happened, its subject taking part.
+    pub fn occasion_of(&self, i: usize) -> Option<usize> {
+        let mut k = i;
+        while matches!(self.dep(k), "conj" | "compound") {
+            k = self.head(k)?;
+        }
+        let p = self.head(k).filter(|_| self.dep(k) == "pobj")?;
+        let mut v = self.head(p).filter(|_| self.dep(p) == "prep")?;
+        if self.dep(v) == "dobj" {
+            // "told reporters during a meeting": attached to the object
+            v = self.head(v)?;
+        }
+        (OCCASIONS.contains(&self.word(p)) && self.is_verb(v)).then_some(v)
     }
 
     /// Whether word `v` says its subject takes part in what its "in" names:

@@ -213,6 +213,7 @@ struct Root {
     alone: bool,
     venue: bool,
     foreign: bool,
+    occasion: bool,
 }
 
 /// CAMEO roots (a code's first two digits) and what the coder does with
@@ -253,6 +254,7 @@ impl RootTable {
                 // an optional column: tables written before it stay valid
                 let venue = yes("venue")?;
                 let foreign = yes("foreign")?;
+                let occasion = yes("occasion")?;
                 let role = match row.get("role") {
                     "" => None,
                     "statement" => Some(RootRole::Statement),
@@ -269,6 +271,7 @@ impl RootTable {
                         alone,
                         venue,
                         foreign,
+                        occasion,
                     },
                 );
                 Ok(())
@@ -314,6 +317,13 @@ impl RootTable {
     /// another's judgement, the speaker mistaken).
     pub fn foreign(&self, code: &str) -> bool {
         self.root(code).is_some_and(|r| r.foreign)
+    }
+
+    /// Whether a noun of this code in an adjunct of occasion of a verb
+    /// reports it, the verb's subject taking part ("told reporters during a
+    /// meeting with Abe", "spoke on a visit to Seoul").
+    pub fn occasion(&self, code: &str) -> bool {
+        self.root(code).is_some_and(|r| r.occasion)
     }
 
     /// Whether an event of this code plays `role`.

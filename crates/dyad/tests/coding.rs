@@ -360,6 +360,22 @@ fn nobody_disapproves_of_their_own_country_as_a_whole() {
 }
 
 #[test]
+fn a_meeting_in_an_adjunct_of_occasion_is_reported() {
+    // the verb's subject took part in the meeting the adjunct names
+    let ev = events("Secretary of State Mike Pompeo told reporters during a meeting with Russian Foreign Minister Sergei Lavrov that progress had been made.");
+    assert!(has_code(&ev, "040", "USAGOV", "RUSGOV"), "{ev:?}");
+    // an attack there is background, not reported
+    let ev = events(
+        "Secretary of State Mike Pompeo spoke to reporters after the bombing of the Iraqi embassy.",
+    );
+    assert!(
+        !ev.iter()
+            .any(|e| e.0.starts_with("18") || e.0.starts_with("19")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn objects_come_before_adjuncts_of_time_and_cause() {
     let ev =
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");

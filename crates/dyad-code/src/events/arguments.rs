@@ -126,8 +126,12 @@ pub(super) fn code_hit(
             anchor = noun;
         }
         let noun = clause::is_noun(&s.tokens[anchor]);
+        let occasion =
+            noun && dicts.roots.occasion(&h.pattern.code) && s.tree.occasion_of(anchor).is_some();
         let reason = if s.tree.is_modifier(anchor) {
             Some(DropReason::Modifier)
+        } else if occasion {
+            None
         } else if noun && s.tree.in_background(anchor, &dicts.senses)
             || s.tree.in_reduced_clause(anchor)
         {
@@ -246,8 +250,12 @@ pub(super) fn code_hit(
     // A noun trigger takes the modality of the verb governing it
     // ("would tighten the blockade", "will extend the curfew").
     let nominal_head = clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ");
+    // "said during a meeting with Abe": the verb the noun is the occasion of
+    let occasion = (nominal_head && dicts.roots.occasion(&h.pattern.code))
+        .then(|| s.tree.occasion_of(phrase_head))
+        .flatten();
     let governor = if nominal_head && s.tree.parsed() {
-        s.tree.verb_of_noun(phrase_head, &dicts.senses)
+        s.tree.verb_of_noun(phrase_head, &dicts.senses).or(occasion)
     } else if nominal_head {
         (h.head.saturating_sub(8)..h.head)
             .rev()
@@ -515,8 +523,10 @@ pub(super) fn code_hit(
     let mut source = h.source.or(demanded_by);
     // "the rebels are engaged in clashes": who takes part, passive in form
     // or not.
-    let taking_part = governor
-        .filter(|&v| clause::is_noun(&s.tokens[h.head]) && s.tree.takes_part(v, &dicts.senses));
+    let taking_part = governor.filter(|&v| {
+        clause::is_noun(&s.tokens[h.head])
+            && (s.tree.takes_part(v, &dicts.senses) || occasion == Some(v))
+    });
     let passive = source.is_none() && g.passive && taking_part.is_none();
     if passive {
         // "was rejected by Moscow": the agent acts on the subject.
@@ -573,8 +583,11 @@ pub(super) fn code_hit(
     // A noun alone is its governor's act only where that verb says its
     // subject did it ("staged protests", "carried out airstrikes"; not
     // "handled the protests").
+    // (the verb an occasion is of may be an act of its own: "told
+    // reporters during a meeting with Lavrov")
     let governed = governor.is_some_and(|v| {
-        h.head - v <= 7
+        occasion == Some(v)
+            || h.head - v <= 7
             && !hits.iter().any(|o| o.words.contains(&v))
             && (!lone_noun
                 || taking_part.is_some()
