@@ -316,9 +316,11 @@ impl<'a> Tree<'a> {
     }
 
     /// The verb whose adjunct of occasion noun `i` heads ("said during a
-    /// meeting with Abe", "spoke on a visit to Seoul", "after talks with
-    /// Putin"): what the noun names happened, its subject taking part.
-    pub fn occasion_of(&self, i: usize) -> Option<usize> {
+    /// meeting with Abe", "spoke after talks with Putin"): what the noun
+    /// names happened, its subject taking part. With `casualty`, only a
+    /// verb of harm and its "in" or "during" ("were killed in an Israeli
+    /// airstrike").
+    pub fn occasion_of(&self, i: usize, casualty: bool, senses: &Senses) -> Option<usize> {
         let mut k = i;
         while matches!(self.dep(k), "conj" | "compound") {
             k = self.head(k)?;
@@ -329,7 +331,13 @@ impl<'a> Tree<'a> {
             // "told reporters during a meeting": attached to the object
             v = self.head(v)?;
         }
-        (OCCASIONS.contains(&self.word(p)) && self.is_verb(v)).then_some(v)
+        let occasion = if casualty {
+            matches!(self.word(p), "in" | "during")
+                && senses.is(&self.tokens[v].lemma, Sense::Casualty)
+        } else {
+            OCCASIONS.contains(&self.word(p))
+        };
+        (occasion && self.is_verb(v)).then_some(v)
     }
 
     /// Whether word `v` says its subject takes part in what its "in" names:

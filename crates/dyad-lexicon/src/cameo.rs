@@ -213,7 +213,19 @@ struct Root {
     alone: bool,
     venue: bool,
     foreign: bool,
-    occasion: bool,
+    occasion: Option<Occasion>,
+}
+
+/// Where a root's event nouns in an adjunct of occasion of a verb are
+/// reported: `data/cameo/roots.tsv`'s `occasion` column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Occasion {
+    /// With any verb, its subject taking part ("said during a meeting with
+    /// Abe"): `yes`.
+    Any,
+    /// With a verb of harm (sense `casualty`), its casualties the target
+    /// ("were killed in an Israeli airstrike"): `casualty`.
+    Casualty,
 }
 
 /// CAMEO roots (a code's first two digits) and what the coder does with
@@ -254,7 +266,16 @@ impl RootTable {
                 // an optional column: tables written before it stay valid
                 let venue = yes("venue")?;
                 let foreign = yes("foreign")?;
-                let occasion = yes("occasion")?;
+                let occasion = match row.get("occasion") {
+                    "" | "no" => None,
+                    "yes" => Some(Occasion::Any),
+                    "casualty" => Some(Occasion::Casualty),
+                    other => {
+                        return Err(
+                            row.error(format!("occasion is yes, casualty or no, not `{other}`"))
+                        )
+                    }
+                };
                 let role = match row.get("role") {
                     "" => None,
                     "statement" => Some(RootRole::Statement),
@@ -319,11 +340,11 @@ impl RootTable {
         self.root(code).is_some_and(|r| r.foreign)
     }
 
-    /// Whether a noun of this code in an adjunct of occasion of a verb
-    /// reports it, the verb's subject taking part ("told reporters during a
-    /// meeting with Abe", "spoke on a visit to Seoul").
-    pub fn occasion(&self, code: &str) -> bool {
-        self.root(code).is_some_and(|r| r.occasion)
+    /// Whether, and with which verbs, a noun of this code in an adjunct of
+    /// occasion of a verb reports it ("told reporters during a meeting with
+    /// Abe", "were killed in an Israeli airstrike").
+    pub fn occasion(&self, code: &str) -> Option<Occasion> {
+        self.root(code)?.occasion
     }
 
     /// Whether an event of this code plays `role`.

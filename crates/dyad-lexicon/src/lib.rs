@@ -29,7 +29,9 @@ use std::path::Path;
 pub use actors::{
     surnames, ActorDictionary, ActorEntry, EntryKind, NameMatch, Role, PETRARCH_AGENT,
 };
-pub use cameo::{CameoCode, CameoTable, Frame, FrameTable, ReverseTable, RootRole, RootTable};
+pub use cameo::{
+    CameoCode, CameoTable, Frame, FrameTable, Occasion, ReverseTable, RootRole, RootTable,
+};
 pub use error::DictError;
 pub use patterns::{Element, Pattern, PatternSet};
 pub use petrarch::discards::{Discards, Reach};

@@ -72,6 +72,10 @@ pub enum Sense {
     /// ("did not accept refugees"), where another verb's is only not done
     /// ("never met Putin").
     Response,
+    /// A verb of harm done to people ("killed", "wounded", "died"): an
+    /// attack in its adjunct ("were killed in an Israeli airstrike") is
+    /// reported, its casualties the target.
+    Casualty,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -104,6 +108,7 @@ impl Senses {
                 "protester" => Sense::Protester,
                 "audience" => Sense::Audience,
                 "response" => Sense::Response,
+                "casualty" => Sense::Casualty,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

@@ -376,6 +376,22 @@ fn a_meeting_in_an_adjunct_of_occasion_is_reported() {
 }
 
 #[test]
+fn an_attack_that_killed_people_is_reported_on_its_casualties() {
+    let ev = events(
+        "Three Palestinian civilians were killed in an Israeli airstrike in Gaza on Monday.",
+    );
+    assert!(has_code(&ev, "195", "ISR", "PSECVL"), "{ev:?}");
+    let ev =
+        events("Two soldiers died in clashes between Ukrainian troops and rebels near Donetsk.");
+    assert!(has_code(&ev, "190", "UKRMIL", "UKRREB"), "{ev:?}");
+    // only in an adjunct of occasion: after it, it is background
+    let ev = events(
+        "Three Palestinian civilians were killed after the Israeli airstrike in Gaza on Monday.",
+    );
+    assert!(!ev.iter().any(|e| e.0.starts_with("19")), "{ev:?}");
+}
+
+#[test]
 fn objects_come_before_adjuncts_of_time_and_cause() {
     let ev =
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");

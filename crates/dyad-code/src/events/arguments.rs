@@ -4,7 +4,7 @@
 //! and its source and target.
 
 use dyad_core::Factuality;
-use dyad_lexicon::{Dictionaries, Element, Frame, RootRole, Sense};
+use dyad_lexicon::{Dictionaries, Element, Frame, Occasion, RootRole, Sense};
 
 use super::judgements::{judgement_code, ACCUSATION, CRITICISM};
 use super::matching::Hit;
@@ -100,6 +100,16 @@ pub(super) fn lone_noun_has_actor(s: &Sentence, dicts: &Dictionaries, head: usiz
 
 /// Codes one hit: its frame and complement, negation and modality, then its
 /// source and target. `consumed` marks hits taken as complements.
+/// The verb whose adjunct of occasion the noun at `head` of hit `h` is,
+/// where the hit's root is reported there (roots.tsv `occasion`).
+fn occasion_verb(s: &Sentence, dicts: &Dictionaries, h: &Hit, head: usize) -> Option<usize> {
+    let casualty = match dicts.roots.occasion(&h.pattern.code)? {
+        Occasion::Any => false,
+        Occasion::Casualty => true,
+    };
+    s.tree.occasion_of(head, casualty, &dicts.senses)
+}
+
 pub(super) fn code_hit(
     s: &Sentence,
     dicts: &Dictionaries,
@@ -126,8 +136,7 @@ pub(super) fn code_hit(
             anchor = noun;
         }
         let noun = clause::is_noun(&s.tokens[anchor]);
-        let occasion =
-            noun && dicts.roots.occasion(&h.pattern.code) && s.tree.occasion_of(anchor).is_some();
+        let occasion = noun && occasion_verb(s, dicts, h, anchor).is_some();
         let reason = if s.tree.is_modifier(anchor) {
             Some(DropReason::Modifier)
         } else if occasion {
@@ -250,10 +259,20 @@ pub(super) fn code_hit(
     // A noun trigger takes the modality of the verb governing it
     // ("would tighten the blockade", "will extend the curfew").
     let nominal_head = clause::is_noun(&s.tokens[h.head]) || s.tokens[h.head].tag.starts_with("JJ");
-    // "said during a meeting with Abe": the verb the noun is the occasion of
-    let occasion = (nominal_head && dicts.roots.occasion(&h.pattern.code))
-        .then(|| s.tree.occasion_of(phrase_head))
+    // "said during a meeting with Abe": the verb the noun is the occasion
+    // of, its subject taking part; "were killed in an Israeli airstrike":
+    // the verb of harm whose casualties the noun's act is aimed at
+    let occasion_of = nominal_head
+        .then(|| occasion_verb(s, dicts, h, phrase_head))
         .flatten();
+    let casualty = dicts.roots.occasion(&h.pattern.code) == Some(Occasion::Casualty);
+    let occasion = occasion_of.filter(|_| !casualty);
+    let casualties = occasion_of.filter(|_| casualty).and_then(|v| {
+        s.tree
+            .passive_subject(v)
+            .or_else(|| s.tree.subject(v))
+            .and_then(|k| s.mention_of(k))
+    });
     let governor = if nominal_head && s.tree.parsed() {
         s.tree.verb_of_noun(phrase_head, &dicts.senses).or(occasion)
     } else if nominal_head {
@@ -460,11 +479,14 @@ pub(super) fn code_hit(
         });
     } else if target.is_none() && lone_noun {
         // "the shelling of Gaza", "sanctions against Iran": the noun's own
-        // complement, never an actor further on.
-        target = s
-            .tree
-            .prepositional_objects(h.head, |w| NOUN_TARGETS.contains(&w))
-            .find_map(|o| s.mention_of(o));
+        // complement, never an actor further on; the casualties of the verb
+        // it is the occasion of before it ("civilians killed in an airstrike
+        // on Gaza")
+        target = casualties.or_else(|| {
+            s.tree
+                .prepositional_objects(h.head, |w| NOUN_TARGETS.contains(&w))
+                .find_map(|o| s.mention_of(o))
+        });
     } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
         let places = h.pattern.literal || !dicts.roots.venue(&code);
         let coordinated = || {
@@ -588,11 +610,11 @@ pub(super) fn code_hit(
     let governed = governor.is_some_and(|v| {
         occasion == Some(v)
             || h.head - v <= 7
-            && !hits.iter().any(|o| o.words.contains(&v))
-            && (!lone_noun
-                || taking_part.is_some()
-                || dicts.senses.is(&s.tokens[v].lemma, Sense::Support)
-                    && s.tree.object(v) == Some(h.head))
+                && !hits.iter().any(|o| o.words.contains(&v))
+                && (!lone_noun
+                    || taking_part.is_some()
+                    || dicts.senses.is(&s.tokens[v].lemma, Sense::Support)
+                        && s.tree.object(v) == Some(h.head))
     });
     if source.is_none() && !passive && (!nominal || governed) {
         // The noun's actor is its verb's subject ("forces launched
