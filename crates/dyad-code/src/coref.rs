@@ -27,7 +27,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
-use dyad_core::{Actor, ActorMention, Document, Span, Via};
+use dyad_core::{Actor, ActorMention, Document, Quotation, Span, Via};
 use dyad_lexicon::{ActorDictionary, Sense, Senses};
 
 /// Honorifics before a surname ("Mr. Assad").
@@ -103,19 +103,6 @@ fn quoted(doc: &Document, range: &std::ops::Range<usize>, open: bool) -> (Vec<bo
         })
         .collect();
     (flags, inside)
-}
-
-/// What a sentence quotes: which of its tokens stand inside quotation
-/// marks, and whose words they are.
-#[derive(Clone, Debug, Default)]
-pub struct Quotation {
-    /// Per token of the sentence, whether it is quoted (empty when none is).
-    pub inside: Vec<bool>,
-    /// The speaker, as an index into `doc.mentions`.
-    pub speaker: Option<usize>,
-    /// Whether every word of the sentence is quoted: its speaker's words
-    /// with no reporting verb of its own.
-    pub whole: bool,
 }
 
 /// What each sentence of a document quotes, and whose words. A quotation
@@ -541,6 +528,8 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
         doc.mentions.extend(added);
         doc.mentions.sort_by_key(|m| m.tokens.start);
     }
+    // the speakers again, now that pronouns name them ("“...,” he said")
+    doc.quotations = quotations(doc, senses);
 }
 
 /// The countries the text names itself (not lent by the context), as the

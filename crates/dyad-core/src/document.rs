@@ -187,6 +187,19 @@ pub struct ActorMention {
     pub person: bool,
 }
 
+/// What a sentence quotes: which of its tokens stand inside quotation
+/// marks, and whose words they are.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Quotation {
+    /// Per token of the sentence, whether it is quoted (empty when none is).
+    pub inside: Vec<bool>,
+    /// The speaker, as an index into [`Document::mentions`].
+    pub speaker: Option<usize>,
+    /// Whether every word of the sentence is quoted: its speaker's words
+    /// with no reporting verb of its own.
+    pub whole: bool,
+}
+
 /// A document and every layer the pipeline has added to it.
 #[derive(Clone, Debug, Default)]
 pub struct Document {
@@ -198,6 +211,9 @@ pub struct Document {
     pub sentences: Vec<Sentence>,
     pub tokens: Vec<Token>,
     pub mentions: Vec<ActorMention>,
+    /// Per sentence, what it quotes and whose words (the actor stage, once
+    /// its mentions are final).
+    pub quotations: Vec<Quotation>,
     pub events: Vec<Event>,
 }
 

@@ -13,8 +13,8 @@ mod words;
 
 pub use date::{EventDate, Precision};
 pub use document::{
-    is_state, Actor, ActorMention, Boilerplate, Document, Metadata, Origin, Sentence, SentenceKind,
-    Span, Story, Token, Via, NON_STATE_COUNTRIES,
+    is_state, Actor, ActorMention, Boilerplate, Document, Metadata, Origin, Quotation, Sentence,
+    SentenceKind, Span, Story, Token, Via, NON_STATE_COUNTRIES,
 };
 pub use event::{round_confidence, Event, EventActor, Evidence, Factuality, Location};
 pub use words::lowercase;

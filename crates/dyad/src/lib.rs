@@ -408,6 +408,7 @@ fn isolated(doc: &mut Document, code: impl FnOnce(&mut Document)) -> Result<(), 
         doc.sentences.clear();
         doc.tokens.clear();
         doc.mentions.clear();
+        doc.quotations.clear();
         doc.events.clear();
         let o = &doc.meta.origin;
         CodingFailed {

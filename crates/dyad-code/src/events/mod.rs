@@ -165,10 +165,19 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
 }
 
 /// The speaker of each sentence that is wholly a quotation with no
-/// reporting verb of its own, as an index into `doc.mentions`.
+/// reporting verb of its own, as an index into `doc.mentions`: from the
+/// document's quotations (see `coref::link`), or found here for a document
+/// whose mentions were not linked.
 fn quoted_speakers(doc: &Document, dicts: &Dictionaries) -> Vec<Option<usize>> {
-    crate::coref::quotations(doc, &dicts.senses)
-        .into_iter()
+    let found;
+    let quotations = if doc.quotations.len() == doc.sentences.len() {
+        &doc.quotations
+    } else {
+        found = crate::coref::quotations(doc, &dicts.senses);
+        &found
+    };
+    quotations
+        .iter()
         .map(|q| q.speaker.filter(|_| q.whole))
         .collect()
 }
