@@ -1,6 +1,4 @@
-//! Small, dependency-free hashing helpers.
-
-use std::hash::{BuildHasherDefault, Hasher};
+//! The FNV-1a hash of the tagger's and parser's feature keys.
 
 /// FNV-1a, 64 bit.  The tagger's feature keys are FNV-1a hashes of the
 /// feature strings (the trainer, tools/lang/train_tagger.py, uses the same).
@@ -35,46 +33,3 @@ impl Fnv {
         self.bytes(s.as_bytes())
     }
 }
-
-/// A fast non-cryptographic hasher (FxHash-style) for the crate's string maps.
-#[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-const FX_K: u64 = 0x517c_c1b7_2722_0a95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, w: u64) {
-        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(FX_K);
-    }
-}
-
-impl Hasher for FxHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap()));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut buf = [0u8; 8];
-            buf[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(buf));
-        }
-    }
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-    #[inline]
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FxMap<K, V> = std::collections::HashMap<K, V, BuildHasherDefault<FxHasher>>;

@@ -4,7 +4,7 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::hash::FxMap;
+use rustc_hash::FxHashMap as FxMap;
 
 static LEMMAS_TSV: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),

@@ -308,7 +308,7 @@ fn mix(h: u64) -> u64 {
 /// [`WeightTable::read`] loads.
 #[cfg(feature = "train")]
 pub(crate) struct Learner {
-    features: crate::hash::FxMap<u64, Vec<LearnedWeight>>,
+    features: rustc_hash::FxHashMap<u64, Vec<LearnedWeight>>,
     /// Number of training examples seen so far.
     step: u64,
 }

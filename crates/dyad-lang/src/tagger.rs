@@ -18,8 +18,9 @@
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
-use crate::hash::{Fnv, FxMap};
+use crate::hash::Fnv;
 use crate::perceptron::{ModelError, Reader, Scores, WeightTable, Weights};
+use rustc_hash::FxHashMap as FxMap;
 
 static TAGGER_BIN: &[u8] = include_bytes!(concat!(
     env!("CARGO_MANIFEST_DIR"),
