@@ -685,10 +685,10 @@ fn office_holder(
                 .is_some_and(|c| countries_named.contains(c))
         })
         .collect();
-    let best = holders.iter().filter_map(|(_, r)| r.rank()).min();
+    let best = holders.iter().filter_map(|(_, r)| r.rank).min();
     let heads: Vec<_> = holders
         .iter()
-        .filter(|(_, r)| best.is_some() && r.rank() == best)
+        .filter(|(_, r)| best.is_some() && r.rank == best)
         .collect();
     let (entry, role) = match (holders.as_slice(), heads.as_slice()) {
         ([one], _) => *one,

@@ -30,27 +30,15 @@ pub struct Role {
     pub start: Option<NaiveDate>,
     pub end: Option<NaiveDate>,
     pub title: String,
+    /// How high the office stands where several people share a surname,
+    /// for one who heads a state or its government (`agents.tsv`'s `heads`:
+    /// its leader 0, its head 1, the head of its government 2); "acting"
+    /// and "interim" holders rank as the office. `None` for other offices.
+    pub rank: Option<u8>,
 }
 
-impl Role {
-    /// How high the role stands where several people share a surname: a
-    /// leader of a state first ("leader", "supreme leader"), then its head
-    /// ("president", "king"), then the head of its government ("prime
-    /// minister", "chancellor"); `None` for other offices. "Acting" and
-    /// "interim" holders rank as the office.
-    pub fn rank(&self) -> Option<u8> {
-        let title = self
-            .title
-            .trim_start_matches("acting ")
-            .trim_start_matches("interim ");
-        match title {
-            "leader" | "supreme leader" => Some(0),
-            "president" | "king" | "queen" | "emperor" | "emir" => Some(1),
-            "prime minister" | "chancellor" => Some(2),
-            _ => None,
-        }
-    }
-}
+/// The ranks of `agents.tsv`'s `heads` column.
+const HEADS: [(&str, u8); 3] = [("leader", 0), ("state", 1), ("government", 2)];
 
 /// The code all these roles share, if they share one.
 fn shared_code<'r>(mut roles: impl Iterator<Item = &'r Role>) -> Option<&'r str> {
@@ -105,8 +93,8 @@ impl ActorEntry {
         let EntryKind::Person(roles) = &self.kind else {
             return None;
         };
-        if roles.iter().any(|r| r.rank().is_some()) {
-            shared_code(roles.iter().filter(|r| r.rank().is_some()))
+        if roles.iter().any(|r| r.rank.is_some()) {
+            shared_code(roles.iter().filter(|r| r.rank.is_some()))
         } else {
             shared_code(roles.iter())
         }
@@ -114,7 +102,7 @@ impl ActorEntry {
 
     /// Whether the person ever headed a state or government.
     fn ever_headed(&self) -> bool {
-        matches!(&self.kind, EntryKind::Person(roles) if roles.iter().any(|r| r.rank().is_some()))
+        matches!(&self.kind, EntryKind::Person(roles) if roles.iter().any(|r| r.rank.is_some()))
     }
 
     /// The role a person held on a date, or `None` outside every role. On
@@ -441,6 +429,8 @@ pub(crate) struct Builder<'t> {
     /// Each person's entry and names, for their family names once the
     /// countries are read.
     people: Vec<(usize, Vec<String>)>,
+    /// The rank of each title heading a state or its government.
+    heads: HashMap<String, u8>,
 }
 
 impl<'t> Builder<'t> {
@@ -455,6 +445,7 @@ impl<'t> Builder<'t> {
             family_first: HashSet::new(),
             halves: Vec::new(),
             people: Vec::new(),
+            heads: HashMap::new(),
         }
     }
 
@@ -573,7 +564,8 @@ impl<'t> Builder<'t> {
         })
     }
 
-    /// `agents.tsv`: phrase, sector, kind (`title` or `group`).
+    /// `agents.tsv`: phrase, sector, kind (`title` or `group`), and for a
+    /// title heading a state or its government its `heads` (optional).
     pub fn agents(&mut self, file: &str, text: &str) -> Result<(), DictError> {
         table::read(file, text, &["phrase", "sector", "kind"], |row| {
             let phrase = row.required("phrase")?;
@@ -583,6 +575,18 @@ impl<'t> Builder<'t> {
                 "group" | "" => false,
                 k => return Err(row.error(format!("kind must be `title` or `group`, not `{k}`"))),
             };
+            match row.get("heads") {
+                "" => {}
+                heads => {
+                    let rank = HEADS.iter().find(|(h, _)| *h == heads).map(|&(_, r)| r);
+                    let rank = rank.ok_or_else(|| {
+                        row.error(format!(
+                            "heads is leader, state or government, not `{heads}`"
+                        ))
+                    })?;
+                    self.heads.insert(phrase.to_lowercase(), rank);
+                }
+            }
             let entry = ActorEntry {
                 kind: EntryKind::Agent { title },
                 code: sector.to_string(),
@@ -726,6 +730,7 @@ impl<'t> Builder<'t> {
                         start: c.from,
                         end: c.until,
                         title: String::new(),
+                        rank: None,
                     })
                     .collect();
                 let country = roles[0].code.get(..3).map(String::from);
@@ -777,6 +782,13 @@ impl<'t> Builder<'t> {
     }
 
     pub fn build(mut self) -> ActorDictionary {
+        for entry in &mut self.entries {
+            if let EntryKind::Person(roles) = &mut entry.kind {
+                for role in roles {
+                    role.rank = self.heads.get(&role.title.to_lowercase()).copied();
+                }
+            }
+        }
         // "Kim" of Kim Jong Un, "Xi" of Xi Jinping: the family name of the
         // people of a country whose names are written family name first.
         let mut family_first_names = HashSet::new();
@@ -844,6 +856,7 @@ fn parse_role(line: &str) -> Result<Role, String> {
         start,
         end,
         title: parts.next().unwrap_or("").trim().to_string(),
+        rank: None,
     })
 }
 
