@@ -92,6 +92,15 @@ pub fn is_boundary(text: &str, t: &Token) -> bool {
 }
 
 /// Whether a lower-cased word ends the clause it is in.
+/// Honorifics before a surname ("Mr. Assad", "Ms. Haley").
+const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"];
+
+/// Whether a word is an honorific before a surname, in any case: no word of
+/// the phrase between a verb and the actor it names ("spoke to Mr. Trump").
+pub fn is_honorific(w: &str) -> bool {
+    HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(w))
+}
+
 pub fn is_boundary_word(w: &str) -> bool {
     matches!(w, ";" | ":" | "—" | "–" | "--" | "(" | ")") || CLAUSE_OPENERS.contains(&w)
 }

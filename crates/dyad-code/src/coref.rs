@@ -30,9 +30,6 @@ use chrono::NaiveDate;
 use dyad_core::{Actor, ActorMention, Document, Quotation, Span, Via};
 use dyad_lexicon::{ActorDictionary, Sense, Senses};
 
-/// Honorifics before a surname ("Mr. Assad").
-const HONORIFICS: &[&str] = &["Mr.", "Mrs.", "Ms.", "Mr", "Mrs", "Ms", "Dr.", "Dr"];
-
 /// What a pronoun can refer to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Referent {
@@ -662,7 +659,8 @@ fn office_holder(
 ) -> Option<ActorMention> {
     let word = doc.slice(doc.tokens[k].span);
     let tag = |i: usize| doc.tokens.get(i).map_or("", |t| t.tag);
-    let honorific = k > sentence_start && HONORIFICS.contains(&doc.slice(doc.tokens[k - 1].span));
+    let honorific =
+        k > sentence_start && crate::clause::is_honorific(doc.slice(doc.tokens[k - 1].span));
     let start = if honorific { k - 1 } else { k };
     let in_longer_name = tag(k + 1) == "NNP" || start > sentence_start && tag(start - 1) == "NNP";
     if tag(k) != "NNP"

@@ -392,6 +392,14 @@ fn an_attack_that_killed_people_is_reported_on_its_casualties() {
 }
 
 #[test]
+fn an_honorific_before_the_target_is_passed_over() {
+    let ev = events("Secretary of State Mike Pompeo spoke to Mr. Netanyahu on Monday.");
+    assert!(has_code(&ev, "040", "USAGOV", "ISRGOV"), "{ev:?}");
+    let ev = events("Trump urged Ms. Merkel to raise military spending.");
+    assert!(has_code(&ev, "02", "USAGOV", "DEUGOV"), "{ev:?}");
+}
+
+#[test]
 fn objects_come_before_adjuncts_of_time_and_cause() {
     let ev =
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");

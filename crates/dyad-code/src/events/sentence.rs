@@ -332,7 +332,10 @@ impl<'a> Sentence<'a> {
             let of_actor =
                 clause::is_noun(t) && k + 1 < self.tokens.len() && self.word(k + 1) == "of";
             let of = k > from && self.word(k) == "of" && clause::is_noun(&self.tokens[k - 1]);
+            // "spoke to Mr. Trump"
+            let honorific = clause::is_honorific(self.word(k));
             let filler = matches!(t.tag, "DT" | "CD" | "PRP$" | "PDT" | "VBN")
+                || honorific
                 || t.tag.starts_with("JJ")
                 || t.tag.starts_with("RB")
                 || of_actor
