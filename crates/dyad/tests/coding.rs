@@ -400,6 +400,15 @@ fn an_honorific_before_the_target_is_passed_over() {
 }
 
 #[test]
+fn a_handshake_is_a_meeting_of_both() {
+    let ev = events("Trump shook hands with North Korean leader Kim Jong Un at the border.");
+    assert!(
+        has_code(&ev, "040", "USAGOV", "PRKGOV") && has_code(&ev, "040", "PRKGOV", "USAGOV"),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn objects_come_before_adjuncts_of_time_and_cause() {
     let ev =
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");
