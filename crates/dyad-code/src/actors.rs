@@ -458,6 +458,22 @@ pub fn resolve_actors(
                     }
                 }
             }
+            // "former Secretary of State Hillary Clinton", "ex-President
+            // Bill Clinton": no longer in the office the title names, the
+            // person is of their country alone, unless they hold another
+            // office on the date.
+            let former = (d.first > 0 && words[d.first - 1].eq_ignore_ascii_case("former"))
+                || (d.first > 1
+                    && words[d.first - 1] == "-"
+                    && words[d.first - 2].eq_ignore_ascii_case("ex"));
+            // (a title before a name the dictionaries lack keeps its sector:
+            // the country of such a person comes from the context only
+            // through it)
+            let known = d.last == Shape::Person && d.name.is_some();
+            if former && known && d.person_code.is_none() {
+                d.sector = None;
+                d.org = None;
+            }
             if ethnic && d.org.is_none() && d.name.is_none() {
                 d.country = None;
                 d.sector.get_or_insert_with(|| ETHNIC_SECTOR.to_string());

@@ -409,6 +409,17 @@ fn a_handshake_is_a_meeting_of_both() {
 }
 
 #[test]
+fn a_former_office_holder_speaks_for_their_country_alone() {
+    // in 2019 the former secretary of state holds no office
+    let ev = events("Former Secretary of State Hillary Clinton criticized Russia.");
+    assert!(has_code(&ev, "111", "USA", "RUS"), "{ev:?}");
+    // without "former", a title before a known name of an earlier office
+    // still names that office
+    let ev = events("In 2012, Secretary of State Hillary Clinton criticized Russia.");
+    assert!(has_code(&ev, "111", "USAGOV", "RUS"), "{ev:?}");
+}
+
+#[test]
 fn objects_come_before_adjuncts_of_time_and_cause() {
     let ev =
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");

@@ -365,8 +365,11 @@ fn to_events(
                         .is_some_and(|k| s.tokens[k].tag == "PRP$")
                 };
                 let (source, target) = (&s.mention(*a).actor, &s.mention(*b).actor);
-                let whole_country =
-                    target.sector.is_none() && target.country.as_ref() == Some(&target.code);
+                // (a person without office, "former President Jacob Zuma",
+                // is no country as a whole)
+                let whole_country = target.sector.is_none()
+                    && target.country.as_ref() == Some(&target.code)
+                    && !s.mention(*b).person;
                 (possessive(*a) || possessive(*b) || foreign && whole_country)
                     && source.country == target.country
             }
