@@ -291,9 +291,13 @@ pub fn resolve_actors(
         let matches: Vec<NameMatch> = found
             .into_iter()
             .filter(|m| {
+                let agent = matches!(dict.entry(m.entry).kind, EntryKind::Agent { .. });
                 let group = matches!(dict.entry(m.entry).kind, EntryKind::Agent { title: false });
                 let tag = toks[m.tokens.end - 1].tag;
+                // "a general election": an agent's word as an adjective
+                // names no one
                 (!group || tag.is_empty() || tag.starts_with("NN"))
+                    && (!agent || !tag.starts_with("JJ"))
                     && !in_institution_name(m)
                     && !stance(m)
             })

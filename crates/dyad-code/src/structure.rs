@@ -539,7 +539,12 @@ impl<'a> Tree<'a> {
             // its own ("X can reach Japan, but Kim has threatened ...").
             let own_clause =
                 self.dep(k) == "conj" && self.child(k, &["nsubj", "nsubjpass"]).is_some();
-            if !GOVERNED.contains(&self.dep(k)) || own_clause {
+            // "allow Yanukovych to travel": an infinitive the parse makes a
+            // clausal complement is as open as any ("not to allow ... to
+            // travel" is no journey), where a finite reported clause keeps
+            // its own
+            let infinitive = self.dep(k) == "ccomp" && self.has_child_word(k, "aux", |w| w == "to");
+            if !(GOVERNED.contains(&self.dep(k)) || infinitive) || own_clause {
                 break;
             }
             chain.push(h);

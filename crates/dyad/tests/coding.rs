@@ -420,6 +420,34 @@ fn a_former_office_holder_speaks_for_their_country_alone() {
 }
 
 #[test]
+fn wanting_another_to_act_is_an_appeal_to_it() {
+    let ev = events("Hamas wants Israel to halt all attacks on Gaza.");
+    assert!(has_code(&ev, "02", "PSEREBHMS", "ISR"), "{ev:?}");
+    // the wanted act is not reported, nor one not allowed
+    assert!(!ev.iter().any(|e| e.0.starts_with("08")), "{ev:?}");
+    let doc = run(
+        "The opposition urged the authorities not to allow Yanukovych to travel to Russia.",
+        (2019, 5, 14),
+    );
+    let travel = doc.events.iter().find(|e| e.cameo.starts_with("04"));
+    assert!(
+        travel.is_none_or(|e| e.factuality != dyad_core::Factuality::Asserted),
+        "{:?}",
+        doc.events
+    );
+}
+
+#[test]
+fn an_agent_word_used_as_an_adjective_names_no_one() {
+    let ev = events("The Labour leader said he wanted a general election to end austerity.");
+    assert!(
+        !ev.iter()
+            .any(|e| e.2.ends_with("MIL") || e.1.ends_with("MIL")),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn objects_come_before_adjuncts_of_time_and_cause() {
     let ev =
         events("Israel has strengthened its forces in Lebanon following the discovery of Iranian-made rockets.");
