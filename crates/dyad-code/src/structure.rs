@@ -611,6 +611,11 @@ impl<'a> Tree<'a> {
             if self.has_child_word(v, "neg", |w| clause::NEGATORS.contains(&w)) {
                 return Some(Factuality::Negated);
             }
+            // "there was no discussion of giving Iran an ultimatum", "no
+            // attacks were reported"
+            if !self.is_verb(v) && self.has_child_word(v, "det", |w| w == "no") {
+                return Some(Factuality::Negated);
+            }
             let reported = self.dep(*chain.last().unwrap_or(&v)) == "ccomp";
             if reported && self.has_child_word(v, "aux", |w| w == REPORTED_FUTURE) {
                 return Some(Factuality::Intended);

@@ -438,6 +438,23 @@ fn wanting_another_to_act_is_an_appeal_to_it() {
 }
 
 #[test]
+fn an_event_under_no_is_negated() {
+    for text in [
+        "Secretary of State Mike Pompeo said there was no discussion of giving Iran an ultimatum.",
+        "Russia has no plans to shut down American companies, Finance Minister Anton Siluanov said.",
+    ] {
+        let doc = run(text, (2019, 5, 14));
+        assert!(
+            doc.events
+                .iter()
+                .all(|e| e.factuality != dyad_core::Factuality::Asserted || e.cameo.starts_with("01")),
+            "{text}: {:?}",
+            doc.events
+        );
+    }
+}
+
+#[test]
 fn an_agent_word_used_as_an_adjective_names_no_one() {
     let ev = events("The Labour leader said he wanted a general election to end austerity.");
     assert!(
