@@ -522,7 +522,7 @@ impl<'a> Tree<'a> {
         }
     }
 
-    fn is_verb(&self, i: usize) -> bool {
+    pub fn is_verb(&self, i: usize) -> bool {
         self.tokens[i].tag.starts_with("VB") || self.tokens[i].tag == "MD"
     }
 

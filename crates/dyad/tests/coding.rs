@@ -438,6 +438,22 @@ fn wanting_another_to_act_is_an_appeal_to_it() {
 }
 
 #[test]
+fn verbs_coordinated_before_one_object_share_it() {
+    let ev = events(
+        "Ukraine's government said insurgents loyal to Moscow kidnapped and tortured two Ukrainian officials.",
+    );
+    assert!(ev.iter().any(|e| e.0 == "181" && e.2 == "UKRGOV"), "{ev:?}");
+    // a verb with an object of its own keeps it
+    let ev = events(
+        "The Secretary-General called for calm and urged Israel to respect international law.",
+    );
+    assert!(
+        !ev.iter().any(|e| e.0.starts_with("025") && e.2 == "ISR"),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn an_event_under_no_is_negated() {
     for text in [
         "Secretary of State Mike Pompeo said there was no discussion of giving Iran an ultimatum.",

@@ -224,7 +224,20 @@ impl<'a> Sentence<'a> {
     /// the object is the pattern's own noun, that act's target is after its
     /// preposition ("threatens attack, including nukes, on U.S.").
     pub(super) fn parsed_object(&self, v: usize, words: &[usize]) -> Option<usize> {
-        let object = self.tree.object(v);
+        // "has threatened — and later beheaded — several hostages": verbs
+        // coordinated before one object share it
+        let bare = self.tree.children(v).iter().all(|&c| {
+            !matches!(
+                self.tree.dep(c),
+                "dobj" | "prep" | "ccomp" | "xcomp" | "attr" | "dative" | "acomp"
+            )
+        });
+        let object = self.tree.object(v).or_else(|| {
+            self.tree
+                .dependents(v, "conj")
+                .filter(|&c| bare && self.tree.is_verb(c) && c > v && c <= v + 4)
+                .find_map(|c| self.tree.object(c))
+        });
         let own_noun = object.filter(|o| words.contains(o));
         object
             .filter(|o| !words.contains(o))
