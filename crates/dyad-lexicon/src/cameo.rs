@@ -214,6 +214,7 @@ struct Root {
     venue: bool,
     foreign: bool,
     occasion: Option<Occasion>,
+    from: bool,
 }
 
 /// Where a root's event nouns in an adjunct of occasion of a verb are
@@ -266,6 +267,7 @@ impl RootTable {
                 // an optional column: tables written before it stay valid
                 let venue = yes("venue")?;
                 let foreign = yes("foreign")?;
+                let from = yes("from")?;
                 let occasion = match row.get("occasion") {
                     "" | "no" => None,
                     "yes" => Some(Occasion::Any),
@@ -293,6 +295,7 @@ impl RootTable {
                         venue,
                         foreign,
                         occasion,
+                        from,
                     },
                 );
                 Ok(())
@@ -345,6 +348,13 @@ impl RootTable {
     /// Abe", "were killed in an Israeli airstrike").
     pub fn occasion(&self, code: &str) -> Option<Occasion> {
         self.root(code)?.occasion
+    }
+
+    /// Whether a noun of this code takes its source after "from" ("threats
+    /// from North Korea", "calls from lawmakers"), where that is not whence
+    /// the act goes ("withdrawal from Syria", "a trip from Jerusalem").
+    pub fn from(&self, code: &str) -> bool {
+        self.root(code).is_some_and(|r| r.from)
     }
 
     /// Whether an event of this code plays `role`.

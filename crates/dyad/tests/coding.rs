@@ -454,6 +454,15 @@ fn verbs_coordinated_before_one_object_share_it() {
 }
 
 #[test]
+fn a_noun_of_speech_or_force_takes_its_source_after_from() {
+    let ev = events("Democrats dismissed the threats from North Korea against the United States.");
+    assert!(has_code(&ev, "13", "PRK", "USA"), "{ev:?}");
+    // where "from" is whence the act goes, it names no source
+    let ev = events("Trump ordered the withdrawal of American troops from Syria.");
+    assert!(!ev.iter().any(|e| e.1 == "SYR"), "{ev:?}");
+}
+
+#[test]
 fn an_event_under_no_is_negated() {
     for text in [
         "Secretary of State Mike Pompeo said there was no discussion of giving Iran an ultimatum.",

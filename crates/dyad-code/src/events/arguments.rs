@@ -596,6 +596,23 @@ pub(super) fn code_hit(
                 s.tree
                     .prepositional_objects(h.head, |w| w == "by")
                     .find_map(|o| s.mention_of(o))
+            })
+            .or_else(|| {
+                // "threats from North Korea", "calls from lawmakers for
+                // sanctions", where "from" is not whence ("withdrawal from
+                // Syria", "a trip from Jerusalem"): roots.tsv `from`
+                let from = s
+                    .tree
+                    .prepositional_objects(h.head, |w| w == "from")
+                    .find_map(|o| s.mention_of(o));
+                // (a pattern of its own with "from" says what it is:
+                // "purchase from +")
+                let own = h
+                    .pattern
+                    .elements
+                    .iter()
+                    .any(|e| matches!(e, Element::Word(w) if w == "from"));
+                from.filter(|_| dicts.roots.from(&h.pattern.code) && !own)
             });
     }
     // A noun trigger is the act of its clause's subject only as the
