@@ -463,6 +463,14 @@ fn a_noun_of_speech_or_force_takes_its_source_after_from() {
 }
 
 #[test]
+fn saying_another_failed_accuses_it() {
+    let ev = events(
+        "Secretary of State Mike Pompeo said Russia had failed to live up to the agreement.",
+    );
+    assert!(has_code(&ev, "11", "USAGOV", "RUS"), "{ev:?}");
+}
+
+#[test]
 fn an_event_under_no_is_negated() {
     for text in [
         "Secretary of State Mike Pompeo said there was no discussion of giving Iran an ultimatum.",
