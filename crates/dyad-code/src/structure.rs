@@ -54,7 +54,7 @@ pub fn judges(token: &Token, word: &str, senses: &Senses) -> bool {
 const CONDITIONS: &[&str] = &["if", "unless", "until", "whether", "lest"];
 
 /// Prepositions of an adjunct of occasion: when or where something else
-/// was done ("during a meeting with", "on a visit to", "after talks with").
+/// was done ("during a meeting with", "in a visit to", "after talks with").
 const OCCASIONS: &[&str] = &["during", "in", "at", "after", "following"];
 
 /// Prepositions of an adjunct of time or cause beyond those that end an
@@ -340,6 +340,21 @@ impl<'a> Tree<'a> {
         (occasion && self.is_verb(v)).then_some(v)
     }
 
+    /// Whether token `k` lies under token `top` without a clause of its own
+    /// between them (a relative, adverbial or complement clause).
+    pub fn in_phrase_of(&self, mut k: usize, top: usize) -> bool {
+        while k != top {
+            if matches!(self.dep(k), "acl" | "relcl" | "advcl" | "ccomp" | "xcomp") {
+                return false;
+            }
+            match self.head(k) {
+                Some(h) => k = h,
+                None => return false,
+            }
+        }
+        true
+    }
+
     /// Whether word `v` says its subject takes part in what its "in" names:
     /// a verb of participation ("engaged in", "participated in"), or one
     /// whose object is one ("took part in").
@@ -442,21 +457,6 @@ impl<'a> Tree<'a> {
     /// judging noun and the possessor's token. Not inside a clause of its
     /// own, and not negated ("no aggression of Iran's").
     fn possessed_fault(&self, c: usize, senses: &Senses) -> Option<(usize, usize)> {
-        let in_clause = |mut k: usize| {
-            while k != c {
-                if matches!(
-                    self.dep(k),
-                    "acl" | "relcl" | "advcl" | "ccomp" | "xcomp" | "neg"
-                ) {
-                    return false;
-                }
-                match self.head(k) {
-                    Some(h) => k = h,
-                    None => return false,
-                }
-            }
-            true
-        };
         let fault = |k: usize| {
             [self.word(k), self.tokens[k].lemma.as_str()]
                 .iter()
@@ -464,7 +464,7 @@ impl<'a> Tree<'a> {
         };
         (0..self.tokens.len()).find_map(|n| {
             if !self.tokens[n].tag.starts_with("NN")
-                || !in_clause(n)
+                || !self.in_phrase_of(n, c)
                 || self.has_child_word(n, "det", |w| w == "no")
             {
                 return None;

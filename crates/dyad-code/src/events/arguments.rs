@@ -98,8 +98,6 @@ pub(super) fn lone_noun_has_actor(s: &Sentence, dicts: &Dictionaries, head: usiz
     before || after || done
 }
 
-/// Codes one hit: its frame and complement, negation and modality, then its
-/// source and target. `consumed` marks hits taken as complements.
 /// The verb whose adjunct of occasion the noun at `head` of hit `h` is,
 /// where the hit's root is reported there (roots.tsv `occasion`).
 fn occasion_verb(s: &Sentence, dicts: &Dictionaries, h: &Hit, head: usize) -> Option<usize> {
@@ -110,6 +108,8 @@ fn occasion_verb(s: &Sentence, dicts: &Dictionaries, h: &Hit, head: usize) -> Op
     s.tree.occasion_of(head, casualty, &dicts.senses)
 }
 
+/// Codes one hit: its frame and complement, negation and modality, then its
+/// source and target. `consumed` marks hits taken as complements.
 pub(super) fn code_hit(
     s: &Sentence,
     dicts: &Dictionaries,

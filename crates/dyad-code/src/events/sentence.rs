@@ -126,22 +126,7 @@ impl<'a> Sentence<'a> {
     /// deal proposed by Egypt", "the grievances which led to the rise of
     /// ISIS").
     pub(super) fn mention_inside(&self, i: usize) -> Option<usize> {
-        let within = |mut k: usize| {
-            while k != i {
-                if matches!(
-                    self.tree.dep(k),
-                    "acl" | "relcl" | "advcl" | "ccomp" | "xcomp"
-                ) {
-                    return false;
-                }
-                match self.tree.head(k) {
-                    Some(h) => k = h,
-                    None => return false,
-                }
-            }
-            true
-        };
-        (0..self.mentions.len()).find(|&m| within(self.mentions[m].0))
+        (0..self.mentions.len()).find(|&m| self.tree.in_phrase_of(self.mentions[m].0, i))
     }
 
     /// Whom a statement made with verb `v` is addressed to or about: the
