@@ -360,7 +360,13 @@ pub fn resolve_actors(
                     _ if modifiers && matches!(d.last, Shape::Adjective | Shape::Country) => {
                         matches!(shape(e), Shape::Agent { .. })
                     }
-                    ["'s"] => matches!(shape(e), Shape::Agent { .. }) && d.last != Shape::Place,
+                    // "Russia's foreign minister", "South Korea's Moon Jae-in"
+                    ["'s"] => {
+                        let person = shape(e) == Shape::Person
+                            && matches!(d.last, Shape::Country | Shape::Capital);
+                        (matches!(shape(e), Shape::Agent { .. }) || person)
+                            && d.last != Shape::Place
+                    }
                     ["of"] | ["of", "the"] => {
                         through_of = (d.last_is_agent() || d.via == Via::Title)
                             && d.country.is_none()
@@ -562,6 +568,34 @@ pub fn resolve_actors(
                 );
                 cur.actor.country = country;
                 cur.entry = format!("{}+coordinated", cur.entry);
+            }
+        }
+        // "U.S. and Iraqi forces", "American and British officials": a
+        // country alone before "and" and a country's group shares the group.
+        for k in (first_mention + 1..mentions.len()).rev() {
+            let (prev, cur) = (&mentions[k - 1], &mentions[k]);
+            let bare_country = prev.actor.sector.is_none()
+                && prev.actor.name.is_none()
+                && prev.actor.country.is_some()
+                && prev.entry.starts_with("countries:")
+                && !prev.entry.contains('+');
+            let group = cur.actor.sector.is_some()
+                && cur.actor.name.is_none()
+                && cur.entry.starts_with("countries:")
+                && cur.entry.contains("+agents:");
+            let gap = prev.tokens.end..cur.tokens.start;
+            let coordinated =
+                gap.len() == 1 && matches!(doc.slice(doc.tokens[gap.start].span), "and" | "or");
+            if bare_country && group && coordinated {
+                let sector = cur.actor.sector.clone();
+                let prev = &mut mentions[k - 1];
+                prev.actor.code = format!(
+                    "{}{}",
+                    prev.actor.country.as_deref().unwrap_or(""),
+                    sector.as_deref().unwrap_or("")
+                );
+                prev.actor.sector = sector;
+                prev.entry = format!("{}+shared group", prev.entry);
             }
         }
         // "Mr. Putin, whose military is backing Assad": a country-less

@@ -471,6 +471,25 @@ fn saying_another_failed_accuses_it() {
 }
 
 #[test]
+fn coordinated_countries_share_the_group_after_them() {
+    let ev = events("U.S. and Iraqi forces attacked Islamic State positions near Mosul.");
+    assert!(
+        ev.iter().any(|e| e.0.starts_with("19") && e.1 == "USAMIL"),
+        "{ev:?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.0.starts_with("19") && e.1 == "IRQMIL"),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_person_after_a_countrys_possessive_is_one_actor() {
+    let ev = events("China's Xi Jinping met with South Korea's Moon Jae-in in Beijing.");
+    assert!(has_code(&ev, "040", "CHNGOV", "KORGOV"), "{ev:?}");
+}
+
+#[test]
 fn an_event_under_no_is_negated() {
     for text in [
         "Secretary of State Mike Pompeo said there was no discussion of giving Iran an ultimatum.",
@@ -716,7 +735,7 @@ fn a_topic_of_discussion_is_no_target() {
             .any(|(_, _, t)| ["LBY", "YEM", "SDN"].contains(&t.as_str())),
         "{ev:?}"
     );
-    assert!(has_code(&ev, "04", "SAU", "EGYGOV"), "{ev:?}");
+    assert!(has_code(&ev, "04", "SAUGOV", "EGYGOV"), "{ev:?}");
     let ev = events("Obama and Putin discussed Syria on the phone.");
     assert!(!ev.iter().any(|(_, _, t)| t == "SYR"), "{ev:?}");
 }
