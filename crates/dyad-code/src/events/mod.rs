@@ -22,6 +22,8 @@ mod matching;
 mod sentence;
 mod trace;
 
+use std::collections::HashSet;
+
 use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Factuality, Span};
 use dyad_lexicon::{Dictionaries, Frame, RootRole, Sense};
 
@@ -112,6 +114,20 @@ pub fn code_events(doc: &mut Document, dicts: &Dictionaries, mut trace: Option<&
             });
         }
     }
+    // One act read twice (a mutual act and its reverse, "Saudi and Egyptian
+    // officials met"): the same code between the same actors from the same
+    // words is one event.
+    let mut seen = HashSet::new();
+    events.retain(|e| {
+        let code = |a: &Option<EventActor>| a.as_ref().map(|a| a.code.clone());
+        seen.insert((
+            e.sentence,
+            e.cameo.clone(),
+            code(&e.source),
+            code(&e.target),
+            e.evidence.span,
+        ))
+    });
     crate::confidence::assess(&mut events);
     doc.events = events;
 }
