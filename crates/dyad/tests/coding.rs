@@ -490,6 +490,18 @@ fn a_person_after_a_countrys_possessive_is_one_actor() {
 }
 
 #[test]
+fn an_actor_the_pattern_names_is_its_target() {
+    // the protesters' clash is a violent protest against the police, the
+    // police's part back repression
+    let ev = events("Hundreds of protesters clashed with police in Hong Kong on Sunday.");
+    assert!(has_code(&ev, "145", "HKGCVL", "HKGCOP"), "{ev:?}");
+    assert!(has_code(&ev, "175", "HKGCOP", "HKGCVL"), "{ev:?}");
+    // not whom news is told to
+    let ev = events("Secretary of State Mike Pompeo told reporters of the plan.");
+    assert!(!ev.iter().any(|e| e.2.ends_with("MED")), "{ev:?}");
+}
+
+#[test]
 fn an_event_under_no_is_negated() {
     for text in [
         "Secretary of State Mike Pompeo said there was no discussion of giving Iran an ultimatum.",

@@ -446,6 +446,22 @@ pub(super) fn code_hit(
             }
         }
     }
+    // "clashed with police", "attacked civilians": an actor the pattern
+    // names in its own words is whom the act is done to, where no actor
+    // after it is (not the forces a show of force moves, "deployed troops",
+    // which stands alone; nor the source's own, "withdrew its forces"; nor
+    // whom news is told to)
+    let moves_own = dicts.roots.alone(&code) && !dicts.roots.is(&code, RootRole::Protest);
+    let named = (!h.pattern.literal && !moves_own && clause::is_verb(&s.tokens[h.head]))
+        .then(|| {
+            h.words
+                .iter()
+                .filter(|&&w| w > h.head)
+                .filter(|&&w| !dicts.senses.is(&s.tokens[w].lemma, Sense::Audience))
+                .find_map(|&w| s.mention_covering(w))
+                .filter(|&m| !s.is_own(m))
+        })
+        .flatten();
     let statement = dicts.roots.is(&code, RootRole::Statement) && !h.pattern.literal;
     // "said the policy has been a disaster", "said Iran made a mistake": a
     // statement that judges an actor or its act wrong is criticism of that
@@ -530,6 +546,9 @@ pub(super) fn code_hit(
             target = None;
         }
     }
+    if target.is_none() {
+        target = named;
+    }
     // "threatened to stop the talks if the United States goes ahead",
     // "threatened to send refugees to Europe if the EU ...": a threat is
     // made to whom its condition is put, rather than to an object found by
@@ -583,8 +602,13 @@ pub(super) fn code_hit(
     if source.is_none() && nominal {
         // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine", "the
         // American-led invasion", "airstrikes by government forces".
+        // "the American-led invasion", "Saudi-led coalition airstrikes"
         let led = |m: &(usize, usize, _)| {
-            m.1 + 2 == h.head && s.word(m.1) == "-" && s.tokens[m.1 + 1].lemma == "lead"
+            m.1 + 2 <= h.head
+                && h.head <= m.1 + 4
+                && s.word(m.1) == "-"
+                && s.tokens[m.1 + 1].lemma == "lead"
+                && (m.1 + 2..h.head).all(|k| clause::is_noun(&s.tokens[k]))
         };
         source = s
             .mentions
@@ -772,6 +796,11 @@ pub(super) fn code_hit(
                 reverse = recode(REPRESSION);
             }
         }
+    }
+    // "protesters clashed with police" coded as a violent protest by its
+    // pattern: the police's part back is repression
+    if domestic && code == VIOLENT_PROTEST && reverse.as_deref() == Some(VIOLENT_PROTEST) {
+        reverse = dicts.cameo.get(REPRESSION).map(|_| REPRESSION.to_string());
     }
     Some(Coded {
         reciprocal,
