@@ -269,8 +269,14 @@ impl Sentence<'_> {
                         .find(|&k| is(k));
                     // "the tariffs Trump slapped on China": the object of a
                     // relative clause's verb is the noun the clause describes.
+                    // (before the sentence is parsed, to tell whether it
+                    // needs its parse: a word of the class a few words
+                    // before the verb may be that noun)
                     let antecedent = || {
-                        let a = self.tree.object_antecedent(head)?;
+                        let a = match self.tree.parsed() {
+                            true => self.tree.object_antecedent(head)?,
+                            false => (head.saturating_sub(6)..head).rev().find(|&k| is(k))?,
+                        };
                         (hit.words.len() == 1 && !pattern.literal && is(a)).then_some(a)
                     };
                     match (found, antecedent()) {
