@@ -27,6 +27,10 @@ pub(crate) struct BoilerplateMarker {
     first_chars: HashSet<char>,
 }
 
+/// What a label opening stands for in the list of openings: its words, then
+/// any words, then a final dash.
+const LABEL_MARK: &str = "\u{1}";
+
 /// Lower-case words joined by single spaces.
 fn normalized(text: &str) -> String {
     text.split_whitespace()
@@ -47,6 +51,15 @@ impl BoilerplateMarker {
                 let kind = match kind {
                     "related" => Boilerplate::Related,
                     "furniture" => Boilerplate::Furniture,
+                    // a caption's label, cut from its caption at the dash
+                    // ending it (see `segment`): the label alone, never the
+                    // caption it opens
+                    "label" => {
+                        return (
+                            format!("{} {LABEL_MARK}", normalized(words)),
+                            Boilerplate::Furniture,
+                        )
+                    }
                     other => panic!("unknown boilerplate kind `{other}`"),
                 };
                 (normalized(words), kind)
@@ -71,6 +84,10 @@ impl BoilerplateMarker {
         }
         let line = normalized(line);
         self.openings.iter().find_map(|(opening, kind)| {
+            if let Some(label) = opening.strip_suffix(LABEL_MARK) {
+                let ends_with_dash = line.ends_with(['–', '—', '-']);
+                return (line.starts_with(label.trim_end()) && ends_with_dash).then_some(*kind);
+            }
             let rest = line.strip_prefix(opening.as_str())?;
             let whole_words = opening.ends_with(|c: char| !c.is_alphanumeric())
                 || !rest.starts_with(|c: char| c.is_alphanumeric());
@@ -127,6 +144,7 @@ mod tests {
             "related\tread more:",
             "furniture\tadvertisement",
             "furniture\tsubscribe",
+            "label\thide caption",
         ])
     }
 
@@ -146,5 +164,20 @@ mod tests {
         assert_eq!(m.by_opening("Subscribers protested the price rise."), None);
         let long = "Subscribe to this view and more than twenty other words that make a long sentence of running text about a dispute over fees.";
         assert_eq!(m.by_opening(long), None);
+    }
+
+    #[test]
+    fn a_label_is_marked_only_as_cut_from_its_caption() {
+        let marker = marker();
+        let m = Opening(&marker);
+        assert_eq!(
+            m.by_opening("Hide Caption 3 of 12 Photos: Envoys in Geneva –"),
+            Some(Boilerplate::Furniture)
+        );
+        // a caption whose label has no dash keeps its words
+        assert_eq!(
+            m.by_opening("Hide Caption 4 of 12 Photos: Envoys meet in Geneva."),
+            None
+        );
     }
 }

@@ -49,7 +49,10 @@ impl TextAnalyzer {
     pub fn new() -> Self {
         TextAnalyzer {
             tokenizer: Tokenizer::new(data_lines(ABBREVIATIONS)),
-            segmenter: segment::Segmenter::new(data_lines(SENTENCE_STARTERS)),
+            segmenter: segment::Segmenter::new(
+                data_lines(SENTENCE_STARTERS),
+                data_lines(BOILERPLATE),
+            ),
             boilerplate: boilerplate::BoilerplateMarker::new(data_lines(BOILERPLATE)),
         }
     }

@@ -30,7 +30,13 @@ pub struct SentenceSpan {
 
 pub(crate) struct Segmenter {
     starters: HashSet<String>,
+    /// Opening words (lower-case) of a caption's label, which runs to the
+    /// first dash after them (`label` lines of `data/text/boilerplate.tsv`).
+    labels: Vec<String>,
 }
+
+/// How far after its opening words a caption label's dash may be.
+const MAX_LABEL_BYTES: usize = 240;
 
 fn dateline_pattern() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
@@ -55,10 +61,39 @@ fn ends_with_terminal(s: &str) -> bool {
 }
 
 impl Segmenter {
-    pub(crate) fn new<'a>(starters: impl IntoIterator<Item = &'a str>) -> Self {
+    pub(crate) fn new<'a>(
+        starters: impl IntoIterator<Item = &'a str>,
+        boilerplate: impl IntoIterator<Item = &'a str>,
+    ) -> Self {
+        let labels = boilerplate
+            .into_iter()
+            .filter_map(|line| line.strip_prefix("label\t"))
+            .map(str::to_lowercase)
+            .collect();
         Segmenter {
             starters: starters.into_iter().map(str::to_string).collect(),
+            labels,
         }
+    }
+
+    /// Where the caption label opening the paragraph text `text` ends: just
+    /// after the first dash after its opening words ("Hide Caption 3 of 45
+    /// Photos: Manhunt for Boston bombers –"), when text follows.
+    fn label_end(&self, text: &str) -> Option<usize> {
+        let mut cut = text.len().min(MAX_LABEL_BYTES);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let head = &text[..cut];
+        let lower = head.to_lowercase();
+        if !self.labels.iter().any(|l| lower.starts_with(l.as_str())) {
+            return None;
+        }
+        let dash = [" – ", " — ", " - "]
+            .iter()
+            .filter_map(|d| head.find(d).map(|i| i + d.len()))
+            .min()?;
+        (!text[dash..].trim().is_empty()).then_some(dash)
     }
 
     pub(crate) fn sentences(&self, text: &str, tokenizer: &Tokenizer) -> Vec<SentenceSpan> {
@@ -97,7 +132,16 @@ impl Segmenter {
             }
         }
         let single = pieces.len() == 1;
-        for p in pieces {
+        for mut p in pieces {
+            // "Hide Caption 3 of 45 Photos: Manhunt for Boston bombers –
+            // An ambulance carries ...": the label is a unit of its own
+            if let Some(end) = self.label_end(p.slice(text)) {
+                out.push(SentenceSpan {
+                    span: trim(text, Span::new(p.start, p.start + end)),
+                    kind: SentenceKind::Body,
+                });
+                p.start += end;
+            }
             let span = trim(text, p);
             if span.start == span.end {
                 continue;

@@ -108,3 +108,20 @@ fn single_newlines_separate_paragraphs_in_unwrapped_text() {
     assert_eq!(got.len(), 2);
     assert_eq!(got[0].1, SentenceKind::Headline);
 }
+
+#[test]
+fn a_caption_label_stands_apart_from_its_caption() {
+    // a gallery's label and title before each caption, glued to the text
+    let text = "The talks ended. Hide Caption 3 of 12 Photos: Envoys in Geneva Envoys in Geneva – \
+                Two envoys shake hands after the talks. Hide Caption 4 of 12 Photos: Unrest \
+                without a dash names no caption.";
+    assert_eq!(
+        texts(text),
+        [
+            "The talks ended.",
+            "Hide Caption 3 of 12 Photos: Envoys in Geneva Envoys in Geneva –",
+            "Two envoys shake hands after the talks.",
+            "Hide Caption 4 of 12 Photos: Unrest without a dash names no caption.",
+        ]
+    );
+}
