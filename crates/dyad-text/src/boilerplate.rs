@@ -75,6 +75,16 @@ impl BoilerplateMarker {
         }
     }
 
+    /// The opening words of captions' labels (`label` lines), lower-case,
+    /// for the segmenter to cut them from their captions.
+    pub(crate) fn labels(&self) -> Vec<String> {
+        self.openings
+            .iter()
+            .filter_map(|(opening, _)| opening.strip_suffix(LABEL_MARK))
+            .map(|label| label.trim_end().to_string())
+            .collect()
+    }
+
     /// What a line of `words` words marks by its opening words.
     fn by_opening(&self, line: &str, words: usize) -> Option<Boilerplate> {
         let first = line.trim_start().chars().next()?;

@@ -47,13 +47,11 @@ impl Default for TextAnalyzer {
 impl TextAnalyzer {
     /// The analyzer with the built-in abbreviation and sentence-opener lists.
     pub fn new() -> Self {
+        let boilerplate = boilerplate::BoilerplateMarker::new(data_lines(BOILERPLATE));
         TextAnalyzer {
             tokenizer: Tokenizer::new(data_lines(ABBREVIATIONS)),
-            segmenter: segment::Segmenter::new(
-                data_lines(SENTENCE_STARTERS),
-                data_lines(BOILERPLATE),
-            ),
-            boilerplate: boilerplate::BoilerplateMarker::new(data_lines(BOILERPLATE)),
+            segmenter: segment::Segmenter::new(data_lines(SENTENCE_STARTERS), boilerplate.labels()),
+            boilerplate,
         }
     }
 

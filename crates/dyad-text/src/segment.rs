@@ -61,34 +61,34 @@ fn ends_with_terminal(s: &str) -> bool {
 }
 
 impl Segmenter {
+    /// `labels`: the opening words of captions' labels, lower-case
+    /// (`BoilerplateMarker::labels`).
     pub(crate) fn new<'a>(
         starters: impl IntoIterator<Item = &'a str>,
-        boilerplate: impl IntoIterator<Item = &'a str>,
+        labels: Vec<String>,
     ) -> Self {
-        let labels = boilerplate
-            .into_iter()
-            .filter_map(|line| line.strip_prefix("label\t"))
-            .map(str::to_lowercase)
-            .collect();
         Segmenter {
             starters: starters.into_iter().map(str::to_string).collect(),
             labels,
         }
     }
 
-    /// Where the caption label opening the paragraph text `text` ends: just
-    /// after the first dash after its opening words ("Hide Caption 3 of 45
-    /// Photos: Manhunt for Boston bombers –"), when text follows.
+    /// Where the caption label opening the text `text` ends: just after the
+    /// first dash after its opening words ("Hide Caption 3 of 45 Photos:
+    /// Manhunt for Boston bombers –"), when text follows.
     fn label_end(&self, text: &str) -> Option<usize> {
+        let opens = |label: &String| {
+            text.get(..label.len())
+                .is_some_and(|start| start.eq_ignore_ascii_case(label))
+        };
+        if !self.labels.iter().any(opens) {
+            return None;
+        }
         let mut cut = text.len().min(MAX_LABEL_BYTES);
         while !text.is_char_boundary(cut) {
             cut -= 1;
         }
         let head = &text[..cut];
-        let lower = head.to_lowercase();
-        if !self.labels.iter().any(|l| lower.starts_with(l.as_str())) {
-            return None;
-        }
         let dash = [" – ", " — ", " - "]
             .iter()
             .filter_map(|d| head.find(d).map(|i| i + d.len()))
