@@ -472,15 +472,15 @@ pub fn resolve_actors(
             // Bill Clinton": no longer in the office the title names, the
             // person is of their country alone, unless they hold another
             // office on the date.
-            let former = (d.first > 0 && words[d.first - 1].eq_ignore_ascii_case("former"))
-                || (d.first > 1
-                    && words[d.first - 1] == "-"
-                    && words[d.first - 2].eq_ignore_ascii_case("ex"));
             // (a title before a name the dictionaries lack keeps its sector:
             // the country of such a person comes from the context only
             // through it)
-            let known = d.last == Shape::Person && d.name.is_some();
-            if former && known && d.person_code.is_none() {
+            let known = d.last == Shape::Person && d.name.is_some() && d.person_code.is_none();
+            let is_former = |k: usize| senses.is(&words[k].to_lowercase(), Sense::Former);
+            let former = known
+                && (d.first > 0 && is_former(d.first - 1)
+                    || d.first > 1 && words[d.first - 1] == "-" && is_former(d.first - 2));
+            if former {
                 d.sector = None;
                 d.org = None;
             }

@@ -76,6 +76,9 @@ pub enum Sense {
     /// attack in its adjunct ("were killed in an Israeli airstrike") is
     /// reported, its casualties the target.
     Casualty,
+    /// A word before a title saying its holder no longer holds the office
+    /// ("former Secretary of State Hillary Clinton", "ex-President").
+    Former,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -109,6 +112,7 @@ impl Senses {
                 "audience" => Sense::Audience,
                 "response" => Sense::Response,
                 "casualty" => Sense::Casualty,
+                "former" => Sense::Former,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words
