@@ -340,6 +340,11 @@ impl<'a> Tree<'a> {
         (occasion && self.is_verb(v)).then_some(v)
     }
 
+    /// Whether noun `n` is denied by "no" ("no plans to", "no aggression").
+    fn denied(&self, n: usize) -> bool {
+        self.has_child_word(n, "det", |w| w == "no")
+    }
+
     /// Whether token `k` lies under token `top` without a clause of its own
     /// between them (a relative, adverbial or complement clause).
     pub fn in_phrase_of(&self, mut k: usize, top: usize) -> bool {
@@ -463,10 +468,7 @@ impl<'a> Tree<'a> {
                 .any(|w| senses.is(w, Sense::Fault))
         };
         (0..self.tokens.len()).find_map(|n| {
-            if !self.tokens[n].tag.starts_with("NN")
-                || !self.in_phrase_of(n, c)
-                || self.has_child_word(n, "det", |w| w == "no")
-            {
+            if !self.tokens[n].tag.starts_with("NN") || !self.in_phrase_of(n, c) || self.denied(n) {
                 return None;
             }
             // "Russia's aggression", "Russia's illegal annexation"
@@ -613,7 +615,7 @@ impl<'a> Tree<'a> {
             }
             // "there was no discussion of giving Iran an ultimatum", "no
             // attacks were reported"
-            if !self.is_verb(v) && self.has_child_word(v, "det", |w| w == "no") {
+            if !self.is_verb(v) && self.denied(v) {
                 return Some(Factuality::Negated);
             }
             let reported = self.dep(*chain.last().unwrap_or(&v)) == "ccomp";

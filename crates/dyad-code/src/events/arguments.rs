@@ -446,22 +446,6 @@ pub(super) fn code_hit(
             }
         }
     }
-    // "clashed with police", "attacked civilians": an actor the pattern
-    // names in its own words is whom the act is done to, where no actor
-    // after it is (not the forces a show of force moves, "deployed troops",
-    // which stands alone; nor the source's own, "withdrew its forces"; nor
-    // whom news is told to)
-    let moves_own = dicts.roots.alone(&code) && !dicts.roots.is(&code, RootRole::Protest);
-    let named = (!h.pattern.literal && !moves_own && clause::is_verb(&s.tokens[h.head]))
-        .then(|| {
-            h.words
-                .iter()
-                .filter(|&&w| w > h.head)
-                .filter(|&&w| !dicts.senses.is(&s.tokens[w].lemma, Sense::Audience))
-                .find_map(|&w| s.mention_covering(w))
-                .filter(|&m| !s.is_own(m))
-        })
-        .flatten();
     let statement = dicts.roots.is(&code, RootRole::Statement) && !h.pattern.literal;
     // "said the policy has been a disaster", "said Iran made a mistake": a
     // statement that judges an actor or its act wrong is criticism of that
@@ -546,8 +530,20 @@ pub(super) fn code_hit(
             target = None;
         }
     }
-    if target.is_none() {
-        target = named;
+    // "clashed with police", "attacked civilians": an actor the pattern
+    // names in its own words is whom the act is done to, where no actor
+    // after it is (not the forces a show of force moves, "deployed troops",
+    // which stands alone; nor the source's own, "withdrew its forces"; nor
+    // whom news is told to)
+    let moves_own = dicts.roots.alone(&code) && !dicts.roots.is(&code, RootRole::Protest);
+    if target.is_none() && !h.pattern.literal && !moves_own && clause::is_verb(&s.tokens[h.head]) {
+        target = h
+            .words
+            .iter()
+            .filter(|&&w| w > h.head)
+            .filter(|&&w| !dicts.senses.is(&s.tokens[w].lemma, Sense::Audience))
+            .find_map(|&w| s.mention_covering(w))
+            .filter(|&m| !s.is_own(m));
     }
     // "threatened to stop the talks if the United States goes ahead",
     // "threatened to send refugees to Europe if the EU ...": a threat is
