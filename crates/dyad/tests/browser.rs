@@ -130,8 +130,22 @@ async fn element(client: &Client, css: &str) -> Element {
         .unwrap_or_else(|e| panic!("{css}: {e}"))
 }
 
+/// The text of the element `css` finds. A view that re-renders between
+/// finding the element and reading it leaves a stale reference: the
+/// element is then found again.
 async fn text_of(client: &Client, css: &str) -> String {
-    element(client, css).await.text().await.unwrap()
+    let start = Instant::now();
+    loop {
+        match element(client, css).await.text().await {
+            Ok(text) => return text,
+            Err(e)
+                if e.is_stale_element_reference() && start.elapsed() < Duration::from_secs(10) =>
+            {
+                tokio::time::sleep(Duration::from_millis(50)).await
+            }
+            Err(e) => panic!("{css}: {e}"),
+        }
+    }
 }
 
 /// Waits until the element's text is `text` (views load asynchronously).
@@ -151,7 +165,18 @@ async fn wait_for_text(client: &Client, css: &str, text: &str) {
 }
 
 async fn click(client: &Client, css: &str) {
-    element(client, css).await.click().await.unwrap();
+    let start = Instant::now();
+    loop {
+        match element(client, css).await.click().await {
+            Ok(_) => return,
+            Err(e)
+                if e.is_stale_element_reference() && start.elapsed() < Duration::from_secs(10) =>
+            {
+                tokio::time::sleep(Duration::from_millis(50)).await
+            }
+            Err(e) => panic!("{css}: {e}"),
+        }
+    }
 }
 
 async fn fill(client: &Client, css: &str, text: &str) {
@@ -197,16 +222,29 @@ async fn click_bar(client: &Client, chart: &Element, day: &str) {
     panic!("no bar for {day}");
 }
 
+/// The events the table shows, read again if it re-renders meanwhile.
 async fn shown_event_ids(client: &Client) -> BTreeSet<String> {
-    let mut ids = BTreeSet::new();
-    for row in client
-        .find_all(Locator::Css("tr[data-event]"))
-        .await
-        .unwrap()
-    {
-        ids.insert(row.attr("data-event").await.unwrap().unwrap());
+    let start = Instant::now();
+    'read: loop {
+        let mut ids = BTreeSet::new();
+        for row in client
+            .find_all(Locator::Css("tr[data-event]"))
+            .await
+            .unwrap()
+        {
+            match row.attr("data-event").await {
+                Ok(id) => ids.insert(id.unwrap()),
+                Err(e)
+                    if e.is_stale_element_reference()
+                        && start.elapsed() < Duration::from_secs(10) =>
+                {
+                    continue 'read
+                }
+                Err(e) => panic!("tr[data-event]: {e}"),
+            };
+        }
+        return ids;
     }
-    ids
 }
 
 fn ids_of<'a>(events: impl IntoIterator<Item = &'a Value>) -> BTreeSet<String> {
