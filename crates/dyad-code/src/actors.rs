@@ -620,6 +620,30 @@ pub fn resolve_actors(
                 place(&mut mentions[k], &country, "whose");
             }
         }
+        // "Gen. Nicholas Carter, the United Kingdom's Chief of Defense
+        // Staff": a country-less person or group takes the country of the
+        // apposition right after it.
+        for k in first_mention + 1..mentions.len() {
+            let (prev, cur) = (&mentions[k - 1], &mentions[k]);
+            let Some(gap) = doc.tokens.get(prev.tokens.end..cur.tokens.start) else {
+                continue; // one mention over the other's words
+            };
+            let apposed = matches!(gap, [comma, ..] if comma.tag == ",")
+                && gap[1..].iter().all(|t| t.tag == "DT" || t.tag == "JJ")
+                && gap.len() <= 3;
+            // "the Republicans' François Fillon": a possessive is no apposition
+            let possessive = doc
+                .tokens
+                .get(cur.tokens.end)
+                .is_some_and(|t| t.tag == "POS");
+            if !apposed || possessive || prev.actor.country.is_some() || cur.actor.sector.is_none()
+            {
+                continue;
+            }
+            if let Some(country) = cur.actor.country.clone() {
+                place(&mut mentions[k - 1], &country, "apposition");
+            }
+        }
         // A group without a country takes the country it is located in
         // ("students demonstrated in Nairobi" → KEN students), or else the
         // one country the sentence names ("President Askar Akayev agreed to

@@ -1275,3 +1275,23 @@ fn pronouns_of_two_people_and_of_an_object() {
     assert!(has_code(&ev, "036", "RUSGOV", "TURGOV"), "{ev:?}");
     assert!(has_code(&ev, "036", "TURGOV", "RUSGOV"), "{ev:?}");
 }
+
+#[test]
+fn an_apposition_lends_its_country_to_the_person_before_it() {
+    // a general no dictionary knows, of no country until his title says it
+    let ev = events(
+        "Russia's army chief met reporters. General Milley also spoke to Gen. Nicholas Carter, the United Kingdom's Chief of Defense Staff.",
+    );
+    assert!(has_code(&ev, "040", "USAMIL", "GBRMIL"), "{ev:?}");
+    assert!(!ev.iter().any(|e| e.2 == "RUSMIL"), "{ev:?}");
+    // a possessive before a name is no apposition
+    let got = actors(
+        "The defeated candidates, the Republicans' François Fillon and Socialist Benoît Hamon, urged supporters to vote for Macron in France.",
+        (2017, 5, 1),
+    );
+    assert!(
+        !got.iter()
+            .any(|a| a.0.contains("candidates") && a.1.starts_with("USA")),
+        "{got:?}"
+    );
+}
