@@ -620,6 +620,29 @@ pub fn resolve_actors(
                 place(&mut mentions[k], &country, "whose");
             }
         }
+        // "China's top envoy in Kenya", "the State Department's security
+        // official in Libya": a country-less group possessed by an actor is
+        // of the possessor's country, not of the place it is in.
+        for k in first_mention + 1..mentions.len() {
+            let start = mentions[k].tokens.start;
+            let mut before = start;
+            while before > sentence.tokens.start && doc.tokens[before - 1].tag == "JJ" {
+                before -= 1;
+            }
+            let possessed =
+                before > sentence.tokens.start + 1 && doc.tokens[before - 1].tag == "POS";
+            if !possessed || mentions[k].actor.country.is_some() {
+                continue;
+            }
+            let owner = mentions[first_mention..k]
+                .iter()
+                .rev()
+                .find(|m| m.tokens.end == before - 1)
+                .and_then(|m| m.actor.country.clone());
+            if let Some(country) = owner {
+                place(&mut mentions[k], &country, "possessor");
+            }
+        }
         // "Gen. Nicholas Carter, the United Kingdom's Chief of Defense
         // Staff": a country-less person or group takes the country of the
         // apposition right after it.

@@ -1295,3 +1295,24 @@ fn an_apposition_lends_its_country_to_the_person_before_it() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_group_an_actor_possesses_is_of_its_country_not_of_where_it_is() {
+    let got = actors(
+        "China's top envoy in Kenya criticized the United States.",
+        (2019, 5, 14),
+    );
+    assert!(
+        got.iter().any(|a| a.0 == "envoy" && a.1 == "CHNGOV"),
+        "{got:?}"
+    );
+    let got = actors(
+        "The State Department's top security official in Libya asked for extra security.",
+        (2012, 10, 10),
+    );
+    assert!(
+        got.iter()
+            .any(|a| a.0.ends_with("official") && a.1.starts_with("USA")),
+        "{got:?}"
+    );
+}
