@@ -721,9 +721,11 @@ fn pair_word_before(doc: &Document, k: usize, sentence_start: usize) -> bool {
 /// The two latest distinct actors of `candidates` (mention indices, in order).
 fn last_two(doc: &Document, candidates: &[usize]) -> Option<[usize; 2]> {
     let last = *candidates.last()?;
+    // two of one country are no pair ("the South Korean Defense Ministry
+    // ... South Korea ... the two countries")
     let key = |i: usize| {
         (
-            doc.mentions[i].actor.code.clone(),
+            doc.mentions[i].actor.country.clone(),
             doc.mentions[i].actor.name.clone(),
         )
     };
