@@ -644,6 +644,20 @@ impl<'a> Tree<'a> {
         chain.last().is_some_and(|&top| self.dep(top) == "acl")
     }
 
+    /// Whether trigger `i` lies in a relative clause telling what its noun
+    /// does habitually ("Netanyahu and his team, who have often dismissed
+    /// Mr. Abbas", "terrorists, who are constantly trying to kill us"): a
+    /// description, not an event the sentence reports.
+    pub fn in_habitual_relative(&self, i: usize, senses: &Senses) -> bool {
+        let chain = self.governors(i);
+        chain.last().is_some_and(|&top| self.dep(top) == "relcl")
+            && chain.iter().any(|&v| {
+                self.children[v].iter().any(|&c| {
+                    self.dep(c) == "advmod" && senses.is(&self.tokens[c].lemma, Sense::Habitual)
+                })
+            })
+    }
+
     /// The noun a relative clause with verb `v` describes, where that noun
     /// is the verb's object ("the tariffs (that) Trump slapped on China":
     /// tariffs): the clause has a subject of its own and no object.

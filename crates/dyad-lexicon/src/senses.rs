@@ -79,6 +79,9 @@ pub enum Sense {
     /// A word before a title saying its holder no longer holds the office
     /// ("former Secretary of State Hillary Clinton", "ex-President").
     Former,
+    /// An adverb of a habit ("often", "constantly"): a relative clause with
+    /// it describes its noun, and reports no event.
+    Habitual,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -113,6 +116,7 @@ impl Senses {
                 "response" => Sense::Response,
                 "casualty" => Sense::Casualty,
                 "former" => Sense::Former,
+                "habitual" => Sense::Habitual,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

@@ -1316,3 +1316,20 @@ fn a_group_an_actor_possesses_is_of_its_country_not_of_where_it_is() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_habit_told_in_a_relative_clause_is_no_event() {
+    let doc = run(
+        "Even Mr. Netanyahu and his team, who have often dismissed Mahmoud Abbas, are now looking to him as a partner.",
+        (2014, 5, 1),
+    );
+    let dismissal = doc.events.iter().find(|e| e.cameo.starts_with("12"));
+    assert!(dismissal.is_none(), "{:?}", doc.events);
+    // the same clause telling one act is reported
+    let doc = run(
+        "Mr. Netanyahu, who dismissed Mahmoud Abbas on Monday, spoke in Jerusalem.",
+        (2014, 5, 1),
+    );
+    let dismissal = doc.events.iter().find(|e| e.cameo.starts_with("12"));
+    assert!(dismissal.is_some(), "{:?}", doc.events);
+}

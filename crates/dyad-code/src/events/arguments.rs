@@ -143,6 +143,7 @@ pub(super) fn code_hit(
             None
         } else if noun && s.tree.in_background(anchor, &dicts.senses)
             || s.tree.in_reduced_clause(anchor)
+            || s.tree.in_habitual_relative(anchor, &dicts.senses)
         {
             Some(DropReason::Background)
         } else if noun

@@ -24,7 +24,10 @@ pub enum DropReason {
     /// journalists"): it names no act the sentence reports.
     Modifier,
     /// The trigger is a noun in an adjunct of time or cause ("after the
-    /// bombing of the embassy"): background to what the sentence reports.
+    /// bombing of the embassy"), in a reduced relative clause ("an accord
+    /// designed to defuse the crisis") or in a relative clause of a habit
+    /// ("who have often dismissed Abbas"): background to what the sentence
+    /// reports.
     Background,
     /// Source and target are one actor, or a pair lost its target.
     SelfDyad,
@@ -68,7 +71,9 @@ impl DropReason {
             }
             DropReason::NoTarget => "no target actor: not coded",
             DropReason::Modifier => "the trigger modifies a noun: not coded",
-            DropReason::Background => "an event noun in an adjunct of time or cause: not coded",
+            DropReason::Background => {
+                "background (an adjunct of time or cause, a reduced relative clause, a habit in a relative clause): not coded"
+            }
             DropReason::SelfDyad => "an actor acting on itself: not coded",
             DropReason::UnlicensedNoun => "an event noun the sentence does not report: not coded",
             DropReason::Judgement => {
