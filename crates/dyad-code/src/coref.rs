@@ -525,8 +525,32 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
         doc.mentions.extend(added);
         doc.mentions.sort_by_key(|m| m.tokens.start);
     }
-    // the speakers again, now that pronouns name them ("“...,” he said")
+    // the speakers again, now that pronouns name them ("“...,” he said"),
+    // and their "I" and "we" that had no speaker before
     doc.quotations = quotations(doc, senses);
+    let mut speaking = Vec::new();
+    for (si, quotation) in doc.quotations.iter().enumerate() {
+        let Some(mi) = quotation.speaker else {
+            continue;
+        };
+        let range = doc.sentences[si].tokens.clone();
+        for k in range.clone() {
+            let first_person = matches!(
+                &*doc.slice(doc.tokens[k].span).to_lowercase(),
+                "i" | "we" | "me" | "us"
+            ) && quotation.inside.get(k - range.start).is_some_and(|&q| q)
+                && !doc.tokens[k].tag.starts_with("NN");
+            if first_person && !doc.mentions.iter().any(|m| m.tokens.contains(&k)) {
+                let span = doc.tokens[k].span;
+                speaking.push(refer(doc, mi, si, k..k + 1, span, "coreference:speaker"));
+            }
+        }
+    }
+    if !speaking.is_empty() {
+        doc.mentions.extend(speaking);
+        doc.mentions.sort_by_key(|m| m.tokens.start);
+        doc.quotations = quotations(doc, senses);
+    }
 }
 
 /// The countries the text names itself (not lent by the context), as the

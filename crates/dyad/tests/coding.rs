@@ -1333,3 +1333,15 @@ fn a_habit_told_in_a_relative_clause_is_no_event() {
     let dismissal = doc.events.iter().find(|e| e.cameo.starts_with("12"));
     assert!(dismissal.is_some(), "{:?}", doc.events);
 }
+
+#[test]
+fn i_and_we_in_a_quotation_are_its_speaker_named_by_a_pronoun() {
+    let ev = events(
+        "Senator Schumer spoke on Monday. \u{201c}I urge the White House to take Kim off the coin,\u{201d} he said.",
+    );
+    assert!(has_code(&ev, "02", "USALEG", "USAGOV"), "{ev:?}");
+    let ev = events(
+        "Pompeo spoke in Seoul. \u{201c}We urge North Korea to cease its reckless behavior,\u{201d} he said.",
+    );
+    assert!(has_code(&ev, "02", "USAGOV", "PRK"), "{ev:?}");
+}
