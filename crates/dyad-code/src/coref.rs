@@ -515,6 +515,40 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 k = end;
                 continue;
             }
+            // "The US military said its forces conducted strikes in Syria":
+            // a group a possessive pronoun owns, given no country by the
+            // text itself, is of the owner's country.
+            if doc.tokens[k].tag == "PRP$" {
+                let owner = match &*lower {
+                    "its" => latest.get(&key(Referent::State)),
+                    "their" => latest
+                        .get(&key(Referent::Group))
+                        .or_else(|| latest.get(&key(Referent::State))),
+                    "his" | "her" => latest.get(&key(Referent::Person)),
+                    _ => None,
+                };
+                let owned = Some(next_mention).filter(|&g| {
+                    g < doc.mentions.len()
+                        && (k + 1..doc.mentions[g].tokens.start).all(|j| doc.tokens[j].tag == "JJ")
+                });
+                if let (Some(&o), Some(g)) = (owner, owned) {
+                    let country = doc.mentions[o].actor.country.clone();
+                    let lent = doc.mentions[o].country_from_context;
+                    let group = &mut doc.mentions[g];
+                    // (a counterpart is of the other side)
+                    let unplaced = (group.actor.country.is_none() || group.country_from_context)
+                        && !group.entry.contains("counterpart");
+                    if let (Some(country), true) = (country, unplaced && group.actor.name.is_none())
+                    {
+                        if let Some(sector) = group.actor.sector.clone() {
+                            group.actor.code = format!("{country}{sector}");
+                            group.actor.country = Some(country);
+                            group.entry = format!("{}+owner", group.entry);
+                            group.country_from_context = lent;
+                        }
+                    }
+                }
+            }
             k += 1;
         }
     }

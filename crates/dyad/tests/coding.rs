@@ -1345,3 +1345,17 @@ fn i_and_we_in_a_quotation_are_its_speaker_named_by_a_pronoun() {
     );
     assert!(has_code(&ev, "02", "USAGOV", "PRK"), "{ev:?}");
 }
+
+#[test]
+fn a_group_a_possessive_pronoun_owns_is_of_the_owners_country() {
+    let ev = events(
+        "The US military said its forces conducted three strikes against Islamic State targets in Syria.",
+    );
+    assert!(
+        ev.iter().any(|e| e.0.starts_with("19") && e.1 == "USAMIL"),
+        "{ev:?}"
+    );
+    // its own troops are never the target of what it offers
+    let ev = events("Syria has again offered its troops to Lebanon's new president.");
+    assert!(!ev.iter().any(|e| e.2 == "SYRMIL"), "{ev:?}");
+}

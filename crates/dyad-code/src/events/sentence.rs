@@ -297,7 +297,7 @@ impl<'a> Sentence<'a> {
     /// the source, never its target.
     pub(super) fn is_own(&self, m: usize) -> bool {
         let (start, _, mention) = self.mentions[m];
-        mention.actor.country.is_none()
+        (mention.actor.country.is_none() || mention.entry.ends_with("+owner"))
             && start > 0
             && matches!(
                 self.word(start - 1),
