@@ -33,7 +33,7 @@ pub use cameo::{
     CameoCode, CameoTable, Frame, FrameTable, Occasion, ReverseTable, RootRole, RootTable,
 };
 pub use error::DictError;
-pub use patterns::{Element, Pattern, PatternSet};
+pub use patterns::{Dialect, Element, Pattern, PatternSet};
 pub use petrarch::discards::{Discards, Reach};
 pub use place_words::{PlaceWord, PlaceWordKind, PlaceWords};
 pub use senses::{Sense, Senses};

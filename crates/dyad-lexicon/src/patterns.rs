@@ -35,6 +35,73 @@ pub enum Element {
     Skip,
 }
 
+/// How the coder reads a pattern. The project's own patterns are words the
+/// coder reads with the parse: it licenses event nouns, applies frames,
+/// finds factuality and judges senses itself. PETRARCH's verb patterns are
+/// read word by word, as PETRARCH reads them: negation and modality are in
+/// their words (`WILL NOT *`), the subject is the actor before the verb, the
+/// target the first actor of the verb's phrase, and an event needs both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialect {
+    /// data/events/patterns.tsv.
+    Own,
+    /// A PETRARCH verb dictionary.
+    Petrarch,
+}
+
+impl Dialect {
+    /// The coder's own readings of structure apply: event nouns licensed by
+    /// the parse, frames ("agreed to meet"), factuality, verb senses,
+    /// statements' targets, topics of discussion, targets named in a
+    /// pattern's own words, protesters.
+    pub fn reads_structure(self) -> bool {
+        self == Dialect::Own
+    }
+
+    /// Negation and modality are written in the pattern's words (`WILL NOT
+    /// *`), not derived from the structure, and a passive without its agent
+    /// keeps its subject as the source.
+    pub fn writes_modality(self) -> bool {
+        self == Dialect::Petrarch
+    }
+
+    /// The subject is the nearest actor before the verb, not the parse's.
+    pub fn subject_by_words(self) -> bool {
+        self == Dialect::Petrarch
+    }
+
+    /// The target is the first actor of the verb's phrase (a place, or the
+    /// subject of its "that" clause, too), which reaches further than the
+    /// words after one of the project's own patterns.
+    pub fn phrase_targets(self) -> bool {
+        self == Dialect::Petrarch
+    }
+
+    /// An event needs both a source and a target (PETRARCH's
+    /// `require_dyad`).
+    pub fn requires_dyad(self) -> bool {
+        self == Dialect::Petrarch
+    }
+
+    /// The event the target does back is written in the pattern
+    /// (`[032:033]`), not taken from data/cameo/reverse.tsv.
+    pub fn reverse_in_pattern(self) -> bool {
+        self == Dialect::Petrarch
+    }
+
+    /// Words match as written (RESOLUTION is not "resolutions"), and
+    /// triggers are listed forms (SAID) as well as lemmas.
+    pub fn written_forms(self) -> bool {
+        self == Dialect::Petrarch
+    }
+
+    /// Triggers are verbs only; the project's own one-word patterns name an
+    /// act as a noun too ("the clashes").
+    pub fn verbs_only(self) -> bool {
+        self == Dialect::Petrarch
+    }
+}
+
 /// One event pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
@@ -45,9 +112,9 @@ pub struct Pattern {
     pub before: Vec<Element>,
     /// The event the target does back to the source (PETRARCH's `[032:033]`).
     pub reverse: Option<String>,
-    /// Whether negation and modality are written into the patterns (as
-    /// PETRARCH's are: `WILL NOT *`) rather than derived by the coder.
-    pub literal: bool,
+    /// How the coder reads the pattern: as the project's own or as
+    /// PETRARCH's.
+    pub dialect: Dialect,
     /// Stable id shown as evidence: the code and the pattern as written.
     pub id: String,
 }
@@ -197,7 +264,7 @@ impl PatternSet {
                     elements,
                     before: Vec::new(),
                     reverse: None,
-                    literal: false,
+                    dialect: Dialect::Own,
                 };
                 let head = p.head().to_string();
                 set.insert(p, &[head]);
@@ -237,8 +304,8 @@ impl PatternSet {
         self.patterns.is_empty()
     }
 
-    /// Patterns triggered by a token, through its lemma or, for literal
-    /// (PETRARCH) patterns, which list forms such as SAID, its own
+    /// Patterns triggered by a token, through its lemma or, for patterns
+    /// whose words are written forms (PETRARCH's), which list forms such as SAID, its own
     /// lower-cased word, those first; each once.
     pub fn triggered_by<'a>(
         &'a self,
@@ -250,7 +317,7 @@ impl PatternSet {
         let extra = by_word
             .into_iter()
             .flatten()
-            .filter(move |&&i| self.patterns[i].literal)
+            .filter(move |&&i| self.patterns[i].dialect.written_forms())
             .filter(move |i| by_lemma.is_none_or(|l| !l.contains(i)));
         // A listed form is the more specific: LEFT before LEAVE for "left".
         extra

@@ -40,7 +40,7 @@ pub(super) fn speaker(
 ) -> Option<usize> {
     hits.iter()
         .filter(|h| dicts.roots.is(&h.pattern.code, RootRole::Statement))
-        .find_map(|h| s.subject(h.head, h.pattern.literal))
+        .find_map(|h| s.subject(h.head, h.pattern.dialect.subject_by_words()))
         .or_else(|| {
             let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
             s.subject_before(that)
@@ -128,7 +128,7 @@ pub(super) fn code_hit(
         attempts.drop(&h.pattern.id, s.word(h.head), DropReason::Modifier);
         return None;
     }
-    if !h.pattern.literal {
+    if h.pattern.dialect.reads_structure() {
         // "naval blockade of": a pattern over a modifier and its noun is
         // the noun's phrase.
         let mut anchor = h.head;
@@ -163,7 +163,7 @@ pub(super) fn code_hit(
     let frame = dicts
         .roots
         .frame(&h.pattern.code)
-        .filter(|_| !h.pattern.literal);
+        .filter(|_| h.pattern.dialect.reads_structure());
     // "plans to reject the proposal", "intends to demand compensation": an
     // intent over another frame verb is that verb's act, intended.
     let framed = frame.filter(|&f| f == Frame::Intent).and_then(|_| {
@@ -171,7 +171,7 @@ pub(super) fn code_hit(
         let first =
             (hi + 1..hits.len()).find(|&c| hits[c].head > link && hits[c].head <= link + reach)?;
         let inner = dicts.roots.frame(&hits[first].pattern.code)?;
-        (inner != Frame::Intent && !hits[first].pattern.literal).then_some(first)
+        (inner != Frame::Intent && hits[first].pattern.dialect.reads_structure()).then_some(first)
     });
     if let Some(f) = framed {
         consumed[f] = true;
@@ -285,7 +285,7 @@ pub(super) fn code_hit(
         None
     };
     let mut g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
-    if h.pattern.literal {
+    if h.pattern.dialect.writes_modality() {
         // PETRARCH patterns write negation and modality out ("WILL NOT *"),
         // and a passive without its agent keeps its subject as the source.
         let by = (h.end..(h.end + 6).min(s.tokens.len())).any(|k| s.word(k) == "by");
@@ -349,7 +349,7 @@ pub(super) fn code_hit(
         };
         target = target.or(that_subject).or(comp.target).or_else(noun_actor);
         if target.is_none() {
-            let places = comp.pattern.literal || !dicts.roots.venue(&code);
+            let places = comp.pattern.dialect.phrase_targets() || !dicts.roots.venue(&code);
             let purpose_ends = dicts.roots.mutual(&code)
                 && s.subject_before(h.head)
                     .is_some_and(|m| s.conjuncts(m).len() > 1);
@@ -428,7 +428,7 @@ pub(super) fn code_hit(
     // plan": force against a thing said or decided is criticism.
     // "Protested that the vote was rigged": speech that accuses whom its
     // clause is about.
-    if !h.pattern.literal && !clause::is_noun(&s.tokens[h.head]) {
+    if h.pattern.dialect.reads_structure() && !clause::is_noun(&s.tokens[h.head]) {
         let lemma = |k: usize| s.tokens[k].lemma.as_str();
         let force = matches!(code.get(..2), Some("18" | "19" | "20"));
         let abstract_object = s.tree.object(h.head).is_some_and(|o| {
@@ -447,7 +447,8 @@ pub(super) fn code_hit(
             }
         }
     }
-    let statement = dicts.roots.is(&code, RootRole::Statement) && !h.pattern.literal;
+    let statement =
+        dicts.roots.is(&code, RootRole::Statement) && h.pattern.dialect.reads_structure();
     // "said the policy has been a disaster", "said Iran made a mistake": a
     // statement that judges an actor or its act wrong is criticism of that
     // actor, one that judges it right praise.
@@ -489,7 +490,7 @@ pub(super) fn code_hit(
                 .find_map(|o| s.mention_of(o))
         });
     } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
-        let places = h.pattern.literal || !dicts.roots.venue(&code);
+        let places = h.pattern.dialect.phrase_targets() || !dicts.roots.venue(&code);
         let coordinated = || {
             s.subject_before(h.head)
                 .is_some_and(|m| s.conjuncts(m).len() > 1)
@@ -498,7 +499,7 @@ pub(super) fn code_hit(
             dicts.roots.mutual(&code) && dicts.roots.frame(&code).is_none() && coordinated();
         target = s.object_after(h.head + 1, &h.words, places, purpose_ends);
         searched = true;
-        if h.pattern.literal {
+        if h.pattern.dialect.phrase_targets() {
             // PETRARCH's target is the first actor of the verb's phrase, a
             // place too ("the roads leading into Mordor along the pass of
             // Cirith Ungol": Mordor).
@@ -511,7 +512,7 @@ pub(super) fn code_hit(
             target = s.parsed_object(h.head, &h.words);
         }
     }
-    if target.is_none() && h.pattern.literal {
+    if target.is_none() && h.pattern.dialect.phrase_targets() {
         // PETRARCH takes the subject of the verb's "that" complement as
         // its target ("allowed that Mordor isn't ...").
         let near = h.head + 1..(h.head + 6).min(s.tokens.len());
@@ -520,7 +521,7 @@ pub(super) fn code_hit(
     }
     // A topic of discussion is no target: "met in Riyadh to discuss Libya,
     // Yemen and Sudan", "discussed Syria".
-    if !h.pattern.literal {
+    if h.pattern.dialect.reads_structure() {
         let topic = target.is_some_and(|t| {
             let k = s.mentions[t].0;
             s.tree
@@ -537,7 +538,11 @@ pub(super) fn code_hit(
     // which stands alone; nor the source's own, "withdrew its forces"; nor
     // whom news is told to)
     let moves_own = dicts.roots.alone(&code) && !dicts.roots.is(&code, RootRole::Protest);
-    if target.is_none() && !h.pattern.literal && !moves_own && clause::is_verb(&s.tokens[h.head]) {
+    if target.is_none()
+        && h.pattern.dialect.reads_structure()
+        && !moves_own
+        && clause::is_verb(&s.tokens[h.head])
+    {
         target = h
             .words
             .iter()
@@ -659,15 +664,20 @@ pub(super) fn code_hit(
         // artillery and rocket fire": the forces, not the artillery).
         source = match governor.filter(|_| nominal) {
             Some(v) if taking_part.is_some() => s
-                .subject(v, h.pattern.literal)
+                .subject(v, h.pattern.dialect.subject_by_words())
                 .or_else(|| s.mention_of(s.tree.passive_subject(v)?)),
-            Some(v) => s.subject(v, h.pattern.literal),
-            None => s.subject(h.head, h.pattern.literal),
+            Some(v) => s.subject(v, h.pattern.dialect.subject_by_words()),
+            None => s.subject(h.head, h.pattern.dialect.subject_by_words()),
         };
     }
     // the parse answers who the subject is, found or not
     let named_subject = s.tree.parsed();
-    if source.is_none() && !nominal && !passive && !h.pattern.literal && !named_subject {
+    if source.is_none()
+        && !nominal
+        && !passive
+        && h.pattern.dialect.reads_structure()
+        && !named_subject
+    {
         // An infinitive or reported clause without an actor of its own: the
         // sentence's first actor outside a prepositional phrase, as a guess.
         // (A verb whose subject names no known actor gets no guess.)
@@ -685,14 +695,14 @@ pub(super) fn code_hit(
         attempts.drop(&rule, s.word(h.head), DropReason::NoSource);
         return None;
     }
-    if h.pattern.literal && target.is_none() {
+    if h.pattern.dialect.requires_dyad() && target.is_none() {
         // PETRARCH codes an event only between two actors (its `require_dyad`).
         attempts.drop(&rule, s.word(h.head), DropReason::NoDyad);
         return None;
     }
     // What the structure governing the trigger says of the event; PETRARCH
     // patterns write negation and modality out in their words.
-    if !h.pattern.literal {
+    if h.pattern.dialect.reads_structure() {
         let modal_used = rule.starts_with("must") || rule.starts_with("should");
         let parsed = s
             .tree
@@ -751,7 +761,7 @@ pub(super) fn code_hit(
     // PETRARCH's reverse code belongs to its pattern's own code; dyad's
     // patterns take theirs from the reverse table ("met": met back), or
     // are their own where the trigger's act is done back ("clashed with").
-    let mut reverse = match h.pattern.literal {
+    let mut reverse = match h.pattern.dialect.reverse_in_pattern() {
         true => h.pattern.reverse.clone().filter(|_| code == h.pattern.code),
         false => dicts.reverses.of(&code).map(String::from).or_else(|| {
             let lemma = &s.tokens[h.head].lemma;
@@ -773,7 +783,7 @@ pub(super) fn code_hit(
     let domestic = matches!((source, target), (Some(a), Some(b))
         if country(a).is_some() && country(a) == country(b));
     let force = matches!(code.get(..2), Some("18" | "19"));
-    if domestic && force && !h.pattern.literal {
+    if domestic && force && h.pattern.dialect.reads_structure() {
         let (src, tgt) = (
             protesting(source.unwrap_or_default()),
             protesting(target.unwrap_or_default()),

@@ -104,8 +104,12 @@ pub(super) fn find_hits<'d>(
             // names an act as a verb or as a noun ("the clashes", "Israeli
             // shelling"; see `arguments::code_hit` for what licenses it).
             let lone = p.elements.len() == 1 && !clause::is_noun(t);
-            if !clause::is_verb(t) && (lone || p.literal) {
-                let kind = if p.literal { "PETRARCH" } else { "one-word" };
+            if !clause::is_verb(t) && (lone || p.dialect.verbs_only()) {
+                let kind = if p.dialect.verbs_only() {
+                    "PETRARCH"
+                } else {
+                    "one-word"
+                };
                 attempts.record(|| Attempt {
                     rule: p.id.clone(),
                     trigger: trigger(),
@@ -144,11 +148,11 @@ pub(super) fn find_hits<'d>(
     // nothing: "won't try to clash"; or is a word of the infinitive's own
     // pattern: "has begun to question", `BEGUN *`).
     let governed = |h: &Hit| {
-        h.pattern.literal
+        !h.pattern.dialect.reads_structure()
             && h.head > 0
             && s.word(h.head - 1) == "to"
             && hits.iter().any(|o| {
-                o.pattern.literal
+                !o.pattern.dialect.reads_structure()
                     && o.head < h.head
                     && h.head - o.head <= WORD_GAP + 2
                     && dicts.cameo.get(&o.pattern.code).is_some()
@@ -214,7 +218,7 @@ impl Sentence<'_> {
                 }
                 Element::Joined(w) => {
                     if hit.end >= self.tokens.len()
-                        || !self.matches_word(hit.end, w, pattern.literal)
+                        || !self.matches_word(hit.end, w, pattern.dialect.written_forms())
                     {
                         return Err(Miss::Word {
                             word: w,
@@ -235,7 +239,7 @@ impl Sentence<'_> {
                     // mediation effort between").
                     let last = hit.end - 1;
                     let attached_between = |k: usize| {
-                        !pattern.literal
+                        pattern.dialect.reads_structure()
                             && self.tokens[k].tag == "IN"
                             && self.tree.head(k).is_some_and(|h| {
                                 last < h
@@ -245,7 +249,7 @@ impl Sentence<'_> {
                             })
                     };
                     let is = |k: usize| {
-                        self.matches_word(k, w, pattern.literal)
+                        self.matches_word(k, w, pattern.dialect.written_forms())
                             && !(class && finite(k))
                             && !attached_between(k)
                     };
@@ -255,14 +259,15 @@ impl Sentence<'_> {
                     let gap = match (skip > 0, particle) {
                         (true, _) => SKIP_GAP + 1,
                         (false, true) => 1,
-                        (false, false) if pattern.literal => PHRASE_GAP + 1,
+                        (false, false) if pattern.dialect.phrase_targets() => PHRASE_GAP + 1,
                         (false, false) => WORD_GAP + 1,
                     };
                     let reach = self.reach(hit.end, gap);
                     let found = (hit.end..reach)
                         .take_while(|&k| {
                             // A PETRARCH verb's phrase holds its "that" complement.
-                            let complement = pattern.literal && self.word(k) == "that";
+                            let complement =
+                                pattern.dialect.phrase_targets() && self.word(k) == "that";
                             let blocked = self.is_boundary(k) && !complement || self.word(k) == ",";
                             skip > 0 || !blocked || is(k)
                         })
@@ -277,7 +282,8 @@ impl Sentence<'_> {
                             true => self.tree.object_antecedent(head)?,
                             false => (head.saturating_sub(6)..head).rev().find(|&k| is(k))?,
                         };
-                        (hit.words.len() == 1 && !pattern.literal && is(a)).then_some(a)
+                        (hit.words.len() == 1 && pattern.dialect.reads_structure() && is(a))
+                            .then_some(a)
                     };
                     match (found, antecedent()) {
                         (Some(k), _) => {
@@ -300,13 +306,13 @@ impl Sentence<'_> {
                             .filter_map(|k| self.mention_starting(k))
                             .nth(skip)
                     } else {
-                        self.mention_within(hit.end, 5, pattern.literal)
+                        self.mention_within(hit.end, 5, pattern.dialect.phrase_targets())
                     };
                     // "was accused of corruption by the opposition": in the
                     // passive, the object slot after the verb is its subject.
                     let passive_object = found.is_none()
                         && skip == 0
-                        && !pattern.literal
+                        && pattern.dialect.reads_structure()
                         && *el == Element::Target
                         && hit.words.len() == 1
                         && verb_group(self.text, self.tokens, head).passive;
@@ -366,9 +372,9 @@ impl Sentence<'_> {
                             let complement = self.word(k) == "that";
                             skip || complement
                                 || !self.is_boundary(k)
-                                || self.matches_word(k, w, pattern.literal)
+                                || self.matches_word(k, w, pattern.dialect.written_forms())
                         })
-                        .find(|&k| self.matches_word(k, w, pattern.literal))
+                        .find(|&k| self.matches_word(k, w, pattern.dialect.written_forms()))
                         .ok_or_else(miss)?;
                     hit.words.push(k);
                     cursor = k;

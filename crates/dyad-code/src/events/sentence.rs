@@ -152,11 +152,11 @@ impl<'a> Sentence<'a> {
     }
 
     /// The subject of verb `v`: as the parse gives it, else the nearest
-    /// actor before it in its clause; the latter alone for PETRARCH's
-    /// patterns (`literal`), which read the words before the verb.
-    pub(super) fn subject(&self, v: usize, literal: bool) -> Option<usize> {
+    /// actor before it in its clause; the latter alone `by_words`
+    /// (PETRARCH's patterns read the words before the verb).
+    pub(super) fn subject(&self, v: usize, by_words: bool) -> Option<usize> {
         let near = self.subject_before(v);
-        if literal {
+        if by_words {
             return near;
         }
         // The words find a verb's own subject as well as the parse does; the
@@ -252,8 +252,8 @@ impl<'a> Sentence<'a> {
     /// Whether token `i` is the pattern word `w`: its lemma or its own
     /// word, or only its own for a PETRARCH pattern, whose words match as
     /// written (RESOLUTION is not "resolutions").
-    pub(super) fn matches_word(&self, i: usize, w: &str, literal: bool) -> bool {
-        !literal && self.tokens[i].lemma == w || self.word(i) == w
+    pub(super) fn matches_word(&self, i: usize, w: &str, written: bool) -> bool {
+        !written && self.tokens[i].lemma == w || self.word(i) == w
     }
 
     pub(super) fn mention_starting(&self, i: usize) -> Option<usize> {

@@ -19,7 +19,7 @@ pub mod verbs;
 
 use std::path::{Path, PathBuf};
 
-use crate::{CameoTable, DictError, Element, Pattern, PatternSet};
+use crate::{CameoTable, Dialect, DictError, Element, Pattern, PatternSet};
 
 /// Everything a folder's PETRARCH files say, read.
 #[derive(Clone, Debug, Default)]
@@ -121,7 +121,7 @@ fn verb_pattern(
         elements,
         before,
         reverse: reverse.filter(|c| c != verbs::NO_EVENT),
-        literal: true,
+        dialect: Dialect::Petrarch,
     }
 }
 
