@@ -232,6 +232,252 @@ pub fn find_names(doc: &Document, dict: &ActorDictionary) -> Vec<Vec<NameMatch>>
         .collect()
 }
 
+/// A sentence as actors are found in it: its tokens, their words, and the
+/// dictionary matches that name actors there.
+struct SentenceWords<'a> {
+    text: &'a str,
+    toks: &'a [dyad_core::Token],
+    words: Vec<&'a str>,
+    matches: Vec<NameMatch>,
+}
+
+/// Joins to draft `d` the matches from `*i` on that continue its name
+/// ("Russia's foreign minister", "the Obama administration", "Vietnamese-led
+/// forces", "the president of Armenia"); whether it joined an actor through
+/// "of" (PETRARCH agents "of" an actor).
+fn join_following(
+    d: &mut Draft,
+    s: &SentenceWords,
+    i: &mut usize,
+    dict: &ActorDictionary,
+    date: Option<NaiveDate>,
+) -> bool {
+    let (matches, words, toks) = (&s.matches, &s.words, s.toks);
+    let mut through_of = false;
+    while let Some(next) = matches.get(*i) {
+        let e = dict.entry(next.entry);
+        let gap = d.end..next.tokens.start;
+        // Every way of joining below has at most two words between.
+        if gap.len() > 2 {
+            break;
+        }
+        let between: Vec<String> = words[gap.clone()]
+            .iter()
+            .map(|w| w.to_lowercase().replace('’', "'"))
+            .collect();
+        let between: Vec<&str> = between.iter().map(String::as_str).collect();
+        // Modifiers between a country and its group: "Irish nationalist
+        // guerrillas", "Vietnamese-led forces"; "Russian-backed" is
+        // someone else's group, so of hyphenated participles only
+        // "-led" and "-based" make it the country's own.
+        let hyphenated = gap.clone().any(|k| words[k] == "-");
+        let modifiers = !gap.is_empty()
+            && gap.len() <= 2
+            && if hyphenated {
+                gap.len() == 2 && matches!(words[gap.end - 1], "led" | "based")
+            } else {
+                gap.clone().all(|k| matches!(toks[k].tag, "JJ" | "NN"))
+            };
+        // "the Obama administration", "a Netanyahu spokesman": a person
+        // before a body of the state their office belongs to is that body.
+        let persons_body = d.last == Shape::Person
+            && matches!(shape(e), Shape::Agent { .. })
+            && dict
+                .entry(matches[*i - 1].entry)
+                .office(date)
+                .and_then(|office| office_of_body(office, e.sector.as_deref()))
+                .is_some();
+        let ok = match between.as_slice() {
+            [] if persons_body => {
+                d.name = None;
+                true
+            }
+            [] => joins(d.last, shape(e)),
+            // "Vietnamese-led forces", "Irish nationalist guerrillas".
+            _ if modifiers && matches!(d.last, Shape::Adjective | Shape::Country) => {
+                matches!(shape(e), Shape::Agent { .. })
+            }
+            // "Russia's foreign minister", "South Korea's Moon Jae-in"
+            ["'s"] => {
+                let person =
+                    shape(e) == Shape::Person && matches!(d.last, Shape::Country | Shape::Capital);
+                (matches!(shape(e), Shape::Agent { .. }) || person) && d.last != Shape::Place
+            }
+            ["of"] | ["of", "the"] => {
+                through_of = (d.last_is_agent() || d.via == Via::Title)
+                    && d.country.is_none()
+                    && matches!(
+                        shape(e),
+                        Shape::Country | Shape::Organisation | Shape::Capital
+                    );
+                through_of
+            }
+            _ => false,
+        };
+        if !ok {
+            break;
+        }
+        d.extend(e, next.tokens.end, date);
+        *i += 1;
+    }
+    through_of
+}
+
+/// "the Bush administration", "the Netanyahu government": a surname before
+/// a body of the state stands for the office its holder had.
+fn take_holder_before(
+    d: &mut Draft,
+    s: &SentenceWords,
+    dict: &ActorDictionary,
+    date: Option<NaiveDate>,
+) {
+    let (matches, words, toks) = (&s.matches, &s.words, s.toks);
+    if d.country.is_none() && d.org.is_none() && d.first > 0 {
+        let k = d.first - 1;
+        let free = !matches.iter().any(|m| m.tokens.contains(&k));
+        let holder = (free && is_name_word(words[k], toks[k].tag))
+            .then(|| dict.office_by_surname(words[k], date))
+            .flatten();
+        let body = holder.and_then(|(holder, office)| {
+            Some((holder, office_of_body(office, d.sector.as_deref())?))
+        });
+        if let Some((holder, country)) = body {
+            d.country = Some(country.to_string());
+            d.first = k;
+            d.via = Via::Title;
+            d.entries.insert(0, holder.id.clone());
+        }
+    }
+}
+
+/// A title before an unknown capitalised name: the name is the person's
+/// ("King Hassan of Morocco", "Algerian President Ahmed Ben Bella").
+fn take_name_after_title(
+    d: &mut Draft,
+    s: &SentenceWords,
+    i: &mut usize,
+    dict: &ActorDictionary,
+    date: Option<NaiveDate>,
+) {
+    let (matches, words, toks) = (&s.matches, &s.words, s.toks);
+    if matches!(d.last, Shape::Agent { title: true }) {
+        let start = d.end;
+        let mut end = start;
+        let name_at = |k: usize| {
+            k < words.len()
+                && is_name_word(words[k], toks[k].tag)
+                && !matches.iter().any(|m| m.tokens.start == k)
+        };
+        // "Minister Ryoo Kihl-jae": a hyphen and a lower-case syllable
+        // written together with the name are part of it
+        let syllable = |k: usize| {
+            k + 1 < words.len()
+                && words[k] == "-"
+                && toks[k].span.start == toks[k - 1].span.end
+                && toks[k + 1].span.start == toks[k].span.end
+                && words[k + 1].chars().all(|c| c.is_ascii_lowercase())
+        };
+        while name_at(end) {
+            end += 1;
+            // "President Jean-Bertrand Aristide": a hyphen inside a name.
+            if end > start && words.get(end) == Some(&"-") && name_at(end + 1) {
+                end += 1;
+            } else if syllable(end) {
+                end += 2;
+                break;
+            }
+        }
+        if end > start {
+            d.name = Some(s.text[toks[start].span.start..toks[end - 1].span.end].to_string());
+            d.end = end;
+            d.via = Via::Title;
+            // "President Clinton", "Secretary Kerry": the person of
+            // that surname who held that title, by dated roles (a
+            // former holder gives only the country).
+            if d.country.is_none() {
+                let title = words[d.first..start].join(" ").to_lowercase();
+                if let Some((person, office)) = dict.titled_person(&title, words[end - 1], date) {
+                    let code = office.or_else(|| person.office(date)).unwrap_or("");
+                    d.country = code.get(..3).map(String::from);
+                    d.sector = office
+                        .and_then(|c| c.get(3..))
+                        .filter(|s| !s.is_empty())
+                        .map(String::from);
+                    d.name = person.name.clone();
+                    d.entries.push(person.id.clone());
+                }
+            }
+            if let Some(next) = matches.get(*i) {
+                let e = dict.entry(next.entry);
+                let of = words.get(end).is_some_and(|w| *w == "of") && next.tokens.start == end + 1;
+                if of && d.country.is_none() && matches!(shape(e), Shape::Country | Shape::Capital)
+                {
+                    d.extend(e, next.tokens.end, date);
+                    *i += 1;
+                }
+            }
+        }
+    }
+}
+
+/// The dictionary matches of a sentence that name actors there.
+fn usable_matches(
+    found: Vec<NameMatch>,
+    dict: &ActorDictionary,
+    senses: &Senses,
+    toks: &[dyad_core::Token],
+    words: &[&str],
+) -> Vec<NameMatch> {
+    // A group noun must be used as a noun: "official" in "official
+    // contacts" is an adjective, not an official.
+    // A capital or nationality inside an institution's name is no
+    // actor: "the Washington Institute" is no government, "the National
+    // Iranian American Council" not Iran's. (A country's name there says
+    // whose institution it is: "Montenegro Municipality Association".)
+    let in_institution_name = |m: &NameMatch| {
+        let place = matches!(
+            dict.entry(m.entry).kind,
+            EntryKind::Adjective | EntryKind::Capital
+        );
+        // the capitalised words after it, up to the name's end
+        let name = words[m.tokens.end..]
+            .iter()
+            .take_while(|w| w.starts_with(char::is_uppercase));
+        place
+            && name
+                .into_iter()
+                .any(|w| senses.is(&w.to_lowercase(), Sense::Institution))
+    };
+    // "anti-American Iraqis", "pro-Russian separatists": a country
+    // after "anti-" or "pro-" is what a group stands against or for,
+    // not whose it is.
+    let stance = |m: &NameMatch| {
+        let country = matches!(
+            dict.entry(m.entry).kind,
+            EntryKind::Adjective | EntryKind::Country
+        );
+        let k = m.tokens.start;
+        country
+            && k >= 2
+            && words[k - 1] == "-"
+            && matches!(words[k - 2].to_lowercase().as_str(), "anti" | "pro")
+    };
+    found
+        .into_iter()
+        .filter(|m| {
+            let agent = matches!(dict.entry(m.entry).kind, EntryKind::Agent { .. });
+            let group = matches!(dict.entry(m.entry).kind, EntryKind::Agent { title: false });
+            let tag = toks[m.tokens.end - 1].tag;
+            // "a general election": an agent's word as an adjective
+            // names no one
+            (!group || tag.is_empty() || tag.starts_with("NN"))
+                && (!agent || !tag.starts_with("JJ"))
+                && !in_institution_name(m)
+                && !stance(m)
+        })
+        .collect()
+}
+
 /// Fills `doc.mentions` from the names [`find_names`] found in each
 /// sentence. Sentences the language stage skipped (no event trigger) have
 /// no tags; their names still resolve, with the rules that read tags
@@ -254,54 +500,14 @@ pub fn resolve_actors(
         let mut located: Option<(String, String)> = None;
         let toks = &doc.tokens[sentence.tokens.clone()];
         let words: Vec<&str> = toks.iter().map(|t| t.span.slice(&doc.text)).collect();
-        // A group noun must be used as a noun: "official" in "official
-        // contacts" is an adjective, not an official.
-        // A capital or nationality inside an institution's name is no
-        // actor: "the Washington Institute" is no government, "the National
-        // Iranian American Council" not Iran's. (A country's name there says
-        // whose institution it is: "Montenegro Municipality Association".)
-        let in_institution_name = |m: &NameMatch| {
-            let place = matches!(
-                dict.entry(m.entry).kind,
-                EntryKind::Adjective | EntryKind::Capital
-            );
-            // the capitalised words after it, up to the name's end
-            let name = words[m.tokens.end..]
-                .iter()
-                .take_while(|w| w.starts_with(char::is_uppercase));
-            place
-                && name
-                    .into_iter()
-                    .any(|w| senses.is(&w.to_lowercase(), Sense::Institution))
+        let matches = usable_matches(found, dict, senses, toks, &words);
+        let s = SentenceWords {
+            text: &doc.text,
+            toks,
+            words,
+            matches,
         };
-        // "anti-American Iraqis", "pro-Russian separatists": a country
-        // after "anti-" or "pro-" is what a group stands against or for,
-        // not whose it is.
-        let stance = |m: &NameMatch| {
-            let country = matches!(
-                dict.entry(m.entry).kind,
-                EntryKind::Adjective | EntryKind::Country
-            );
-            let k = m.tokens.start;
-            country
-                && k >= 2
-                && words[k - 1] == "-"
-                && matches!(words[k - 2].to_lowercase().as_str(), "anti" | "pro")
-        };
-        let matches: Vec<NameMatch> = found
-            .into_iter()
-            .filter(|m| {
-                let agent = matches!(dict.entry(m.entry).kind, EntryKind::Agent { .. });
-                let group = matches!(dict.entry(m.entry).kind, EntryKind::Agent { title: false });
-                let tag = toks[m.tokens.end - 1].tag;
-                // "a general election": an agent's word as an adjective
-                // names no one
-                (!group || tag.is_empty() || tag.starts_with("NN"))
-                    && (!agent || !tag.starts_with("JJ"))
-                    && !in_institution_name(m)
-                    && !stance(m)
-            })
-            .collect();
+        let (matches, words) = (&s.matches, &s.words);
         // Mentions of this sentence made of PETRARCH agents "of" an actor,
         // with the agents' codes: they extend to the actors coordinated after.
         let mut shared_agents: Vec<(usize, Vec<String>)> = Vec::new();
@@ -314,160 +520,13 @@ pub fn resolve_actors(
             let ethnic = d.last == Shape::Adjective
                 && d.first > 0
                 && words[d.first - 1].eq_ignore_ascii_case("ethnic");
-            let mut through_of = false;
             let starts_with_agent = d.last_is_agent();
             i += 1;
-            while let Some(next) = matches.get(i) {
-                let e = dict.entry(next.entry);
-                let gap = d.end..next.tokens.start;
-                // Every way of joining below has at most two words between.
-                if gap.len() > 2 {
-                    break;
-                }
-                let between: Vec<String> = words[gap.clone()]
-                    .iter()
-                    .map(|w| w.to_lowercase().replace('’', "'"))
-                    .collect();
-                let between: Vec<&str> = between.iter().map(String::as_str).collect();
-                // Modifiers between a country and its group: "Irish nationalist
-                // guerrillas", "Vietnamese-led forces"; "Russian-backed" is
-                // someone else's group, so of hyphenated participles only
-                // "-led" and "-based" make it the country's own.
-                let hyphenated = gap.clone().any(|k| words[k] == "-");
-                let modifiers = !gap.is_empty()
-                    && gap.len() <= 2
-                    && if hyphenated {
-                        gap.len() == 2 && matches!(words[gap.end - 1], "led" | "based")
-                    } else {
-                        gap.clone().all(|k| matches!(toks[k].tag, "JJ" | "NN"))
-                    };
-                // "the Obama administration", "a Netanyahu spokesman": a person
-                // before a body of the state their office belongs to is that body.
-                let persons_body = d.last == Shape::Person
-                    && matches!(shape(e), Shape::Agent { .. })
-                    && dict
-                        .entry(matches[i - 1].entry)
-                        .office(date)
-                        .and_then(|office| office_of_body(office, e.sector.as_deref()))
-                        .is_some();
-                let ok = match between.as_slice() {
-                    [] if persons_body => {
-                        d.name = None;
-                        true
-                    }
-                    [] => joins(d.last, shape(e)),
-                    // "Vietnamese-led forces", "Irish nationalist guerrillas".
-                    _ if modifiers && matches!(d.last, Shape::Adjective | Shape::Country) => {
-                        matches!(shape(e), Shape::Agent { .. })
-                    }
-                    // "Russia's foreign minister", "South Korea's Moon Jae-in"
-                    ["'s"] => {
-                        let person = shape(e) == Shape::Person
-                            && matches!(d.last, Shape::Country | Shape::Capital);
-                        (matches!(shape(e), Shape::Agent { .. }) || person)
-                            && d.last != Shape::Place
-                    }
-                    ["of"] | ["of", "the"] => {
-                        through_of = (d.last_is_agent() || d.via == Via::Title)
-                            && d.country.is_none()
-                            && matches!(
-                                shape(e),
-                                Shape::Country | Shape::Organisation | Shape::Capital
-                            );
-                        through_of
-                    }
-                    _ => false,
-                };
-                if !ok {
-                    break;
-                }
-                d.extend(e, next.tokens.end, date);
-                i += 1;
+            let through_of = join_following(&mut d, &s, &mut i, dict, date);
+            if starts_with_agent {
+                take_holder_before(&mut d, &s, dict, date);
             }
-            // "the Bush administration", "the Netanyahu government": a surname
-            // before a body of the state stands for the office its holder had.
-            if starts_with_agent && d.country.is_none() && d.org.is_none() && d.first > 0 {
-                let k = d.first - 1;
-                let free = !matches.iter().any(|m| m.tokens.contains(&k));
-                let holder = (free && is_name_word(words[k], toks[k].tag))
-                    .then(|| dict.office_by_surname(words[k], date))
-                    .flatten();
-                let body = holder.and_then(|(holder, office)| {
-                    Some((holder, office_of_body(office, d.sector.as_deref())?))
-                });
-                if let Some((holder, country)) = body {
-                    d.country = Some(country.to_string());
-                    d.first = k;
-                    d.via = Via::Title;
-                    d.entries.insert(0, holder.id.clone());
-                }
-            }
-            // A title before an unknown capitalised name: the name is the person's
-            // ("King Hassan of Morocco", "Algerian President Ahmed Ben Bella").
-            if matches!(d.last, Shape::Agent { title: true }) {
-                let start = d.end;
-                let mut end = start;
-                let name_at = |k: usize| {
-                    k < words.len()
-                        && is_name_word(words[k], toks[k].tag)
-                        && !matches.iter().any(|m| m.tokens.start == k)
-                };
-                // "Minister Ryoo Kihl-jae": a hyphen and a lower-case syllable
-                // written together with the name are part of it
-                let syllable = |k: usize| {
-                    k + 1 < words.len()
-                        && words[k] == "-"
-                        && toks[k].span.start == toks[k - 1].span.end
-                        && toks[k + 1].span.start == toks[k].span.end
-                        && words[k + 1].chars().all(|c| c.is_ascii_lowercase())
-                };
-                while name_at(end) {
-                    end += 1;
-                    // "President Jean-Bertrand Aristide": a hyphen inside a name.
-                    if end > start && words.get(end) == Some(&"-") && name_at(end + 1) {
-                        end += 1;
-                    } else if syllable(end) {
-                        end += 2;
-                        break;
-                    }
-                }
-                if end > start {
-                    d.name =
-                        Some(doc.text[toks[start].span.start..toks[end - 1].span.end].to_string());
-                    d.end = end;
-                    d.via = Via::Title;
-                    // "President Clinton", "Secretary Kerry": the person of
-                    // that surname who held that title, by dated roles (a
-                    // former holder gives only the country).
-                    if d.country.is_none() {
-                        let title = words[d.first..start].join(" ").to_lowercase();
-                        if let Some((person, office)) =
-                            dict.titled_person(&title, words[end - 1], date)
-                        {
-                            let code = office.or_else(|| person.office(date)).unwrap_or("");
-                            d.country = code.get(..3).map(String::from);
-                            d.sector = office
-                                .and_then(|c| c.get(3..))
-                                .filter(|s| !s.is_empty())
-                                .map(String::from);
-                            d.name = person.name.clone();
-                            d.entries.push(person.id.clone());
-                        }
-                    }
-                    if let Some(next) = matches.get(i) {
-                        let e = dict.entry(next.entry);
-                        let of = words.get(end).is_some_and(|w| *w == "of")
-                            && next.tokens.start == end + 1;
-                        if of
-                            && d.country.is_none()
-                            && matches!(shape(e), Shape::Country | Shape::Capital)
-                        {
-                            d.extend(e, next.tokens.end, date);
-                            i += 1;
-                        }
-                    }
-                }
-            }
+            take_name_after_title(&mut d, &s, &mut i, dict, date);
             // "former Secretary of State Hillary Clinton", "ex-President
             // Bill Clinton": no longer in the office the title names, the
             // person is of their country alone, unless they hold another
@@ -509,7 +568,7 @@ pub fn resolve_actors(
             // several actors at once: one mention each over the same words,
             // which the coder takes as coordinated.
             if through_of && !d.affixes.is_empty() {
-                shared_agents.push((mentions.len(), d.affixes.clone()));
+                shared_agents.push((mentions.len() - first_mention, d.affixes.clone()));
             }
             for actor in compound_parts(d.actor()) {
                 mentions.push(ActorMention {
@@ -524,167 +583,189 @@ pub fn resolve_actors(
                 });
             }
         }
-        // "The ambassadors of Arnor, Osgiliath and Gondor": PETRARCH agents
-        // of an actor are those of the actors coordinated with it.
-        for (first, affixes) in shared_agents {
-            for k in first + 1..mentions.len() {
-                let gap = &words[mentions[k - 1].tokens.end - sentence.tokens.start
-                    ..mentions[k].tokens.start - sentence.tokens.start];
-                let coordinated = !gap.is_empty()
-                    && gap.len() <= 2
-                    && gap.iter().all(|w| matches!(*w, "," | "and"));
-                let m = &mut mentions[k];
-                if !coordinated || m.actor.sector.is_some() || m.actor.country.is_none() {
-                    break;
-                }
-                m.actor.code = with_affixes(m.actor.code.clone(), &affixes);
-                m.actor.sector = affixes.first().map(|a| a.trim_matches('~').to_string());
-                m.entry = format!("{}+shared agent", m.entry);
-            }
-        }
-        // "Israeli helicopters and tanks": a country-less group in a
-        // coordination takes the country of the adjective before it.
-        for k in first_mention + 1..mentions.len() {
-            let (prev, cur) = (&mentions[k - 1], &mentions[k]);
-            if cur.actor.country.is_some()
-                || cur.actor.sector.is_none()
-                || prev.actor.country.is_none()
-            {
-                continue;
-            }
-            let gap = prev.tokens.end..cur.tokens.start;
-            let coordinated = gap.len() <= 3
-                && doc.tokens[gap.clone()].iter().any(|t| t.tag == "CC")
-                && doc.tokens[gap]
-                    .iter()
-                    .all(|t| matches!(t.tag, "CC" | "NN" | "NNS" | "JJ" | ","));
-            if coordinated {
-                let country = prev.actor.country.clone();
-                let cur = &mut mentions[k];
-                cur.actor.code = format!(
-                    "{}{}",
-                    country.as_deref().unwrap_or(""),
-                    cur.actor.sector.as_deref().unwrap_or("")
-                );
-                cur.actor.country = country;
-                cur.entry = format!("{}+coordinated", cur.entry);
-            }
-        }
-        // "U.S. and Iraqi forces", "American and British officials": a
-        // country alone before "and" and a country's group shares the group.
-        for k in (first_mention + 1..mentions.len()).rev() {
-            let (prev, cur) = (&mentions[k - 1], &mentions[k]);
-            let bare_country = prev.actor.sector.is_none()
-                && prev.actor.name.is_none()
-                && prev.actor.country.is_some()
-                && prev.entry.starts_with("countries:")
-                && !prev.entry.contains('+');
-            let group = cur.actor.sector.is_some()
-                && cur.actor.name.is_none()
-                && cur.entry.starts_with("countries:")
-                && cur.entry.contains("+agents:");
-            let gap = prev.tokens.end..cur.tokens.start;
+        let sentence_mentions = &mut mentions[first_mention..];
+        share_agents(
+            words,
+            sentence.tokens.start,
+            sentence_mentions,
+            shared_agents,
+        );
+        lend_countries(doc, sentence.tokens.start, sentence_mentions, located);
+    }
+    lend_nearby_countries(doc, &mut mentions);
+    doc.mentions = mentions;
+    crate::coref::link(doc, dict, senses);
+}
+
+/// "The ambassadors of Arnor, Osgiliath and Gondor": PETRARCH agents of an
+/// actor are those of the actors coordinated with it. `shared` holds, for
+/// each mention of the sentence made of agents "of" an actor (as an index
+/// into `mentions`, the sentence's), the agents' codes.
+fn share_agents(
+    words: &[&str],
+    sentence_start: usize,
+    mentions: &mut [ActorMention],
+    shared: Vec<(usize, Vec<String>)>,
+) {
+    for (first, affixes) in shared {
+        for k in first + 1..mentions.len() {
+            let gap = &words[mentions[k - 1].tokens.end - sentence_start
+                ..mentions[k].tokens.start - sentence_start];
             let coordinated =
-                gap.len() == 1 && matches!(doc.slice(doc.tokens[gap.start].span), "and" | "or");
-            if bare_country && group && coordinated {
-                let sector = cur.actor.sector.clone();
-                let prev = &mut mentions[k - 1];
-                prev.actor.code = format!(
-                    "{}{}",
-                    prev.actor.country.as_deref().unwrap_or(""),
-                    sector.as_deref().unwrap_or("")
-                );
-                prev.actor.sector = sector;
-                prev.entry = format!("{}+shared group", prev.entry);
+                !gap.is_empty() && gap.len() <= 2 && gap.iter().all(|w| matches!(*w, "," | "and"));
+            let m = &mut mentions[k];
+            if !coordinated || m.actor.sector.is_some() || m.actor.country.is_none() {
+                break;
             }
-        }
-        // "Mr. Putin, whose military is backing Assad": a country-less
-        // group owned by "whose" is the country of the actor it follows.
-        for k in first_mention + 1..mentions.len() {
-            let start = mentions[k].tokens.start;
-            let owned = start >= 2
-                && doc.tokens[start - 1].tag == "WP$"
-                && doc
-                    .slice(doc.tokens[start - 1].span)
-                    .eq_ignore_ascii_case("whose");
-            if !owned || mentions[k].actor.country.is_some() {
-                continue;
-            }
-            let before = start - 1 - usize::from(doc.slice(doc.tokens[start - 2].span) == ",");
-            let owner = mentions[first_mention..k]
-                .iter()
-                .rev()
-                .find(|m| m.tokens.end == before)
-                .and_then(|m| m.actor.country.clone());
-            if let Some(country) = owner {
-                place(&mut mentions[k], &country, "whose");
-            }
-        }
-        // "China's top envoy in Kenya", "the State Department's security
-        // official in Libya": a country-less group possessed by an actor is
-        // of the possessor's country, not of the place it is in.
-        for k in first_mention + 1..mentions.len() {
-            let start = mentions[k].tokens.start;
-            let mut before = start;
-            while before > sentence.tokens.start && doc.tokens[before - 1].tag == "JJ" {
-                before -= 1;
-            }
-            let possessed =
-                before > sentence.tokens.start + 1 && doc.tokens[before - 1].tag == "POS";
-            if !possessed || mentions[k].actor.country.is_some() {
-                continue;
-            }
-            let owner = mentions[first_mention..k]
-                .iter()
-                .rev()
-                .find(|m| m.tokens.end == before - 1)
-                .and_then(|m| m.actor.country.clone());
-            if let Some(country) = owner {
-                place(&mut mentions[k], &country, "possessor");
-            }
-        }
-        // "Gen. Nicholas Carter, the United Kingdom's Chief of Defense
-        // Staff": a country-less person or group takes the country of the
-        // apposition right after it.
-        for k in first_mention + 1..mentions.len() {
-            let (prev, cur) = (&mentions[k - 1], &mentions[k]);
-            let Some(gap) = doc.tokens.get(prev.tokens.end..cur.tokens.start) else {
-                continue; // one mention over the other's words
-            };
-            let apposed = matches!(gap, [comma, ..] if comma.tag == ",")
-                && gap[1..].iter().all(|t| t.tag == "DT" || t.tag == "JJ")
-                && gap.len() <= 3;
-            // "the Republicans' François Fillon": a possessive is no apposition
-            let possessive = doc
-                .tokens
-                .get(cur.tokens.end)
-                .is_some_and(|t| t.tag == "POS");
-            if !apposed || possessive || prev.actor.country.is_some() || cur.actor.sector.is_none()
-            {
-                continue;
-            }
-            if let Some(country) = cur.actor.country.clone() {
-                place(&mut mentions[k - 1], &country, "apposition");
-            }
-        }
-        // A group without a country takes the country it is located in
-        // ("students demonstrated in Nairobi" → KEN students), or else the
-        // one country the sentence names ("President Askar Akayev agreed to
-        // resign without returning to Kyrgyzstan").
-        if let Some((country, entry)) = located {
-            for m in &mut mentions[first_mention..] {
-                place(m, &country, &format!("located:{entry}"));
-            }
+            m.actor.code = with_affixes(m.actor.code.clone(), &affixes);
+            m.actor.sector = affixes.first().map(|a| a.trim_matches('~').to_string());
+            m.entry = format!("{}+shared agent", m.entry);
         }
     }
-    // Groups still without a country take the one the text around them
-    // names: the country leading in their sentence and the two before it,
-    // else the story's dateline's; never merely the document's most frequent
-    // one, which may be a country talked about far away.
-    // PETRARCH codes a bare agent as such ("students" → `---EDU`).
-    // Mentions are pushed sentence by sentence: windows are found by binary
-    // search, and each sentence's dateline in one pass, so that this stays
-    // linear in a long document.
+}
+
+/// Countries a sentence's mentions (`mentions`, in text order) lend each
+/// other: to a group beside an actor of a country, and to those without
+/// one, the country of the place the sentence locates things in.
+fn lend_countries(
+    doc: &Document,
+    sentence_start: usize,
+    mentions: &mut [ActorMention],
+    located: Option<(String, String)>,
+) {
+    // "Israeli helicopters and tanks": a country-less group in a
+    // coordination takes the country of the adjective before it.
+    for k in 1..mentions.len() {
+        let (prev, cur) = (&mentions[k - 1], &mentions[k]);
+        if cur.actor.country.is_some() || cur.actor.sector.is_none() || prev.actor.country.is_none()
+        {
+            continue;
+        }
+        let gap = prev.tokens.end..cur.tokens.start;
+        let coordinated = gap.len() <= 3
+            && doc.tokens[gap.clone()].iter().any(|t| t.tag == "CC")
+            && doc.tokens[gap]
+                .iter()
+                .all(|t| matches!(t.tag, "CC" | "NN" | "NNS" | "JJ" | ","));
+        if coordinated {
+            let country = prev.actor.country.clone();
+            let cur = &mut mentions[k];
+            cur.actor.code = format!(
+                "{}{}",
+                country.as_deref().unwrap_or(""),
+                cur.actor.sector.as_deref().unwrap_or("")
+            );
+            cur.actor.country = country;
+            cur.entry = format!("{}+coordinated", cur.entry);
+        }
+    }
+    // "U.S. and Iraqi forces", "American and British officials": a
+    // country alone before "and" and a country's group shares the group.
+    for k in (1..mentions.len()).rev() {
+        let (prev, cur) = (&mentions[k - 1], &mentions[k]);
+        let bare_country = prev.actor.sector.is_none()
+            && prev.actor.name.is_none()
+            && prev.actor.country.is_some()
+            && prev.entry.starts_with("countries:")
+            && !prev.entry.contains('+');
+        let group = cur.actor.sector.is_some()
+            && cur.actor.name.is_none()
+            && cur.entry.starts_with("countries:")
+            && cur.entry.contains("+agents:");
+        let gap = prev.tokens.end..cur.tokens.start;
+        let coordinated =
+            gap.len() == 1 && matches!(doc.slice(doc.tokens[gap.start].span), "and" | "or");
+        if bare_country && group && coordinated {
+            let sector = cur.actor.sector.clone();
+            let prev = &mut mentions[k - 1];
+            prev.actor.code = format!(
+                "{}{}",
+                prev.actor.country.as_deref().unwrap_or(""),
+                sector.as_deref().unwrap_or("")
+            );
+            prev.actor.sector = sector;
+            prev.entry = format!("{}+shared group", prev.entry);
+        }
+    }
+    lend_owners_country(doc, sentence_start, mentions);
+    // "Gen. Nicholas Carter, the United Kingdom's Chief of Defense
+    // Staff": a country-less person or group takes the country of the
+    // apposition right after it.
+    for k in 1..mentions.len() {
+        let (prev, cur) = (&mentions[k - 1], &mentions[k]);
+        let Some(gap) = doc.tokens.get(prev.tokens.end..cur.tokens.start) else {
+            continue; // one mention over the other's words
+        };
+        let apposed = matches!(gap, [comma, ..] if comma.tag == ",")
+            && gap[1..].iter().all(|t| t.tag == "DT" || t.tag == "JJ")
+            && gap.len() <= 3;
+        // "the Republicans' François Fillon": a possessive is no apposition
+        let possessive = doc
+            .tokens
+            .get(cur.tokens.end)
+            .is_some_and(|t| t.tag == "POS");
+        if !apposed || possessive || prev.actor.country.is_some() || cur.actor.sector.is_none() {
+            continue;
+        }
+        if let Some(country) = cur.actor.country.clone() {
+            place(&mut mentions[k - 1], &country, "apposition");
+        }
+    }
+    // A group without a country takes the country it is located in
+    // ("students demonstrated in Nairobi" → KEN students), or else the
+    // one country the sentence names ("President Askar Akayev agreed to
+    // resign without returning to Kyrgyzstan").
+    if let Some((country, entry)) = located {
+        for m in mentions.iter_mut() {
+            place(m, &country, &format!("located:{entry}"));
+        }
+    }
+}
+
+/// A country-less group an actor owns is of the owner's country, not of the
+/// place it is in: after the owner's possessive ("China's top envoy in
+/// Kenya", "the State Department's security official in Libya") or after
+/// "whose" ("Mr. Putin, whose military is backing Assad").
+fn lend_owners_country(doc: &Document, sentence_start: usize, mentions: &mut [ActorMention]) {
+    for k in 1..mentions.len() {
+        let start = mentions[k].tokens.start;
+        let word = |i: usize| doc.slice(doc.tokens[i].span);
+        let mut before = start;
+        while before > sentence_start && doc.tokens[before - 1].tag == "JJ" {
+            before -= 1;
+        }
+        let owner_end = if before > sentence_start + 1 && doc.tokens[before - 1].tag == "POS" {
+            Some((before - 1, "possessor"))
+        } else if start >= sentence_start + 2
+            && doc.tokens[start - 1].tag == "WP$"
+            && word(start - 1).eq_ignore_ascii_case("whose")
+        {
+            Some((start - 1 - usize::from(word(start - 2) == ","), "whose"))
+        } else {
+            None
+        };
+        let Some((end, why)) = owner_end.filter(|_| mentions[k].actor.country.is_none()) else {
+            continue;
+        };
+        let owner = mentions[..k]
+            .iter()
+            .rev()
+            .find(|m| m.tokens.end == end)
+            .and_then(|m| m.actor.country.clone());
+        if let Some(country) = owner {
+            place(&mut mentions[k], &country, why);
+        }
+    }
+}
+
+/// Groups still without a country take the one the text around them names:
+/// the country leading in their sentence and the two before it, else the
+/// story's dateline's; never merely the document's most frequent one, which
+/// may be a country talked about far away. PETRARCH codes a bare agent as
+/// such ("students" → `---EDU`). Mentions are in sentence order: windows are
+/// found by binary search, and each sentence's dateline in one pass, so that
+/// this stays linear in a long document.
+fn lend_nearby_countries(doc: &Document, mentions: &mut [ActorMention]) {
     let datelines = story_datelines(doc);
     let of_sentences = |from: usize, to: usize| {
         let first = mentions.partition_point(|m| m.sentence < from);
@@ -709,8 +790,6 @@ pub fn resolve_actors(
             place(m, &country, "nearby");
         }
     }
-    doc.mentions = mentions;
-    crate::coref::link(doc, dict, senses);
 }
 
 /// The actors a code joined by `/` stands for, each with the country and
