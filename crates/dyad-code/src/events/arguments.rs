@@ -108,8 +108,13 @@ fn occasion_verb(s: &Sentence, dicts: &Dictionaries, h: &Hit, head: usize) -> Op
     s.tree.occasion_of(head, casualty, &dicts.senses)
 }
 
-/// Codes one hit: its frame and complement, negation and modality, then its
-/// source and target. `consumed` marks hits taken as complements.
+/// Codes one hit, in passes over an [`EventDraft`]: whether the structure
+/// licenses it ([`unlicensed`]), where it stands ([`setting`]), its frame
+/// and complement, negation and modality ([`apply_frame`]), verb senses
+/// ([`read_senses`]), its target ([`find_target`]) and source
+/// ([`find_source`]), its factuality ([`assess_factuality`]), then the
+/// event with its coordinated actors ([`finish`]). `consumed` marks hits
+/// taken as complements.
 pub(super) fn code_hit(
     s: &Sentence,
     dicts: &Dictionaries,
@@ -119,14 +124,83 @@ pub(super) fn code_hit(
     attempts: &mut Attempts,
 ) -> Option<Coded> {
     let h = &hits[hi];
+    let lone_noun = is_lone_noun(s, h);
+    if let Some(reason) = unlicensed(s, dicts, h, lone_noun) {
+        attempts.drop(&h.pattern.id, s.word(h.head), reason);
+        return None;
+    }
+    // PETRARCH verbs are coded each on their own, without frames.
+    let frame = dicts
+        .roots
+        .frame(&h.pattern.code)
+        .filter(|_| h.pattern.dialect.reads_structure());
+    // "plans to reject the proposal", "intends to demand compensation": an
+    // intent over another frame verb is that verb's act, intended.
+    let framed = frame.filter(|&f| f == Frame::Intent).and_then(|_| {
+        let (link, reach) = complement_link(s, h)?;
+        let first =
+            (hi + 1..hits.len()).find(|&c| hits[c].head > link && hits[c].head <= link + reach)?;
+        let inner = dicts.roots.frame(&hits[first].pattern.code)?;
+        (inner != Frame::Intent && hits[first].pattern.dialect.reads_structure()).then_some(first)
+    });
+    if let Some(f) = framed {
+        consumed[f] = true;
+        let mut inner = code_hit(s, dicts, hits, f, consumed, attempts)?;
+        inner.rule = format!("{} + {}", h.pattern.id, inner.rule);
+        inner.trigger = s.tokens[h.head].span.cover(inner.trigger);
+        inner.trigger_text = format!("{} {}", s.word(h.head), inner.trigger_text);
+        if inner.factuality == Factuality::Asserted {
+            inner.factuality = Factuality::Intended;
+        }
+        return Some(inner);
+    }
+    let st = setting(s, dicts, hits, hi, frame, lone_noun);
+    // "is expected to meet", "is due to visit": an intent of the act after
+    // it, only in that form and only where the act has an intent code.
+    let expectation = frame == Some(Frame::Intent)
+        && dicts.senses.is(&s.tokens[h.head].lemma, Sense::Expectation);
+    if expectation {
+        let copular =
+            h.head > 0 && matches!(s.tokens[h.head - 1].lemma.as_str(), "be" | "'s" | "'re");
+        let intended = st
+            .complement
+            .and_then(|c| derive(dicts, Frame::Intent, &hits[c].pattern.code));
+        if !(st.group.passive || copular) || intended.is_none() {
+            attempts.drop(&h.pattern.id, s.word(h.head), DropReason::NoExpectedAct);
+            return None;
+        }
+    }
+    let mut d = EventDraft::new(s, h);
+    apply_frame(s, dicts, hits, h, &st, &mut d, consumed);
+    read_senses(s, dicts, h, &mut d);
+    find_target(s, dicts, h, &st, &mut d);
+    find_source(s, dicts, hits, h, &st, &mut d);
+    if d.source.is_some() && d.source == d.target {
+        d.target = None;
+    }
+    if d.source.is_none() {
+        // Who did it is the one thing an event cannot lack.
+        attempts.drop(&d.rule, s.word(h.head), DropReason::NoSource);
+        return None;
+    }
+    if h.pattern.dialect.requires_dyad() && d.target.is_none() {
+        // PETRARCH codes an event only between two actors (its `require_dyad`).
+        attempts.drop(&d.rule, s.word(h.head), DropReason::NoDyad);
+        return None;
+    }
+    assess_factuality(s, dicts, h, &st, &mut d);
+    Some(finish(s, dicts, h, d))
+}
+
+/// Whether the sentence reports the act a hit names, as its structure
+/// licenses it: the reason it does not, if so.
+fn unlicensed(s: &Sentence, dicts: &Dictionaries, h: &Hit, lone_noun: bool) -> Option<DropReason> {
     // A one-word pattern on a noun ("the clashes", "Israeli shelling"):
     // reported only where the parse licenses it, with its actors inside
     // its own phrase.
-    let lone_noun = is_lone_noun(s, h);
     if lone_noun && matches!(s.tree.dep(h.head), "compound" | "amod") {
         // "demonstration killings": a noun modifying another names no act
-        attempts.drop(&h.pattern.id, s.word(h.head), DropReason::Modifier);
-        return None;
+        return Some(DropReason::Modifier);
     }
     if h.pattern.dialect.reads_structure() {
         // "naval blockade of": a pattern over a modifier and its noun is
@@ -154,36 +228,50 @@ pub(super) fn code_hit(
         } else {
             None
         };
-        if let Some(reason) = reason {
-            attempts.drop(&h.pattern.id, s.word(h.head), reason);
-            return None;
-        }
+        return reason;
     }
-    // PETRARCH verbs are coded each on their own, without frames.
-    let frame = dicts
-        .roots
-        .frame(&h.pattern.code)
-        .filter(|_| h.pattern.dialect.reads_structure());
-    // "plans to reject the proposal", "intends to demand compensation": an
-    // intent over another frame verb is that verb's act, intended.
-    let framed = frame.filter(|&f| f == Frame::Intent).and_then(|_| {
-        let (link, reach) = complement_link(s, h)?;
-        let first =
-            (hi + 1..hits.len()).find(|&c| hits[c].head > link && hits[c].head <= link + reach)?;
-        let inner = dicts.roots.frame(&hits[first].pattern.code)?;
-        (inner != Frame::Intent && hits[first].pattern.dialect.reads_structure()).then_some(first)
-    });
-    if let Some(f) = framed {
-        consumed[f] = true;
-        let mut inner = code_hit(s, dicts, hits, f, consumed, attempts)?;
-        inner.rule = format!("{} + {}", h.pattern.id, inner.rule);
-        inner.trigger = s.tokens[h.head].span.cover(inner.trigger);
-        inner.trigger_text = format!("{} {}", s.word(h.head), inner.trigger_text);
-        if inner.factuality == Factuality::Asserted {
-            inner.factuality = Factuality::Intended;
-        }
-        return Some(inner);
-    }
+    None
+}
+
+/// Where a hit stands in its sentence: what the passes of [`code_hit`]
+/// read of it and do not change.
+#[derive(Clone, Copy)]
+struct Setting {
+    /// The frame its pattern's code is ("agreed to": intent).
+    frame: Option<Frame>,
+    /// The hit of the frame's complement ("agreed to hold talks": talks).
+    complement: Option<usize>,
+    /// An intent inside the frame that passes its own complement on
+    /// ("refused to commit to any direct assistance").
+    nested: Option<usize>,
+    /// The subject of a "that" complement, whom a demand, appeal or threat
+    /// is made of.
+    that_subject: Option<usize>,
+    /// Where the trigger's phrase stands (the noun a trigger modifying a
+    /// noun of its own pattern belongs to).
+    phrase_head: usize,
+    /// The verb a noun trigger is the occasion of ("told reporters during
+    /// a meeting").
+    occasion: Option<usize>,
+    /// The casualties of the verb of harm whose occasion the trigger is.
+    casualties: Option<usize>,
+    /// The verb governing a noun trigger.
+    governor: Option<usize>,
+    /// What the words before the trigger's verb say of it.
+    group: clause::VerbGroup,
+    /// A one-word pattern on a noun ("the clashes").
+    lone_noun: bool,
+}
+
+fn setting(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    hits: &[Hit],
+    hi: usize,
+    frame: Option<Frame>,
+    lone_noun: bool,
+) -> Setting {
+    let h = &hits[hi];
     // The complement: "to" + verb, or a "that" clause whose subject is the target.
     let mut that_subject = None;
     // "refused to commit to any direct assistance": an intent inside the
@@ -284,61 +372,112 @@ pub(super) fn code_hit(
     } else {
         None
     };
-    let mut g = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
+    let mut group = verb_group(s.text, s.tokens, governor.unwrap_or(h.head));
     if h.pattern.dialect.writes_modality() {
         // PETRARCH patterns write negation and modality out ("WILL NOT *"),
         // and a passive without its agent keeps its subject as the source.
         let by = (h.end..(h.end + 6).min(s.tokens.len())).any(|k| s.word(k) == "by");
-        g = clause::VerbGroup {
-            passive: g.passive && by,
+        group = clause::VerbGroup {
+            passive: group.passive && by,
             ..Default::default()
         };
     }
-    let (mut code, mut rule, mut target, mut factuality) = (
-        h.pattern.code.clone(),
-        h.pattern.id.clone(),
-        h.target,
-        Factuality::Asserted,
-    );
-    let mut trigger = s.tokens[h.head].span;
-    let mut words = h.words.clone();
-    // Whether a negation made the event a rejection ("refused to", "did
-    // not accept"), which is then asserted.
-    let mut negation_used = false;
-    // Whether the target was found by searching after the trigger rather
-    // than by a pattern's slot or a clause's subject.
-    let mut searched = false;
-    let mut demanded_by = None;
-    // "is expected to meet", "is due to visit": an intent of the act after
-    // it, only in that form and only where the act has an intent code.
-    let expectation = frame == Some(Frame::Intent)
-        && dicts.senses.is(&s.tokens[h.head].lemma, Sense::Expectation);
-    if expectation {
-        let copular =
-            h.head > 0 && matches!(s.tokens[h.head - 1].lemma.as_str(), "be" | "'s" | "'re");
-        let intended = complement.and_then(|c| derive(dicts, Frame::Intent, &hits[c].pattern.code));
-        if !(g.passive || copular) || intended.is_none() {
-            attempts.drop(&h.pattern.id, s.word(h.head), DropReason::NoExpectedAct);
-            return None;
+    Setting {
+        frame,
+        complement,
+        nested,
+        that_subject,
+        phrase_head,
+        occasion,
+        casualties,
+        governor,
+        group,
+        lone_noun,
+    }
+}
+
+/// What is known of the event a hit reports, as the passes of
+/// [`code_hit`] find it.
+struct EventDraft {
+    code: String,
+    rule: String,
+    source: Option<usize>,
+    target: Option<usize>,
+    factuality: Factuality,
+    trigger: dyad_core::Span,
+    /// The tokens of the words that say the event.
+    words: Vec<usize>,
+    /// Whether a negation made the event a rejection ("refused to", "did
+    /// not accept"), which is then asserted.
+    negation_used: bool,
+    /// Whether the target was found by searching after the trigger rather
+    /// than by a pattern's slot or a clause's subject.
+    searched: bool,
+    /// Who says the subject "must" or "should" do the act.
+    demanded_by: Option<usize>,
+}
+
+impl EventDraft {
+    /// Says in the rule what read the pattern's event another way
+    /// ("negation + 040 meet").
+    fn prefix_rule(&mut self, reading: &str) {
+        self.rule = format!("{reading} + {}", self.rule);
+    }
+
+    fn new(s: &Sentence, h: &Hit) -> Self {
+        EventDraft {
+            code: h.pattern.code.clone(),
+            rule: h.pattern.id.clone(),
+            source: None,
+            target: h.target,
+            factuality: Factuality::Asserted,
+            trigger: s.tokens[h.head].span,
+            words: h.words.clone(),
+            negation_used: false,
+            searched: false,
+            demanded_by: None,
         }
     }
+}
+
+/// A frame over its complement ("agreed to hold talks": an intent to
+/// meet), negation ("did not accept": a rejection), obligation ("must
+/// drop": a demand of the subject), the future and conditions.
+fn apply_frame(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    hits: &[Hit],
+    h: &Hit,
+    st: &Setting,
+    d: &mut EventDraft,
+    consumed: &mut [bool],
+) {
+    let &Setting {
+        frame,
+        complement,
+        nested,
+        that_subject,
+        governor,
+        group,
+        ..
+    } = st;
     if let (Some(frame), Some(c)) = (frame, complement) {
         consumed[c] = true;
         if let Some(f) = nested {
             consumed[f] = true;
-            words.extend(&hits[f].words);
+            d.words.extend(&hits[f].words);
         }
         let comp = &hits[c];
-        let frame = if g.negated { Frame::Reject } else { frame };
-        negation_used = g.negated;
+        let frame = if group.negated { Frame::Reject } else { frame };
+        d.negation_used = group.negated;
         // "agreed to hold talks", "pledged to send aid": an intent stated
         if frame == Frame::Intent {
-            factuality = Factuality::Intended;
+            d.factuality = Factuality::Intended;
         }
-        code = derive(dicts, frame, &comp.pattern.code)
+        d.code = derive(dicts, frame, &comp.pattern.code)
             .map(String::from)
-            .unwrap_or(code);
-        rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
+            .unwrap_or_else(|| d.code.clone());
+        d.rule = format!("{} + {}", h.pattern.id, comp.pattern.id);
         // "agreed to US mediation", "demanded an Iranian withdrawal": the
         // actor of a noun complement's own phrase is whom the frame is
         // aimed at.
@@ -347,20 +486,24 @@ pub(super) fn code_hit(
                 .then(|| s.mentions.iter().position(|m| m.1 == comp.head))
                 .flatten()
         };
-        target = target.or(that_subject).or(comp.target).or_else(noun_actor);
-        if target.is_none() {
-            let places = comp.pattern.dialect.phrase_targets() || !dicts.roots.venue(&code);
-            let purpose_ends = dicts.roots.mutual(&code)
+        d.target = d
+            .target
+            .or(that_subject)
+            .or(comp.target)
+            .or_else(noun_actor);
+        if d.target.is_none() {
+            let places = comp.pattern.dialect.phrase_targets() || !dicts.roots.venue(&d.code);
+            let purpose_ends = dicts.roots.mutual(&d.code)
                 && s.subject_before(h.head)
                     .is_some_and(|m| s.conjuncts(m).len() > 1);
-            target = s.object_after(comp.head + 1, &comp.words, places, purpose_ends);
-            searched = true;
+            d.target = s.object_after(comp.head + 1, &comp.words, places, purpose_ends);
+            d.searched = true;
         }
-        trigger = trigger.cover(s.tokens[comp.head].span);
-        words.extend(&comp.words);
-    } else if that_subject.is_some() && target.is_none() {
-        target = that_subject;
-    } else if g.negated {
+        d.trigger = d.trigger.cover(s.tokens[comp.head].span);
+        d.words.extend(&comp.words);
+    } else if that_subject.is_some() && d.target.is_none() {
+        d.target = that_subject;
+    } else if group.negated {
         // "will not negotiate with Congress", "does not recognize the
         // government", "did not accept refugees": a rejection, where CAMEO
         // has one for the event; else the event, negated ("did not attack").
@@ -374,176 +517,193 @@ pub(super) fn code_hit(
         let response = dicts.senses.is(&s.tokens[verb].lemma, Sense::Response);
         match dicts
             .frames
-            .derive(Frame::Reject, &code)
-            .filter(|_| dicts.roots.frame(&code).is_none() && (!past || response))
+            .derive(Frame::Reject, &d.code)
+            .filter(|_| dicts.roots.frame(&d.code).is_none() && (!past || response))
         {
             Some(r) => {
-                rule = format!("negation + {rule}");
-                code = r.to_string();
-                negation_used = true;
+                d.prefix_rule("negation");
+                d.code = r.to_string();
+                d.negation_used = true;
             }
-            None => factuality = Factuality::Negated,
+            None => d.factuality = Factuality::Negated,
         }
-    } else if (g.obligation || g.advice)
-        && dicts.roots.frame(&code).is_none()
+    } else if (group.obligation || group.advice)
+        && dicts.roots.frame(&d.code).is_none()
         && speaker(s, dicts, hits, h.head).is_some()
     {
         // "China must drop barriers, the US said": a demand of the subject.
-        let frame = if g.obligation {
+        let frame = if group.obligation {
             Frame::Demand
         } else {
             Frame::Appeal
         };
-        rule = format!("{} + {rule}", if g.obligation { "must" } else { "should" });
-        code = dicts
+        d.prefix_rule(if group.obligation { "must" } else { "should" });
+        d.code = dicts
             .frames
-            .derive(frame, &code)
+            .derive(frame, &d.code)
             .map(String::from)
             .or_else(|| dicts.roots.generic(frame))
-            .unwrap_or(code);
-        target = s.subject_before(h.head);
-        demanded_by = speaker(s, dicts, hits, h.head);
-    } else if g.future && dicts.roots.frame(&code).is_none() {
+            .unwrap_or_else(|| d.code.clone());
+        d.target = s.subject_before(h.head);
+        d.demanded_by = speaker(s, dicts, hits, h.head);
+    } else if group.future && dicts.roots.frame(&d.code).is_none() {
         // "will withdraw its force unless ...": an ultimatum is a threat.
         let ultimatum = s
             .condition_after(h.end)
             .is_some_and(|(k, _)| s.word(k) == ULTIMATUM);
         if ultimatum {
-            rule = format!("{ULTIMATUM} + {rule}");
-            code = dicts
+            d.prefix_rule(ULTIMATUM);
+            d.code = dicts
                 .frames
-                .derive(Frame::Threaten, &code)
+                .derive(Frame::Threaten, &d.code)
                 .map(String::from)
                 .or_else(|| dicts.roots.generic(Frame::Threaten))
-                .unwrap_or(code);
-        } else if let Some(d) = derive(dicts, Frame::Intent, &code) {
-            rule = format!("future + {rule}");
-            code = d.to_string();
+                .unwrap_or_else(|| d.code.clone());
+        } else if let Some(intent) = derive(dicts, Frame::Intent, &d.code) {
+            d.code = intent.to_string();
+            d.prefix_rule("future");
         }
-        factuality = Factuality::Intended;
-    } else if g.hypothetical {
-        factuality = Factuality::Hypothetical;
+        d.factuality = Factuality::Intended;
+    } else if group.hypothetical {
+        d.factuality = Factuality::Hypothetical;
     }
+}
+
+/// Verb senses the structure decides.
+fn read_senses(s: &Sentence, dicts: &Dictionaries, h: &Hit, d: &mut EventDraft) {
     // Verb senses the structure decides. "Attacked the policy", "fought the
     // plan": force against a thing said or decided is criticism.
     // "Protested that the vote was rigged": speech that accuses whom its
     // clause is about.
     if h.pattern.dialect.reads_structure() && !clause::is_noun(&s.tokens[h.head]) {
         let lemma = |k: usize| s.tokens[k].lemma.as_str();
-        let force = matches!(code.get(..2), Some("18" | "19" | "20"));
+        let force = matches!(d.code.get(..2), Some("18" | "19" | "20"));
         let abstract_object = s.tree.object(h.head).is_some_and(|o| {
             dicts.senses.is(lemma(o), Sense::Abstract) && s.mention_covering(o).is_none()
         });
         if force && abstract_object && dicts.cameo.get(CRITICISM).is_some() {
-            rule = format!("abstract object + {rule}");
-            code = CRITICISM.to_string();
+            d.prefix_rule("abstract object");
+            d.code = CRITICISM.to_string();
         }
         let content = s.tree.clause_complement(h.head);
         if let Some(c) = content.filter(|_| dicts.senses.is(lemma(h.head), Sense::Speech)) {
             if dicts.cameo.get(ACCUSATION).is_some() {
-                rule = format!("speech + {rule}");
-                code = ACCUSATION.to_string();
-                target = s.parsed_subject(c).or(target);
+                d.prefix_rule("speech");
+                d.code = ACCUSATION.to_string();
+                d.target = s.parsed_subject(c).or(d.target);
             }
         }
     }
+}
+
+/// Whom the act is done to, where no frame or slot named it yet:
+/// a judged actor, a statement's addressee, a noun's complement, the actor
+/// after the trigger; never a topic of discussion.
+fn find_target(s: &Sentence, dicts: &Dictionaries, h: &Hit, st: &Setting, d: &mut EventDraft) {
+    let &Setting {
+        casualties,
+        lone_noun,
+        ..
+    } = st;
     let statement =
-        dicts.roots.is(&code, RootRole::Statement) && h.pattern.dialect.reads_structure();
+        dicts.roots.is(&d.code, RootRole::Statement) && h.pattern.dialect.reads_structure();
     // "said the policy has been a disaster", "said Iran made a mistake": a
     // statement that judges an actor or its act wrong is criticism of that
     // actor, one that judges it right praise.
     let judged = s
         .tree
         .clause_complement(h.head)
-        .filter(|_| statement && target.is_none())
+        .filter(|_| statement && d.target.is_none())
         .and_then(|c| s.tree.judgement(c, &dicts.senses))
         .and_then(|(word, subject)| {
             let (judged, judgement) = judgement_code(s, dicts, word)?;
             Some((word, s.mention_of(subject)?, judged, judgement))
         });
     if let Some((word, judged_actor, judged, judgement)) = judged {
-        rule = format!("{judgement} + {rule}");
-        code = judged.to_string();
-        target = Some(judged_actor);
-        words.push(word);
-    } else if target.is_none() && statement {
+        d.prefix_rule(judgement);
+        d.code = judged.to_string();
+        d.target = Some(judged_actor);
+        d.words.push(word);
+    } else if d.target.is_none() && statement {
         // A statement is made of the actor it is addressed to or about, not
-        // of whoever its words name: "said of Rudd", "explained to Mr.
+        // of whoever its d.words name: "said of Rudd", "explained to Mr.
         // Obama", as the parse tells (a sentence holding only statements is
         // not parsed, see `matching_sentences`, and codes none).
         // What an actor says of its own side is no act towards another.
-        target = s.statement_target(h.head).filter(|&t| {
+        d.target = s.statement_target(h.head).filter(|&t| {
             let country = |m: usize| s.mentions[m].2.actor.country.as_deref();
-            let source = s
+            let subject = s
                 .parsed_subject(h.head)
                 .or_else(|| s.subject_before(h.head));
-            source.is_none_or(|src| country(src).is_none() || country(src) != country(t))
+            subject.is_none_or(|src| country(src).is_none() || country(src) != country(t))
         });
-    } else if target.is_none() && lone_noun {
+    } else if d.target.is_none() && lone_noun {
         // "the shelling of Gaza", "sanctions against Iran": the noun's own
         // complement, never an actor further on; the casualties of the verb
         // it is the occasion of before it ("civilians killed in an airstrike
         // on Gaza")
-        target = casualties.or_else(|| {
+        d.target = casualties.or_else(|| {
             s.tree
                 .prepositional_objects(h.head, |w| NOUN_TARGETS.contains(&w))
                 .find_map(|o| s.mention_of(o))
         });
-    } else if target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
-        let places = h.pattern.dialect.phrase_targets() || !dicts.roots.venue(&code);
+    } else if d.target.is_none() && h.pattern.elements.iter().all(|e| *e != Element::Target) {
+        let places = h.pattern.dialect.phrase_targets() || !dicts.roots.venue(&d.code);
         let coordinated = || {
             s.subject_before(h.head)
                 .is_some_and(|m| s.conjuncts(m).len() > 1)
         };
         let purpose_ends =
-            dicts.roots.mutual(&code) && dicts.roots.frame(&code).is_none() && coordinated();
-        target = s.object_after(h.head + 1, &h.words, places, purpose_ends);
-        searched = true;
+            dicts.roots.mutual(&d.code) && dicts.roots.frame(&d.code).is_none() && coordinated();
+        d.target = s.object_after(h.head + 1, &h.words, places, purpose_ends);
+        d.searched = true;
         if h.pattern.dialect.phrase_targets() {
-            // PETRARCH's target is the first actor of the verb's phrase, a
+            // PETRARCH's d.target is the first actor of the verb's phrase, a
             // place too ("the roads leading into Mordor along the pass of
             // Cirith Ungol": Mordor).
-            target = target.map(|t| s.first_actor_until(h.head + 1, t, &h.words));
-        } else if target.is_none() && places {
-            // Beyond the words right after the trigger, the parse: the
+            d.target = d
+                .target
+                .map(|t| s.first_actor_until(h.head + 1, t, &h.words));
+        } else if d.target.is_none() && places {
+            // Beyond the d.words right after the d.trigger, the parse: the
             // actor of its object's phrase or of a complement ("rejected a
             // fresh offer from Afghanistan", "opened its borders to West
             // Africans").
-            target = s.parsed_object(h.head, &h.words);
+            d.target = s.parsed_object(h.head, &h.words);
         }
     }
-    if target.is_none() && h.pattern.dialect.phrase_targets() {
+    if d.target.is_none() && h.pattern.dialect.phrase_targets() {
         // PETRARCH takes the subject of the verb's "that" complement as
-        // its target ("allowed that Mordor isn't ...").
+        // its d.target ("allowed that Mordor isn't ...").
         let near = h.head + 1..(h.head + 6).min(s.tokens.len());
         let that = near.clone().find(|&k| s.word(k) == "that");
-        target = that.and_then(|k| s.mention_near(k + 1, 4));
+        d.target = that.and_then(|k| s.mention_near(k + 1, 4));
     }
     // A topic of discussion is no target: "met in Riyadh to discuss Libya,
     // Yemen and Sudan", "discussed Syria".
     if h.pattern.dialect.reads_structure() {
-        let topic = target.is_some_and(|t| {
+        let topic = d.target.is_some_and(|t| {
             let k = s.mentions[t].0;
             s.tree
                 .governing_verb_of_object(k)
                 .is_some_and(|v| dicts.senses.is(&s.tokens[v].lemma, Sense::Topic))
         });
         if topic {
-            target = None;
+            d.target = None;
         }
     }
     // "clashed with police", "attacked civilians": an actor the pattern
-    // names in its own words is whom the act is done to, where no actor
+    // names in its own d.words is whom the act is done to, where no actor
     // after it is (not the forces a show of force moves, "deployed troops",
-    // which stands alone; nor the source's own, "withdrew its forces"; nor
+    // which stands alone; nor the d.source's own, "withdrew its forces"; nor
     // whom news is told to)
-    let moves_own = dicts.roots.alone(&code) && !dicts.roots.is(&code, RootRole::Protest);
-    if target.is_none()
+    let moves_own = dicts.roots.alone(&d.code) && !dicts.roots.is(&d.code, RootRole::Protest);
+    if d.target.is_none()
         && h.pattern.dialect.reads_structure()
         && !moves_own
         && clause::is_verb(&s.tokens[h.head])
     {
-        target = h
+        d.target = h
             .words
             .iter()
             .filter(|&&w| w > h.head)
@@ -555,26 +715,44 @@ pub(super) fn code_hit(
     // "threatened to send refugees to Europe if the EU ...": a threat is
     // made to whom its condition is put, rather than to an object found by
     // searching (a pattern's own slot stays).
-    if (target.is_none() || searched) && dicts.roots.frame(&code) == Some(Frame::Threaten) {
-        let after = words.iter().max().map_or(h.end, |&w| w + 1);
+    if (d.target.is_none() || d.searched) && dicts.roots.frame(&d.code) == Some(Frame::Threaten) {
+        let after = d.words.iter().max().map_or(h.end, |&w| w + 1);
         if let Some(subject) = s.condition_after(after).and_then(|(_, subject)| subject) {
-            target = Some(subject);
+            d.target = Some(subject);
         }
     }
+}
 
-    // 3. Source: `$`, the passive agent, or the subject.
-    let mut source = h.source.or(demanded_by);
+/// Who did it: the pattern's `$`, the passive agent, a noun's own actor,
+/// or the subject.
+fn find_source(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    hits: &[Hit],
+    h: &Hit,
+    st: &Setting,
+    d: &mut EventDraft,
+) {
+    let &Setting {
+        frame,
+        occasion,
+        governor,
+        group,
+        lone_noun,
+        ..
+    } = st;
+    d.source = h.source.or(d.demanded_by);
     // "the rebels are engaged in clashes": who takes part, passive in form
     // or not.
     let taking_part = governor.filter(|&v| {
         clause::is_noun(&s.tokens[h.head])
             && (s.tree.takes_part(v, &dicts.senses) || occasion == Some(v))
     });
-    let passive = source.is_none() && g.passive && taking_part.is_none();
+    let passive = d.source.is_none() && group.passive && taking_part.is_none();
     if passive {
         // "was rejected by Moscow": the agent acts on the subject.
         let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
-        source = by.and_then(|by| s.mention_near(by + 1, 4));
+        d.source = by.and_then(|by| s.mention_near(by + 1, 4));
         // the parse's passive subject, or an actor inside its phrase ("a
         // camp for Congolese refugees was attacked"); none if it names no
         // actor ("the vision is threatened by Russia's aggression")
@@ -586,22 +764,22 @@ pub(super) fn code_hit(
             && s.tokens
                 .get(h.head + 1)
                 .is_some_and(|_| s.word(h.head + 1) == "to");
-        if source.is_none() && frame == Some(Frame::Intent) && raised {
+        if d.source.is_none() && frame == Some(Frame::Intent) && raised {
             // "the minister is expected to meet Iranian officials", "is
             // scheduled to visit China": an intent of the one expected, as
             // the parse names it ("the comments were intended to reassure":
             // no actor).
-            source = match s.tree.passive_subject(h.head) {
+            d.source = match s.tree.passive_subject(h.head) {
                 Some(k) => s.mention_of(k),
                 None if s.tree.parsed() => None,
                 None => subject,
             };
-        } else if target.is_none() || target == source {
-            target = subject;
+        } else if d.target.is_none() || d.target == d.source {
+            d.target = subject;
         }
     }
     let nominal = clause::is_noun(&s.tokens[h.head]);
-    if source.is_none() && nominal {
+    if d.source.is_none() && nominal {
         // "Israeli airstrikes on Gaza", "Russia's attack on Ukraine", "the
         // American-led invasion", "airstrikes by government forces".
         // "the American-led invasion", "Saudi-led coalition airstrikes"
@@ -612,7 +790,7 @@ pub(super) fn code_hit(
                 && s.tokens[m.1 + 1].lemma == "lead"
                 && (m.1 + 2..h.head).all(|k| clause::is_noun(&s.tokens[k]))
         };
-        source = s
+        d.source = s
             .mentions
             .iter()
             .position(|m| {
@@ -641,10 +819,10 @@ pub(super) fn code_hit(
                 from.filter(|_| dicts.roots.from(&h.pattern.code) && !own)
             });
     }
-    // A noun trigger is the act of its clause's subject only as the
+    // A noun d.trigger is the act of its clause's subject only as the
     // object of a verb with no pattern of its own ("will provide food
     // aid", "would tighten the blockade"); inside any other phrase
-    // ("condemned the arrests", "a debt relief plan") it has no source.
+    // ("condemned the arrests", "a debt relief plan") it has no d.source.
     // A noun alone is its governor's act only where that verb says its
     // subject did it ("staged protests", "carried out airstrikes"; not
     // "handled the protests").
@@ -659,10 +837,10 @@ pub(super) fn code_hit(
                     || dicts.senses.is(&s.tokens[v].lemma, Sense::Support)
                         && s.tree.object(v) == Some(h.head))
     });
-    if source.is_none() && !passive && (!nominal || governed) {
+    if d.source.is_none() && !passive && (!nominal || governed) {
         // The noun's actor is its verb's subject ("forces launched
         // artillery and rocket fire": the forces, not the artillery).
-        source = match governor.filter(|_| nominal) {
+        d.source = match governor.filter(|_| nominal) {
             Some(v) if taking_part.is_some() => s
                 .subject(v, h.pattern.dialect.subject_by_words())
                 .or_else(|| s.mention_of(s.tree.passive_subject(v)?)),
@@ -672,7 +850,7 @@ pub(super) fn code_hit(
     }
     // the parse answers who the subject is, found or not
     let named_subject = s.tree.parsed();
-    if source.is_none()
+    if d.source.is_none()
         && !nominal
         && !passive
         && h.pattern.dialect.reads_structure()
@@ -681,39 +859,42 @@ pub(super) fn code_hit(
         // An infinitive or reported clause without an actor of its own: the
         // sentence's first actor outside a prepositional phrase, as a guess.
         // (A verb whose subject names no known actor gets no guess.)
-        source = (0..s.mentions.len()).find(|&m| {
+        d.source = (0..s.mentions.len()).find(|&m| {
             let start = s.mentions[m].0;
             let in_pp = start > 0 && matches!(s.tokens[start - 1].tag, "IN" | "TO");
-            Some(m) != target && start < h.head && !in_pp
+            Some(m) != d.target && start < h.head && !in_pp
         });
     }
-    if source.is_some() && source == target {
-        target = None;
-    }
-    if source.is_none() {
-        // Who did it is the one thing an event cannot lack.
-        attempts.drop(&rule, s.word(h.head), DropReason::NoSource);
-        return None;
-    }
-    if h.pattern.dialect.requires_dyad() && target.is_none() {
-        // PETRARCH codes an event only between two actors (its `require_dyad`).
-        attempts.drop(&rule, s.word(h.head), DropReason::NoDyad);
-        return None;
-    }
-    // What the structure governing the trigger says of the event; PETRARCH
-    // patterns write negation and modality out in their words.
+}
+
+/// What the structure governing the trigger says of the event; PETRARCH
+/// patterns write negation and modality out in their words.
+fn assess_factuality(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    h: &Hit,
+    st: &Setting,
+    d: &mut EventDraft,
+) {
+    // What the structure governing the d.trigger says of the event; PETRARCH
+    // patterns write negation and modality out in their d.words.
     if h.pattern.dialect.reads_structure() {
-        let modal_used = rule.starts_with("must") || rule.starts_with("should");
+        let modal_used = d.rule.starts_with("must") || d.rule.starts_with("should");
         let parsed = s
             .tree
-            .factuality(phrase_head, s.is_question(), modal_used, &dicts.senses);
-        factuality = match (factuality, parsed) {
-            (_, None) => factuality,
-            (_, Some(Factuality::Negated)) if negation_used => Factuality::Asserted,
+            .factuality(st.phrase_head, s.is_question(), modal_used, &dicts.senses);
+        d.factuality = match (d.factuality, parsed) {
+            (_, None) => d.factuality,
+            (_, Some(Factuality::Negated)) if d.negation_used => Factuality::Asserted,
             (Factuality::Intended, Some(Factuality::Asserted)) => Factuality::Intended,
             (_, Some(f)) => f,
         };
     }
+}
+
+/// The coded event: each of the coordinated sources and targets, the
+/// event done back, repression and violent protest told apart.
+fn finish(s: &Sentence, dicts: &Dictionaries, h: &Hit, mut d: EventDraft) -> Coded {
     // Both slots written in the pattern ("fighting between $ and +") are
     // already the pair; otherwise coordinated actors each take part.
     let expand = |m: usize| {
@@ -723,33 +904,35 @@ pub(super) fn code_hit(
             s.conjuncts(m)
         }
     };
-    let sources = source.map(expand).unwrap_or_default();
+    let sources = d.source.map(expand).unwrap_or_default();
     // "accused each other": coordinated sources act on one another.
     let mutual = (h.end..(h.end + 3).min(s.tokens.len())).any(|k| {
         matches!((s.word(k), k + 1 < s.tokens.len()), ("each" | "one", true))
             && matches!(s.word(k + 1), "other" | "another")
     });
     if mutual {
-        target = None;
+        d.target = None;
     }
-    let reciprocal = mutual || dicts.roots.mutual(&code);
+    let reciprocal = mutual || dicts.roots.mutual(&d.code);
     // "China and Pakistan signed an agreement in Islamabad": where
     // partners act together is not whom they act on.
-    let placed =
-        target.is_some_and(|t| s.mentions[t].0 > 0 && is_locative(s.word(s.mentions[t].0 - 1)));
+    let placed = d
+        .target
+        .is_some_and(|t| s.mentions[t].0 > 0 && is_locative(s.word(s.mentions[t].0 - 1)));
     if reciprocal && sources.len() > 1 && placed {
-        target = None;
+        d.target = None;
     }
     // "told reporters", "speaking to journalists": whom news is told to is
     // no one a statement or a consultation is aimed at.
-    let audience = target.is_some_and(|t| {
+    let audience = d.target.is_some_and(|t| {
         let head = s.mentions[t].1 - 1;
         dicts.senses.is(&s.tokens[head].lemma, Sense::Audience)
     });
-    if audience && matches!(code.get(..2), Some("01" | "04")) {
-        target = None;
+    if audience && matches!(d.code.get(..2), Some("01" | "04")) {
+        d.target = None;
     }
-    let targets = target
+    let targets = d
+        .target
         .map(|m| {
             if h.source.is_some() && h.target.is_some() {
                 vec![m]
@@ -758,17 +941,21 @@ pub(super) fn code_hit(
             }
         })
         .unwrap_or_default();
-    // PETRARCH's reverse code belongs to its pattern's own code; dyad's
+    // PETRARCH's reverse d.code belongs to its pattern's own d.code; dyad's
     // patterns take theirs from the reverse table ("met": met back), or
-    // are their own where the trigger's act is done back ("clashed with").
+    // are their own where the d.trigger's act is done back ("clashed with").
     let mut reverse = match h.pattern.dialect.reverse_in_pattern() {
-        true => h.pattern.reverse.clone().filter(|_| code == h.pattern.code),
-        false => dicts.reverses.of(&code).map(String::from).or_else(|| {
+        true => h
+            .pattern
+            .reverse
+            .clone()
+            .filter(|_| d.code == h.pattern.code),
+        false => dicts.reverses.of(&d.code).map(String::from).or_else(|| {
             let lemma = &s.tokens[h.head].lemma;
             dicts
                 .senses
                 .is(lemma, Sense::Reciprocal)
-                .then(|| code.clone())
+                .then(|| d.code.clone())
         }),
     };
     // "protesters were shot dead by security forces": force a state uses on
@@ -780,25 +967,25 @@ pub(super) fn code_hit(
         let head = s.mentions[m].1 - 1;
         dicts.senses.is(&s.tokens[head].lemma, Sense::Protester)
     };
-    let domestic = matches!((source, target), (Some(a), Some(b))
+    let domestic = matches!((d.source, d.target), (Some(a), Some(b))
         if country(a).is_some() && country(a) == country(b));
-    let force = matches!(code.get(..2), Some("18" | "19"));
+    let force = matches!(d.code.get(..2), Some("18" | "19"));
     if domestic && force && h.pattern.dialect.reads_structure() {
         let (src, tgt) = (
-            protesting(source.unwrap_or_default()),
-            protesting(target.unwrap_or_default()),
+            protesting(d.source.unwrap_or_default()),
+            protesting(d.target.unwrap_or_default()),
         );
-        let recode = |code: &str| dicts.cameo.get(code).map(|_| code.to_string());
-        let reverse_was_same = reverse.as_deref() == Some(code.as_str());
+        let recode = |c: &str| dicts.cameo.get(c).map(|_| c.to_string());
+        let reverse_was_same = reverse.as_deref() == Some(d.code.as_str());
         if let (true, false, Some(repression)) = (tgt, src, recode(REPRESSION)) {
-            rule = format!("protesters + {rule}");
-            code = repression;
+            d.prefix_rule("protesters");
+            d.code = repression;
             if reverse_was_same {
                 reverse = recode(VIOLENT_PROTEST);
             }
         } else if let (true, false, Some(riot)) = (src, tgt, recode(VIOLENT_PROTEST)) {
-            rule = format!("protesters + {rule}");
-            code = riot;
+            d.prefix_rule("protesters");
+            d.code = riot;
             if reverse_was_same {
                 reverse = recode(REPRESSION);
             }
@@ -806,23 +993,24 @@ pub(super) fn code_hit(
     }
     // "protesters clashed with police" coded as a violent protest by its
     // pattern: the police's part back is repression
-    if domestic && code == VIOLENT_PROTEST && reverse.as_deref() == Some(VIOLENT_PROTEST) {
+    if domestic && d.code == VIOLENT_PROTEST && reverse.as_deref() == Some(VIOLENT_PROTEST) {
         reverse = dicts.cameo.get(REPRESSION).map(|_| REPRESSION.to_string());
     }
-    Some(Coded {
+    Coded {
         reciprocal,
         head: h.head,
-        code,
+        code: d.code,
         sources,
         targets,
-        trigger,
-        trigger_text: words
+        trigger: d.trigger,
+        trigger_text: d
+            .words
             .iter()
             .map(|&k| s.tokens[k].span.slice(s.text))
             .collect::<Vec<_>>()
             .join(" "),
-        rule,
-        factuality,
+        rule: d.rule,
+        factuality: d.factuality,
         reverse,
-    })
+    }
 }
