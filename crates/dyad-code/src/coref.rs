@@ -423,7 +423,9 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 Some((mi, "coreference:speaker", k + 1))
             } else if let Some(&mi) = surnames.get(word) {
                 Some((mi, "coreference:surname", k + 1))
-            } else if let Some(r) = pronoun(&lower).filter(|_| doc.tokens[k].tag.starts_with("PRP"))
+            } else if let Some(r) = pronoun(&lower)
+                .filter(|_| doc.tokens[k].tag.starts_with("PRP"))
+                .filter(|_| lower != "it" || acts(doc, k, range.end))
             {
                 // "they met" after two people named, with no group or
                 // state since: the two of them
@@ -585,6 +587,32 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
         doc.mentions.sort_by_key(|m| m.tokens.start);
         doc.quotations = quotations(doc, senses);
     }
+}
+
+/// Whether "it" at token `k` is the subject of an active verb ("it would
+/// start arming the rebels", "it has reportedly killed"), as a state or
+/// body is, or the one blamed for an act ("accusing it of supporting a
+/// coup"). "It" as an object ("modify it", "tired of it") or a passive
+/// subject ("it was approved") is far more often a thing: a deal, a bill, a
+/// decision.
+fn acts(doc: &Document, k: usize, end: usize) -> bool {
+    let tag = |i: usize| doc.tokens[i].tag;
+    let mut i = k + 1;
+    while i < end && matches!(tag(i), "RB" | "MD") {
+        i += 1;
+    }
+    let verb = i < end && tag(i).starts_with("VB");
+    // "it was approved", "it has been accused", "it will be boycotted"
+    let passive = (i..end.min(i + 3))
+        .take_while(|&j| tag(j).starts_with("VB") || tag(j) == "RB")
+        .any(|j| tag(j) == "VBN" && j > i && doc.tokens[j - 1].lemma == "be");
+    // "condemning it for increasing trade", "accusing it of supporting a
+    // coup": what it is blamed for doing is an act
+    let blamed = k + 2 < end
+        && matches!(doc.slice(doc.tokens[k + 1].span), "of" | "for")
+        && tag(k + 2) == "VBG";
+    // untagged sentences (no event trigger) keep the antecedent
+    tag(k).is_empty() || verb && !passive || blamed
 }
 
 /// The countries the text names itself (not lent by the context), as the

@@ -1359,3 +1359,20 @@ fn a_group_a_possessive_pronoun_owns_is_of_the_owners_country() {
     let ev = events("Syria has again offered its troops to Lebanon's new president.");
     assert!(!ev.iter().any(|e| e.2 == "SYRMIL"), "{ev:?}");
 }
+
+#[test]
+fn it_names_a_state_as_the_subject_of_an_act_not_as_a_thing_done_to() {
+    // "it" as the subject of an active verb is the state named before
+    let ev = events("Turkey held a summit on Monday. It has criticized Germany.");
+    assert!(has_code(&ev, "11", "TUR", "DEU"), "{ev:?}");
+    // "it" as an object is the deal, not North Korea
+    let ev = events(
+        "North Korea signed the deal in June. Trump plans to call for new negotiations to modify it.",
+    );
+    assert!(!ev.iter().any(|e| e.2.starts_with("PRK")), "{ev:?}");
+    // one blamed for an act is an actor
+    let ev = events(
+        "The senators condemned the administration, accusing it of walking back its pressure campaign.",
+    );
+    assert!(has_code(&ev, "112", "USALEG", "USAGOV"), "{ev:?}");
+}
