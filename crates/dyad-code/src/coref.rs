@@ -343,6 +343,26 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 k = m.tokens.end;
                 continue;
             }
+            // "Erik Prince, who acknowledged that he ...": a person the
+            // dictionaries do not know is who "he" or "she" after it most
+            // likely is; no known person named before is.
+            let mention_at = doc
+                .mentions
+                .get(next_mention)
+                .map_or(usize::MAX, |m| m.tokens.start);
+            // (a surname of a person named before, or one the dictionaries
+            // know, is no stranger: "Mr. Schumer")
+            let unknown = unknown_person(doc, k, range.end.min(mention_at)).filter(|&end| {
+                (k..end).all(|i| {
+                    let w = doc.slice(doc.tokens[i].span);
+                    !surnames.contains_key(w) && !dict.is_surname(w)
+                })
+            });
+            if let Some(end) = unknown {
+                latest.remove(&key(Referent::Person));
+                k = end;
+                continue;
+            }
             let word = doc.slice(doc.tokens[k].span);
             let lower = if word.chars().any(char::is_uppercase) {
                 Cow::Owned(word.to_lowercase())
@@ -587,6 +607,31 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
         doc.mentions.sort_by_key(|m| m.tokens.start);
         doc.quotations = quotations(doc, senses);
     }
+}
+
+/// The end of a person's name at token `k` that no mention covers (before
+/// `end`): two or three proper nouns ("Erik Prince") followed by ", who" or
+/// a verb of saying, or one or more after an honorific ("Mr. Tawfiq").
+fn unknown_person(doc: &Document, k: usize, end: usize) -> Option<usize> {
+    let proper = |i: usize| i < end && doc.tokens[i].tag == "NNP";
+    let honorific = k > 0 && crate::clause::is_honorific(doc.slice(doc.tokens[k - 1].span));
+    if !proper(k) || k > 0 && doc.tokens[k - 1].tag == "NNP" {
+        return None;
+    }
+    let mut j = k;
+    while proper(j) && j - k < 3 {
+        j += 1;
+    }
+    if proper(j) {
+        return None;
+    }
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| doc.slice(t.span));
+    let said = doc
+        .tokens
+        .get(j)
+        .is_some_and(|t| matches!(t.lemma.as_str(), "say" | "tell" | "add" | "write"));
+    let who = word(j) == "," && word(j + 1) == "who";
+    (honorific || j - k >= 2 && (said || who)).then_some(j)
 }
 
 /// Whether "it" at token `k` is the subject of an active verb ("it would

@@ -1376,3 +1376,15 @@ fn it_names_a_state_as_the_subject_of_an_act_not_as_a_thing_done_to() {
     );
     assert!(has_code(&ev, "112", "USALEG", "USAGOV"), "{ev:?}");
 }
+
+#[test]
+fn he_after_a_person_the_dictionaries_lack_is_not_an_earlier_known_one() {
+    // "he" is Erik Hansen, whom no dictionary lists, not Trump
+    let ev = events(
+        "Trump met advisers on Monday. Blackwater founder Erik Hansen, who acknowledged that he had met Russian officials, spoke to reporters.",
+    );
+    assert!(!ev.iter().any(|e| e.0.starts_with("04")), "{ev:?}");
+    // a surname the dictionaries know is no stranger
+    let ev = events("\u{201c}I urge the White House to act,\u{201d} Mr. Schumer said.");
+    assert!(has_code(&ev, "02", "USALEG", "USAGOV"), "{ev:?}");
+}
