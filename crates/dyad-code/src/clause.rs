@@ -136,11 +136,14 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
         j -= 1;
         let t = &tokens[j];
         let w = lower(text, t);
-        if NEGATORS.contains(&&*w) {
+        // "not only ... but also": no negation
+        let not_only = tokens.get(j + 1).is_some_and(|n| lower(text, n) == "only");
+        if NEGATORS.contains(&&*w) && !not_only {
             g.negated = true;
         } else if FUTURE.contains(&&*w) {
             g.future = true;
-        } else if HYPOTHETICAL.contains(&&*w) {
+        } else if HYPOTHETICAL.contains(&&*w) && t.tag != "NNP" {
+            // (not "Prime Minister Theresa May")
             g.hypothetical = true;
         } else if OBLIGATION.contains(&&*w) {
             g.obligation = true;
@@ -150,6 +153,13 @@ pub fn verb_group(text: &str, tokens: &[Token], i: usize) -> VerbGroup {
             saw_be = true;
         } else if matches!(t.tag, "``" | "''") {
             // 'is "threatened by': a quotation opening inside the group
+        } else if t.tag == "CC"
+            && j > 0
+            && tokens[j - 1].tag.starts_with("RB")
+            && tokens[j + 1].tag.starts_with("RB")
+        {
+            // "has not publicly and specifically described": coordinated
+            // adverbs inside the group
         } else if !(t.tag.starts_with("RB")
             || t.tag.starts_with("VB")
             || t.tag == "MD"

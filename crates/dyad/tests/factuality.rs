@@ -481,3 +481,20 @@ fn what_was_not_done_is_no_refusal_unless_it_answers_another() {
         "{got:?}"
     );
 }
+
+#[test]
+fn a_negation_before_coordinated_adverbs_negates_but_not_only_does_not() {
+    let text =
+        "Obama still has not publicly and specifically described the Benghazi attack as terrorism.";
+    assert_eq!(factuality(text, "01", "USA", "LBY"), Factuality::Negated);
+    let text = "The two countries are not directly fighting each other in Syria.";
+    assert!(
+        !events(text)
+            .iter()
+            .any(|e| e.0.starts_with("19") && e.3 == Factuality::Asserted),
+        "{:?}",
+        events(text)
+    );
+    let text = "Belgium not only canceled all its flights to Tunisia but also closed its embassy.";
+    assert_eq!(factuality(text, "16", "BEL", "TUN"), Factuality::Asserted);
+}

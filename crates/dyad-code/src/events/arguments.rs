@@ -626,7 +626,7 @@ fn find_target(s: &Sentence, dicts: &Dictionaries, h: &Hit, st: &Setting, d: &mu
         d.words.push(word);
     } else if d.target.is_none() && statement {
         // A statement is made of the actor it is addressed to or about, not
-        // of whoever its d.words name: "said of Rudd", "explained to Mr.
+        // of whoever its words name: "said of Rudd", "explained to Mr.
         // Obama", as the parse tells (a sentence holding only statements is
         // not parsed, see `matching_sentences`, and codes none).
         // What an actor says of its own side is no act towards another.
@@ -658,14 +658,14 @@ fn find_target(s: &Sentence, dicts: &Dictionaries, h: &Hit, st: &Setting, d: &mu
         d.target = s.object_after(h.head + 1, &h.words, places, purpose_ends);
         d.searched = true;
         if h.pattern.dialect.phrase_targets() {
-            // PETRARCH's d.target is the first actor of the verb's phrase, a
+            // PETRARCH's target is the first actor of the verb's phrase, a
             // place too ("the roads leading into Mordor along the pass of
             // Cirith Ungol": Mordor).
             d.target = d
                 .target
                 .map(|t| s.first_actor_until(h.head + 1, t, &h.words));
         } else if d.target.is_none() && places {
-            // Beyond the d.words right after the d.trigger, the parse: the
+            // Beyond the words right after the trigger, the parse: the
             // actor of its object's phrase or of a complement ("rejected a
             // fresh offer from Afghanistan", "opened its borders to West
             // Africans").
@@ -674,7 +674,7 @@ fn find_target(s: &Sentence, dicts: &Dictionaries, h: &Hit, st: &Setting, d: &mu
     }
     if d.target.is_none() && h.pattern.dialect.phrase_targets() {
         // PETRARCH takes the subject of the verb's "that" complement as
-        // its d.target ("allowed that Mordor isn't ...").
+        // its target ("allowed that Mordor isn't ...").
         let near = h.head + 1..(h.head + 6).min(s.tokens.len());
         let that = near.clone().find(|&k| s.word(k) == "that");
         d.target = that.and_then(|k| s.mention_near(k + 1, 4));
@@ -693,9 +693,9 @@ fn find_target(s: &Sentence, dicts: &Dictionaries, h: &Hit, st: &Setting, d: &mu
         }
     }
     // "clashed with police", "attacked civilians": an actor the pattern
-    // names in its own d.words is whom the act is done to, where no actor
+    // names in its own words is whom the act is done to, where no actor
     // after it is (not the forces a show of force moves, "deployed troops",
-    // which stands alone; nor the d.source's own, "withdrew its forces"; nor
+    // which stands alone; nor the source's own, "withdrew its forces"; nor
     // whom news is told to)
     let moves_own = dicts.roots.alone(&d.code) && !dicts.roots.is(&d.code, RootRole::Protest);
     if d.target.is_none()
@@ -819,10 +819,10 @@ fn find_source(
                 from.filter(|_| dicts.roots.from(&h.pattern.code) && !own)
             });
     }
-    // A noun d.trigger is the act of its clause's subject only as the
+    // A noun trigger is the act of its clause's subject only as the
     // object of a verb with no pattern of its own ("will provide food
     // aid", "would tighten the blockade"); inside any other phrase
-    // ("condemned the arrests", "a debt relief plan") it has no d.source.
+    // ("condemned the arrests", "a debt relief plan") it has no source.
     // A noun alone is its governor's act only where that verb says its
     // subject did it ("staged protests", "carried out airstrikes"; not
     // "handled the protests").
@@ -876,8 +876,8 @@ fn assess_factuality(
     st: &Setting,
     d: &mut EventDraft,
 ) {
-    // What the structure governing the d.trigger says of the event; PETRARCH
-    // patterns write negation and modality out in their d.words.
+    // What the structure governing the trigger says of the event; PETRARCH
+    // patterns write negation and modality out in their words.
     if h.pattern.dialect.reads_structure() {
         let modal_used = d.rule.starts_with("must") || d.rule.starts_with("should");
         let parsed = s
@@ -886,7 +886,12 @@ fn assess_factuality(
         d.factuality = match (d.factuality, parsed) {
             (_, None) => d.factuality,
             (_, Some(Factuality::Negated)) if d.negation_used => Factuality::Asserted,
-            (Factuality::Intended, Some(Factuality::Asserted)) => Factuality::Intended,
+            // what the words before the verb said (intended, negated)
+            // stands where the parse finds nothing more ("has not publicly
+            // and specifically described": the parse may miss the "not")
+            (Factuality::Intended | Factuality::Negated, Some(Factuality::Asserted)) => {
+                d.factuality
+            }
             (_, Some(f)) => f,
         };
     }
@@ -941,9 +946,9 @@ fn finish(s: &Sentence, dicts: &Dictionaries, h: &Hit, mut d: EventDraft) -> Cod
             }
         })
         .unwrap_or_default();
-    // PETRARCH's reverse d.code belongs to its pattern's own d.code; dyad's
+    // PETRARCH's reverse code belongs to its pattern's own code; dyad's
     // patterns take theirs from the reverse table ("met": met back), or
-    // are their own where the d.trigger's act is done back ("clashed with").
+    // are their own where the trigger's act is done back ("clashed with").
     let mut reverse = match h.pattern.dialect.reverse_in_pattern() {
         true => h
             .pattern
