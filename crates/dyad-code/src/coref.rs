@@ -482,10 +482,13 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                         .copied()
                         .find(|&n| Some(n) != latest_person)
                 };
+                // "they" and "it" reach back one sentence at most
+                let near = |mi: usize| r == Referent::Person || doc.mentions[mi].sentence + 1 >= si;
                 match latest_person {
                     Some(mi) if r == Referent::Person && own_subject(mi) => earlier(),
                     other => other,
                 }
+                .filter(|&mi| near(mi))
                 .map(|mi| (mi, "coreference:pronoun", k + 1))
             } else if matches!(&*lower, "his" | "her" | "its" | "their")
                 && k + 1 < range.end

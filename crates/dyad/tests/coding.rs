@@ -1388,3 +1388,17 @@ fn he_after_a_person_the_dictionaries_lack_is_not_an_earlier_known_one() {
     let ev = events("\u{201c}I urge the White House to act,\u{201d} Mr. Schumer said.");
     assert!(has_code(&ev, "02", "USALEG", "USAGOV"), "{ev:?}");
 }
+
+#[test]
+fn they_and_it_reach_back_one_sentence_at_most() {
+    // two sentences after the rebels, "they" names no one
+    let ev = events(
+        "Syrian rebels met in Istanbul on Monday. The talks ended late. The weather was cold. They have been fighting Turkey for decades.",
+    );
+    assert!(!ev.iter().any(|e| e.0.starts_with("19")), "{ev:?}");
+    // in the next sentence it does
+    let ev = events(
+        "Syrian rebels met in Istanbul on Monday. They have been fighting Turkey for decades.",
+    );
+    assert!(has_code(&ev, "19", "SYRREB", "TUR"), "{ev:?}");
+}
