@@ -595,6 +595,27 @@ pub fn resolve_actors(
     lend_nearby_countries(doc, &mut mentions);
     doc.mentions = mentions;
     crate::coref::link(doc, dict, senses);
+    names_as_proper_nouns(doc);
+}
+
+/// A person's name is a proper noun, whatever the tagger made of its words
+/// ("May criticized Russia": not a modal; "Rice said": not rice), so that
+/// the verb group and the parse read it as the subject it is.
+fn names_as_proper_nouns(doc: &mut Document) {
+    for m in &doc.mentions {
+        if !m.person || m.actor.name.is_none() {
+            continue;
+        }
+        for k in m.tokens.clone() {
+            let t = &mut doc.tokens[k];
+            let word = t.span.slice(&doc.text);
+            let named = word.starts_with(char::is_uppercase) && !t.tag.is_empty();
+            if named && !t.tag.starts_with("NNP") && t.tag != "PRP" {
+                t.tag = "NNP";
+                t.lemma = word.to_lowercase();
+            }
+        }
+    }
 }
 
 /// "The ambassadors of Arnor, Osgiliath and Gondor": PETRARCH agents of an

@@ -498,3 +498,10 @@ fn a_negation_before_coordinated_adverbs_negates_but_not_only_does_not() {
     let text = "Belgium not only canceled all its flights to Tunisia but also closed its embassy.";
     assert_eq!(factuality(text, "16", "BEL", "TUN"), Factuality::Asserted);
 }
+
+#[test]
+fn a_persons_name_is_no_modal() {
+    // "May" is Theresa May, named before, not "may"
+    let text = "Prime Minister Theresa May met Trump. May criticized Russia on Tuesday.";
+    assert_eq!(factuality(text, "11", "GBR", "RUS"), Factuality::Asserted);
+}
