@@ -607,9 +607,14 @@ fn names_as_proper_nouns(doc: &mut Document) {
             continue;
         }
         for k in m.tokens.clone() {
+            // "Moon Jae-in": a syllable joined by a hyphen is the name's too
+            let joined = k > m.tokens.start + 1
+                && doc.slice(doc.tokens[k - 1].span) == "-"
+                && doc.tokens[k - 1].span.end == doc.tokens[k].span.start
+                && doc.tokens[k - 2].span.end == doc.tokens[k - 1].span.start;
             let t = &mut doc.tokens[k];
             let word = t.span.slice(&doc.text);
-            let named = word.starts_with(char::is_uppercase) && !t.tag.is_empty();
+            let named = (word.starts_with(char::is_uppercase) || joined) && !t.tag.is_empty();
             if named && !t.tag.starts_with("NNP") && t.tag != "PRP" {
                 t.tag = "NNP";
                 t.lemma = word.to_lowercase();

@@ -1402,3 +1402,16 @@ fn they_and_it_reach_back_one_sentence_at_most() {
     );
     assert!(has_code(&ev, "19", "SYRREB", "TUR"), "{ev:?}");
 }
+
+#[test]
+fn an_actor_before_and_is_no_conjunct_of_a_subject_of_its_own_clause() {
+    let ev = events(
+        "British Prime Minister Theresa May spoke on Monday. May has already come under pressure from opposition parties, and she criticized Russia.",
+    );
+    assert!(has_code(&ev, "11", "GBRGOV", "RUS"), "{ev:?}");
+    assert!(!ev.iter().any(|e| e.1.ends_with("OPP")), "{ev:?}");
+    // coordinated subjects stay one group
+    let ev = events("Russia and China criticized the United States on Monday.");
+    assert!(has_code(&ev, "11", "RUS", "USA"), "{ev:?}");
+    assert!(has_code(&ev, "11", "CHN", "USA"), "{ev:?}");
+}

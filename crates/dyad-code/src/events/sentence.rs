@@ -588,7 +588,9 @@ impl<'a> Sentence<'a> {
             // alone ("Before the summit of A and B, C warned") joins nothing.
             let first = cur == m;
             if self.same_words(prev, cur)
-                || is_conjunction(&gap, possessive) && (!first || gap.contains(&"and"))
+                || is_conjunction(&gap, possessive)
+                    && (!first || gap.contains(&"and"))
+                    && !self.clauses_apart(prev, cur)
             {
                 out.insert(0, prev);
                 cur = prev;
@@ -623,6 +625,29 @@ impl<'a> Sentence<'a> {
             }
         }
         out
+    }
+}
+
+impl Sentence<'_> {
+    /// Whether, as the parse tells, mention `later` is the subject of a
+    /// clause of its own that mention `earlier` has no part in ("came under
+    /// pressure from opposition parties, and she criticized Russia"): not
+    /// two actors coordinated, whatever the words between.
+    fn clauses_apart(&self, earlier: usize, later: usize) -> bool {
+        if !self.tree.parsed() {
+            return false;
+        }
+        // a mention's head: its word whose own head lies outside it
+        let head = |m: usize| {
+            let (start, end, _) = self.mentions[m];
+            (start..end)
+                .find(|&k| self.tree.head(k).is_none_or(|h| h < start || h >= end))
+                .unwrap_or(end - 1)
+        };
+        let (a, b) = (head(earlier), head(later));
+        let subject = |k: usize| matches!(self.tree.dep(k), "nsubj" | "nsubjpass");
+        let linked = self.tree.head(b) == Some(a) || self.tree.head(a) == Some(b);
+        subject(b) && !subject(a) && !linked
     }
 }
 
