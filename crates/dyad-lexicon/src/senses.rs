@@ -82,6 +82,9 @@ pub enum Sense {
     /// An adverb of a habit ("often", "constantly"): a relative clause with
     /// it describes its noun, and reports no event.
     Habitual,
+    /// A verb of protest that, with an object or a clause, shows
+    /// ("demonstrated a willingness", "demonstrates that ...").
+    Showing,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -117,6 +120,7 @@ impl Senses {
                 "casualty" => Sense::Casualty,
                 "former" => Sense::Former,
                 "habitual" => Sense::Habitual,
+                "showing" => Sense::Showing,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

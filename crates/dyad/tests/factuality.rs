@@ -505,3 +505,19 @@ fn a_persons_name_is_no_modal() {
     let text = "Prime Minister Theresa May met Trump. May criticized Russia on Tuesday.";
     assert_eq!(factuality(text, "11", "GBR", "RUS"), Factuality::Asserted);
 }
+
+#[test]
+fn demonstrating_something_is_showing_it_not_protesting() {
+    let text = "The Ukrainian people have demonstrated a willingness to fight Russia.";
+    assert!(
+        !events(text).iter().any(|e| e.0.starts_with("14")),
+        "{:?}",
+        events(text)
+    );
+    let text = "Thousands of Ukrainian protesters demonstrated in Kiev against the government.";
+    assert!(
+        events(text).iter().any(|e| e.0.starts_with("14")),
+        "{:?}",
+        events(text)
+    );
+}

@@ -192,6 +192,21 @@ pub(super) fn code_hit(
     Some(finish(s, dicts, h, d))
 }
 
+/// Whether the verb at `v` takes an object or a clause: what it shows
+/// ("demonstrated a willingness", "demonstrates that"); by the parse, or
+/// before it by the word after the verb.
+fn shows_something(s: &Sentence, v: usize) -> bool {
+    if s.tree.parsed() {
+        return s.tree.object(v).is_some() || s.tree.clause_complement(v).is_some();
+    }
+    s.tokens.get(v + 1).is_some_and(|t| {
+        s.word(v + 1) == "that"
+            || matches!(t.tag, "DT" | "PRP$" | "CD")
+            || t.tag.starts_with("JJ")
+            || t.tag.starts_with("NN")
+    })
+}
+
 /// Whether the sentence reports the act a hit names, as its structure
 /// licenses it: the reason it does not, if so.
 fn unlicensed(s: &Sentence, dicts: &Dictionaries, h: &Hit, lone_noun: bool) -> Option<DropReason> {
@@ -211,8 +226,14 @@ fn unlicensed(s: &Sentence, dicts: &Dictionaries, h: &Hit, lone_noun: bool) -> O
         }
         let noun = clause::is_noun(&s.tokens[anchor]);
         let occasion = noun && occasion_verb(s, dicts, h, anchor).is_some();
+        // "demonstrated a willingness to", "demonstrates that": showing
+        let showing = clause::is_verb(&s.tokens[h.head])
+            && dicts.senses.is(&s.tokens[h.head].lemma, Sense::Showing)
+            && shows_something(s, h.head);
         let reason = if s.tree.is_modifier(anchor) {
             Some(DropReason::Modifier)
+        } else if showing {
+            Some(DropReason::Showing)
         } else if occasion {
             None
         } else if noun && s.tree.in_background(anchor, &dicts.senses)

@@ -42,6 +42,10 @@ pub enum DropReason {
     /// after it that has an intent code, or used actively ("expects Iran
     /// to comply"): no intent stated.
     NoExpectedAct,
+    /// The trigger's verb takes an object or a clause, which makes it a
+    /// word of showing ("demonstrated a willingness to", "demonstrates
+    /// that ISIS is the leader"): no protest.
+    Showing,
 }
 
 impl DropReason {
@@ -58,6 +62,7 @@ impl DropReason {
             DropReason::UnlicensedNoun => "unlicensed_noun",
             DropReason::Judgement => "judgement",
             DropReason::NoExpectedAct => "no_expected_act",
+            DropReason::Showing => "showing",
         }
     }
 
@@ -82,6 +87,7 @@ impl DropReason {
             DropReason::NoExpectedAct => {
                 "a word of expectation without an intended act after it: not coded"
             }
+            DropReason::Showing => "a verb of showing with what it shows: no protest, not coded",
         }
     }
 }
