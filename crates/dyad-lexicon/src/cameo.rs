@@ -202,6 +202,9 @@ pub enum RootRole {
     Asks,
     /// Protests: aimed at whom the demand after them is made of.
     Protest,
+    /// Shows of force: the forces they move are the source's own, never
+    /// their target ("deployed troops").
+    Posture,
 }
 
 /// One row of the root table.
@@ -283,6 +286,7 @@ impl RootTable {
                     "statement" => Some(RootRole::Statement),
                     "asks" => Some(RootRole::Asks),
                     "protest" => Some(RootRole::Protest),
+                    "posture" => Some(RootRole::Posture),
                     other => return Err(row.error(format!("unknown role `{other}`"))),
                 };
                 roots.insert(

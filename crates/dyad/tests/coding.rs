@@ -1415,3 +1415,15 @@ fn an_actor_before_and_is_no_conjunct_of_a_subject_of_its_own_clause() {
     assert!(has_code(&ev, "11", "RUS", "USA"), "{ev:?}");
     assert!(has_code(&ev, "11", "CHN", "USA"), "{ev:?}");
 }
+
+#[test]
+fn a_show_of_force_aimed_at_no_one_is_no_event() {
+    let ev = events("Spain raised its terror alert on Friday.");
+    assert!(!ev.iter().any(|e| e.0.starts_with("15")), "{ev:?}");
+    // aimed at someone it is
+    let ev = events("Russia deployed troops to the border with Ukraine.");
+    assert!(
+        ev.iter().any(|e| e.0.starts_with("15") && e.2 == "UKR"),
+        "{ev:?}"
+    );
+}

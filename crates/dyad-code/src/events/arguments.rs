@@ -715,10 +715,10 @@ fn find_target(s: &Sentence, dicts: &Dictionaries, h: &Hit, st: &Setting, d: &mu
     }
     // "clashed with police", "attacked civilians": an actor the pattern
     // names in its own words is whom the act is done to, where no actor
-    // after it is (not the forces a show of force moves, "deployed troops",
-    // which stands alone; nor the source's own, "withdrew its forces"; nor
+    // after it is (not the forces a show of force moves, "deployed
+    // troops", nor others of the source's own, "withdrew its forces"; nor
     // whom news is told to)
-    let moves_own = dicts.roots.alone(&d.code) && !dicts.roots.is(&d.code, RootRole::Protest);
+    let moves_own = dicts.roots.is(&d.code, RootRole::Posture);
     if d.target.is_none()
         && h.pattern.dialect.reads_structure()
         && !moves_own
