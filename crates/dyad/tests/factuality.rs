@@ -521,3 +521,24 @@ fn demonstrating_something_is_showing_it_not_protesting() {
         events(text)
     );
 }
+
+#[test]
+fn an_intent_to_say_something_states_no_act() {
+    let text = "The Russians intended to tell the Trump campaign about the scheme.";
+    assert!(events(text).is_empty(), "{:?}", events(text));
+    let text = "The United States plans to announce its withdrawal from the United Nations Human Rights Council.";
+    assert!(
+        !events(text).iter().any(|e| e.0.starts_with("03")),
+        "{:?}",
+        events(text)
+    );
+    // an intent of an act is one
+    let text = "Israel has agreed to a Palestinian state with defined borders.";
+    assert!(
+        events(text)
+            .iter()
+            .any(|e| e.0.starts_with("03") && e.2.starts_with("PSE")),
+        "{:?}",
+        events(text)
+    );
+}

@@ -170,6 +170,17 @@ pub(super) fn code_hit(
             return None;
         }
     }
+    // "plans to announce", "agreed to explore", "intended to tell": an
+    // intent to say or weigh something states no act towards anyone
+    let said = st
+        .complement
+        .is_some_and(|c| dicts.roots.is(&hits[c].pattern.code, RootRole::Statement));
+    if st.frame == Some(Frame::Intent) && said {
+        // (nor is what would be said coded on its own)
+        consumed[st.complement.unwrap_or(hi)] = true;
+        attempts.drop(&h.pattern.id, s.word(h.head), DropReason::IntendedStatement);
+        return None;
+    }
     let mut d = EventDraft::new(s, h);
     apply_frame(s, dicts, hits, h, &st, &mut d, consumed);
     read_senses(s, dicts, h, &mut d);
@@ -314,6 +325,12 @@ fn setting(
             let head = hits[c].head;
             let lone = hits[c].pattern.elements.len() == 1 && head > link + 1;
             if lone && light && !support {
+                return false;
+            }
+            // "agreed to a Palestinian state": a noun of a statement's
+            // word is no statement agreed to
+            let noun = clause::is_noun(&s.tokens[head]);
+            if noun && dicts.roots.is(&hits[c].pattern.code, RootRole::Statement) {
                 return false;
             }
             head > link && head <= link + reach

@@ -46,6 +46,9 @@ pub enum DropReason {
     /// word of showing ("demonstrated a willingness to", "demonstrates
     /// that ISIS is the leader"): no protest.
     Showing,
+    /// An intent whose act is a statement ("plans to announce", "agreed to
+    /// explore", "intended to tell"): no act towards anyone stated.
+    IntendedStatement,
 }
 
 impl DropReason {
@@ -63,6 +66,7 @@ impl DropReason {
             DropReason::Judgement => "judgement",
             DropReason::NoExpectedAct => "no_expected_act",
             DropReason::Showing => "showing",
+            DropReason::IntendedStatement => "intended_statement",
         }
     }
 
@@ -88,6 +92,7 @@ impl DropReason {
                 "a word of expectation without an intended act after it: not coded"
             }
             DropReason::Showing => "a verb of showing with what it shows: no protest, not coded",
+            DropReason::IntendedStatement => "an intent to say or weigh something: not coded",
         }
     }
 }
