@@ -21,5 +21,6 @@ pub use actors::{find_names, resolve_actors};
 pub use clause::is_boundary;
 pub use coref::may_refer;
 pub use events::{
-    code_events, matching_sentences, summarize, Attempt, DropReason, Dropped, Trace, DEMAND_WORD,
+    code_events, matching_sentences, summarize, Attempt, DropReason, Dropped, Trace,
+    OBLIGATION_WORDS,
 };

@@ -146,6 +146,14 @@ impl Frame {
         ("reject", Frame::Reject),
         ("threaten", Frame::Threaten),
     ];
+
+    /// The frame's name, as its column in frames.tsv is called.
+    pub fn name(self) -> &'static str {
+        Frame::COLUMNS
+            .iter()
+            .find(|(_, f)| *f == self)
+            .map_or("", |(name, _)| name)
+    }
 }
 
 /// Complement code prefix × frame → derived code.

@@ -522,7 +522,7 @@ impl TriggerWords {
         TriggerWords(
             forms
                 .chain(heads)
-                .chain([dyad_code::DEMAND_WORD.to_string()])
+                .chain(dyad_code::OBLIGATION_WORDS.map(|(word, _)| word.to_string()))
                 .collect(),
         )
     }

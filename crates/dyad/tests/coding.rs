@@ -1427,3 +1427,14 @@ fn a_show_of_force_aimed_at_no_one_is_no_event() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn what_someone_says_another_should_do_is_an_appeal() {
+    let ev = events(
+        "American senators say the United States should take in many more of the Syrian refugees.",
+    );
+    assert!(has_code(&ev, "02", "USALEG", "USA"), "{ev:?}");
+    // what should have been done is no appeal, nor is a state that should be
+    let ev = events("The senators said the government should have closed the airport.");
+    assert!(!ev.iter().any(|e| e.0.starts_with("02")), "{ev:?}");
+}

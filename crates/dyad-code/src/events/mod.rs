@@ -35,11 +35,13 @@ use sentence::Sentence;
 use trace::Attempts;
 pub use trace::{summarize, Attempt, DropReason, Dropped, Trace};
 
-/// The word that makes a demand of a clause's subject when someone says it
-/// ("China must drop barriers, the US said"), even where the verb after it
-/// has no pattern: with the patterns' trigger words, the only word that can
-/// start an event.
-pub const DEMAND_WORD: &str = "must";
+/// The words that make a demand or an appeal of a clause's subject when
+/// someone says them ("China must drop barriers, the US said", "the
+/// senators say the US should take in more refugees"), even where the verb
+/// after them has no pattern: with the patterns' trigger words, the only
+/// words that can start an event.
+pub const OBLIGATION_WORDS: [(&str, Frame); 2] =
+    [("must", Frame::Demand), ("should", Frame::Appeal)];
 
 /// How many tokens after a protest its demand may follow ("blocked roads
 /// leading to the city centre on Sunday to press their demands").
@@ -165,7 +167,8 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
                         t.tag.starts_with("VB") && dicts.senses.is(&t.lemma, Sense::Naming)
                     })
                 };
-                dyad && (0..s.tokens.len()).any(|k| s.word(k) == DEMAND_WORD)
+                dyad && (0..s.tokens.len())
+                    .any(|k| OBLIGATION_WORDS.iter().any(|(w, _)| s.word(k) == *w))
                     || dyad && judging() && naming()
                     || find_hits(&s, dicts, &mut Attempts(None)).iter().any(|h| {
                         let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
@@ -223,14 +226,27 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
     coded.extend(judgements::code_quoted(s, dicts));
 
     // "China must drop barriers, the US said": a demand even where the
-    // verb after "must" has no pattern of its own.
-    let demanded = coded.iter().any(|c| c.rule.starts_with("must"));
-    if let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == DEMAND_WORD && !demanded) {
-        let demand = dicts.roots.generic(Frame::Demand);
+    // verb after "must" has no pattern of its own; "should", an appeal.
+    for (word, frame) in OBLIGATION_WORDS {
+        if coded.iter().any(|c| c.rule.starts_with(word)) {
+            continue;
+        }
+        let Some(k) = (0..s.tokens.len()).find(|&k| s.word(k) == word) else {
+            continue;
+        };
+        // "should have closed the airport": what was not done, no appeal;
+        // "must be clear": a state, asked of no one
+        let next = |i: usize| s.tokens.get(k + i);
+        let past = next(1).is_some_and(|t| t.lemma == "have");
+        let state = next(1).is_some_and(|t| t.lemma == "be")
+            && next(2).is_some_and(|t| t.tag.starts_with("JJ"));
+        if past || state {
+            continue;
+        }
         if let (Some(src), Some(tgt), Some(code)) = (
             speaker(s, dicts, &hits, k).or(s.speaker.map(|_| sentence::SPEAKER)),
             s.subject_before(k),
-            demand,
+            dicts.roots.generic(frame),
         ) {
             if src != tgt {
                 coded.push(Coded {
@@ -240,7 +256,7 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
                     targets: s.conjuncts(tgt),
                     trigger: s.tokens[k].span,
                     trigger_text: s.tokens[k].span.slice(s.text).to_string(),
-                    rule: "must: demand of the subject".into(),
+                    rule: format!("{word}: {} of the subject", frame.name()),
                     factuality: Factuality::Asserted,
                     reciprocal: false,
                     reverse: None,
