@@ -213,6 +213,8 @@ pub enum RootRole {
     /// Shows of force: the forces they move are the source's own, never
     /// their target ("deployed troops").
     Posture,
+    /// Disapproval: a refusal of it ("declined to criticize") states no act.
+    Disapproval,
 }
 
 /// One row of the root table.
@@ -295,6 +297,7 @@ impl RootTable {
                     "asks" => Some(RootRole::Asks),
                     "protest" => Some(RootRole::Protest),
                     "posture" => Some(RootRole::Posture),
+                    "disapproval" => Some(RootRole::Disapproval),
                     other => return Err(row.error(format!("unknown role `{other}`"))),
                 };
                 roots.insert(

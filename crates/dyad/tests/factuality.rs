@@ -523,7 +523,7 @@ fn demonstrating_something_is_showing_it_not_protesting() {
 }
 
 #[test]
-fn an_intent_to_say_something_states_no_act() {
+fn an_intent_or_refusal_to_say_something_states_no_act() {
     let text = "The Russians intended to tell the Trump campaign about the scheme.";
     assert!(events(text).is_empty(), "{:?}", events(text));
     let text = "The United States plans to announce its withdrawal from the United Nations Human Rights Council.";
@@ -532,6 +532,12 @@ fn an_intent_to_say_something_states_no_act() {
         "{:?}",
         events(text)
     );
+    // nor does a refusal to say or to criticize
+    let text =
+        "Trump also declined to challenge Putin's insistence that his country did not meddle.";
+    assert!(events(text).is_empty(), "{:?}", events(text));
+    let text = "Trump has been especially reluctant to blame Russia for its interference.";
+    assert!(events(text).is_empty(), "{:?}", events(text));
     // an intent of an act is one
     let text = "Israel has agreed to a Palestinian state with defined borders.";
     assert!(

@@ -170,15 +170,22 @@ pub(super) fn code_hit(
             return None;
         }
     }
-    // "plans to announce", "agreed to explore", "intended to tell": an
-    // intent to say or weigh something states no act towards anyone
-    let said = st
-        .complement
-        .is_some_and(|c| dicts.roots.is(&hits[c].pattern.code, RootRole::Statement));
-    if st.frame == Some(Frame::Intent) && said {
+    // "plans to announce", "agreed to explore", "intended to tell",
+    // "declined to criticize", "reluctant to blame": an intent or a refusal
+    // to say or weigh something states no act towards anyone
+    let said = |role: RootRole| {
+        st.complement
+            .is_some_and(|c| dicts.roots.is(&hits[c].pattern.code, role))
+    };
+    let framed_statement = match st.frame {
+        Some(Frame::Intent) => said(RootRole::Statement),
+        Some(Frame::Reject) => said(RootRole::Statement) || said(RootRole::Disapproval),
+        _ => false,
+    };
+    if framed_statement {
         // (nor is what would be said coded on its own)
         consumed[st.complement.unwrap_or(hi)] = true;
-        attempts.drop(&h.pattern.id, s.word(h.head), DropReason::IntendedStatement);
+        attempts.drop(&h.pattern.id, s.word(h.head), DropReason::FramedStatement);
         return None;
     }
     let mut d = EventDraft::new(s, h);

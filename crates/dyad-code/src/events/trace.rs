@@ -46,9 +46,10 @@ pub enum DropReason {
     /// word of showing ("demonstrated a willingness to", "demonstrates
     /// that ISIS is the leader"): no protest.
     Showing,
-    /// An intent whose act is a statement ("plans to announce", "agreed to
-    /// explore", "intended to tell"): no act towards anyone stated.
-    IntendedStatement,
+    /// An intent or a refusal whose act is only something said ("plans to
+    /// announce", "agreed to explore", "declined to criticize", "reluctant
+    /// to blame"): no act towards anyone stated.
+    FramedStatement,
 }
 
 impl DropReason {
@@ -66,7 +67,7 @@ impl DropReason {
             DropReason::Judgement => "judgement",
             DropReason::NoExpectedAct => "no_expected_act",
             DropReason::Showing => "showing",
-            DropReason::IntendedStatement => "intended_statement",
+            DropReason::FramedStatement => "framed_statement",
         }
     }
 
@@ -92,7 +93,9 @@ impl DropReason {
                 "a word of expectation without an intended act after it: not coded"
             }
             DropReason::Showing => "a verb of showing with what it shows: no protest, not coded",
-            DropReason::IntendedStatement => "an intent to say or weigh something: not coded",
+            DropReason::FramedStatement => {
+                "an intent or a refusal to say or weigh something: not coded"
+            }
         }
     }
 }
