@@ -170,22 +170,19 @@ pub(super) fn code_hit(
             return None;
         }
     }
-    // "plans to announce", "agreed to explore", "intended to tell",
-    // "declined to criticize", "reluctant to blame": an intent or a refusal
-    // to say or weigh something states no act towards anyone
+    // "declined to say whether", "declined to criticize", "reluctant to
+    // blame": a refusal to say or weigh something states no act towards
+    // anyone (an intent to, "plans to announce", is one: the intent)
     let said = |role: RootRole| {
         st.complement
             .is_some_and(|c| dicts.roots.is(&hits[c].pattern.code, role))
     };
-    let framed_statement = match st.frame {
-        Some(Frame::Intent) => said(RootRole::Statement),
-        Some(Frame::Reject) => said(RootRole::Statement) || said(RootRole::Disapproval),
-        _ => false,
-    };
-    if framed_statement {
+    let refused_statement = st.frame == Some(Frame::Reject)
+        && (said(RootRole::Statement) || said(RootRole::Disapproval));
+    if refused_statement {
         // (nor is what would be said coded on its own)
         consumed[st.complement.unwrap_or(hi)] = true;
-        attempts.drop(&h.pattern.id, s.word(h.head), DropReason::FramedStatement);
+        attempts.drop(&h.pattern.id, s.word(h.head), DropReason::RefusedStatement);
         return None;
     }
     let mut d = EventDraft::new(s, h);

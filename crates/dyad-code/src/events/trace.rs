@@ -46,10 +46,10 @@ pub enum DropReason {
     /// word of showing ("demonstrated a willingness to", "demonstrates
     /// that ISIS is the leader"): no protest.
     Showing,
-    /// An intent or a refusal whose act is only something said ("plans to
-    /// announce", "agreed to explore", "declined to criticize", "reluctant
-    /// to blame"): no act towards anyone stated.
-    FramedStatement,
+    /// A refusal whose act is only something said ("declined to say
+    /// whether", "declined to criticize", "reluctant to blame"): no act
+    /// towards anyone stated.
+    RefusedStatement,
 }
 
 impl DropReason {
@@ -67,7 +67,7 @@ impl DropReason {
             DropReason::Judgement => "judgement",
             DropReason::NoExpectedAct => "no_expected_act",
             DropReason::Showing => "showing",
-            DropReason::FramedStatement => "framed_statement",
+            DropReason::RefusedStatement => "refused_statement",
         }
     }
 
@@ -93,9 +93,7 @@ impl DropReason {
                 "a word of expectation without an intended act after it: not coded"
             }
             DropReason::Showing => "a verb of showing with what it shows: no protest, not coded",
-            DropReason::FramedStatement => {
-                "an intent or a refusal to say or weigh something: not coded"
-            }
+            DropReason::RefusedStatement => "a refusal to say or weigh something: not coded",
         }
     }
 }
