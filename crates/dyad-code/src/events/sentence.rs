@@ -590,7 +590,7 @@ impl<'a> Sentence<'a> {
             if self.same_words(prev, cur)
                 || is_conjunction(&gap, possessive)
                     && (!first || gap.contains(&"and"))
-                    && !self.clauses_apart(prev, cur)
+                    && !self.clauses_apart(prev, cur, gap.contains(&","))
             {
                 out.insert(0, prev);
                 cur = prev;
@@ -632,8 +632,11 @@ impl Sentence<'_> {
     /// Whether, as the parse tells, mention `later` is the subject of a
     /// clause of its own that mention `earlier` has no part in ("came under
     /// pressure from opposition parties, and she criticized Russia"): not
-    /// two actors coordinated, whatever the words between.
-    fn clauses_apart(&self, earlier: usize, later: usize) -> bool {
+    /// two actors coordinated, whatever the words between. Without a comma
+    /// between them the earlier one must be a noun the parse attaches as
+    /// one ("in Syria and he would not commit"): a name the parse could not
+    /// place ("Fornost and Gondor welcomed") is coordinated.
+    fn clauses_apart(&self, earlier: usize, later: usize, comma: bool) -> bool {
         if !self.tree.parsed() {
             return false;
         }
@@ -646,8 +649,12 @@ impl Sentence<'_> {
         };
         let (a, b) = (head(earlier), head(later));
         let subject = |k: usize| matches!(self.tree.dep(k), "nsubj" | "nsubjpass");
+        let nominal = matches!(
+            self.tree.dep(a),
+            "pobj" | "dobj" | "iobj" | "conj" | "appos" | "attr" | "npadvmod"
+        );
         let linked = self.tree.head(b) == Some(a) || self.tree.head(a) == Some(b);
-        subject(b) && !subject(a) && !linked
+        subject(b) && !subject(a) && !linked && (comma || nominal)
     }
 }
 
