@@ -685,6 +685,13 @@ impl<'a> Tree<'a> {
         active.filter(|&s| !matches!(self.tokens[s].tag, "WDT" | "WP" | "PRP" | "EX"))
     }
 
+    /// The personal pronoun that is verb `v`'s active subject ("and she
+    /// accuses"), if its subject is one.
+    pub fn pronoun_subject(&self, v: usize) -> Option<usize> {
+        self.child(v, &["nsubj"])
+            .filter(|&s| matches!(self.word(s).to_lowercase().as_str(), "he" | "she"))
+    }
+
     /// Whether token `i` modifies a noun rather than reporting an act: an
     /// adjective or compound inside a noun phrase ("Western-backed",
     /// "Turkish-backed", "the Stop the War placard").

@@ -1438,3 +1438,19 @@ fn what_someone_says_another_should_do_is_an_appeal() {
     let ev = events("The senators said the government should have closed the airport.");
     assert!(!ev.iter().any(|e| e.0.starts_with("02")), "{ev:?}");
 }
+
+#[test]
+fn a_pronoun_subject_that_names_no_actor_leaves_no_source() {
+    // "she" is someone the dictionaries do not know: the place before it
+    // is not who accuses
+    let ev = events(
+        "The senator takes responsibility for the loss of life in Benghazi, and she accuses Republicans of manipulating a tragedy.",
+    );
+    assert!(
+        !ev.iter().any(|e| e.0.starts_with("11") && e.1 == "LBY"),
+        "{ev:?}"
+    );
+    // a pronoun that does name one still acts
+    let ev = events("Theresa May arrived in Berlin, and she accused Russia of lying.");
+    assert!(has_code(&ev, "112", "GBRGOV", "RUS"), "{ev:?}");
+}

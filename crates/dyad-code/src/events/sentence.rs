@@ -169,6 +169,13 @@ impl<'a> Sentence<'a> {
             // to attack": a subject that names no known actor leaves the
             // verb without one, rather than lending it the nearest actor.
             let own = self.tree.own_subject(v);
+            // "Clinton takes responsibility ..., and she accuses
+            // Republicans": a pronoun subject that names no known actor
+            // leaves the verb without one too (not "Benghazi").
+            let pronoun = self.tree.pronoun_subject(v);
+            if own.is_none() && pronoun.is_some_and(|p| self.mention_covering(p).is_none()) {
+                return None;
+            }
             return match own.map(|own| self.mention_of(own)) {
                 Some(None) => None,
                 // "'...,' said Malaysia's foreign minister": a subject after
