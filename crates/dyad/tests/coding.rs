@@ -499,6 +499,12 @@ fn an_actor_the_pattern_names_is_its_target() {
     // not whom news is told to
     let ev = events("Secretary of State Mike Pompeo told reporters of the plan.");
     assert!(!ev.iter().any(|e| e.2.ends_with("MED")), "{ev:?}");
+    // nor a crowd spoken to; a crowd dispersed is acted on
+    let ev = events("Erdogan spoke to the crowds at the airport on Saturday.");
+    assert!(!ev.iter().any(|e| e.0.starts_with("04")), "{ev:?}");
+    let ev =
+        events("Indian police used tear gas to disperse the stone-throwing crowds in Srinagar.");
+    assert!(has_code(&ev, "175", "INDCOP", "INDCVL"), "{ev:?}");
 }
 
 #[test]
