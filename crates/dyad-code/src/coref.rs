@@ -925,7 +925,8 @@ fn take_antecedent(doc: &mut Document, mi: usize, a: usize, rule: &str) {
 /// "the president" after "President Obama": a title alone, with "the" and
 /// no country of its own (one the context lent it, as "In Iraq, the
 /// president said"), is the latest person named before it in the last
-/// three sentences who holds that office on the document's date.
+/// three sentences who holds that office on the document's date, one
+/// named with that title first.
 fn title_holder(doc: &mut Document, dict: &ActorDictionary, mi: usize, named: &[usize]) {
     let m = &doc.mentions[mi];
     let title = m
@@ -933,7 +934,7 @@ fn title_holder(doc: &mut Document, dict: &ActorDictionary, mi: usize, named: &[
         .strip_prefix("agents:")
         .map(|rest| rest.split('+').next().unwrap_or(rest));
     let bare = m.actor.name.is_none()
-        && m.via == Via::Title
+        && matches!(m.via, Via::Title | Via::Dictionary)
         && (m.actor.country.is_none() || m.country_from_context)
         && after_the(doc, m)
         && doc.tokens[m.tokens.end - 1].tag == "NN";
@@ -947,7 +948,7 @@ fn title_holder(doc: &mut Document, dict: &ActorDictionary, mi: usize, named: &[
         .rev()
         .copied()
         .take_while(|&n| doc.mentions[n].sentence + 3 >= sentence);
-    let holder = recent.into_iter().find(|&n| {
+    let holds = |n: usize| {
         let p = &doc.mentions[n];
         let Some(name) = p.actor.name.as_deref() else {
             return false;
@@ -957,7 +958,19 @@ fn title_holder(doc: &mut Document, dict: &ActorDictionary, mi: usize, named: &[
                 .iter()
                 .any(|(e, role)| e.name.as_deref() == Some(name) && role.title == title)
         })
-    });
+    };
+    // one named with the title itself ("President Trump ... with Vladimir
+    // Putin ... The president clarified") before the latest holder
+    let titled = |n: usize| {
+        let entry = &doc.mentions[n].entry;
+        entry
+            .strip_prefix("agents:")
+            .is_some_and(|rest| rest.split('+').next() == Some(title))
+    };
+    let recent: Vec<usize> = recent.collect();
+    let holder = (recent.iter().copied())
+        .find(|&n| titled(n) && holds(n))
+        .or_else(|| recent.iter().copied().find(|&n| holds(n)));
     if let Some(pi) = holder {
         take_antecedent(doc, mi, pi, "coreference:title");
     }

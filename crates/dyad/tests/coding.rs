@@ -200,6 +200,21 @@ fn surnames_pronouns_and_descriptions_refer_back() {
 }
 
 #[test]
+fn a_bare_title_repeats_the_one_named_with_it() {
+    // Putin is president too, and named last; "the president" repeats the
+    // one the text called so
+    let text = "President Trump said he accepted the findings, after his press conference \
+                with Vladimir Putin. The president clarified his remarks during a meeting with lawmakers.";
+    let doc = run(text, (2018, 7, 17));
+    let president = doc
+        .mentions
+        .iter()
+        .find(|m| m.sentence == 1 && doc.slice(m.span) == "president")
+        .expect("a mention of the president");
+    assert_eq!(president.actor.name.as_deref(), Some("Donald Trump"));
+}
+
+#[test]
 fn the_two_leaders_and_both_countries_stand_for_a_pair() {
     let text = "Vladimir Putin hosted Xi Jinping in Moscow on Wednesday. The two leaders signed an agreement on energy.";
     let ev = {
