@@ -85,6 +85,10 @@ pub enum Sense {
     /// A verb of protest that, with an object or a clause, shows
     /// ("demonstrated a willingness", "demonstrates that ...").
     Showing,
+    /// A verb of feeling whose passive names who feels it and, after "by",
+    /// what about ("were alarmed by Mr. Maliki's speech"): the subject
+    /// acts, not the agent.
+    Feeling,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -121,6 +125,7 @@ impl Senses {
                 "former" => Sense::Former,
                 "habitual" => Sense::Habitual,
                 "showing" => Sense::Showing,
+                "feeling" => Sense::Feeling,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

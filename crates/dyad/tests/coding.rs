@@ -1475,3 +1475,27 @@ fn a_pronoun_subject_that_names_no_actor_leaves_no_source() {
     let ev = events("Theresa May arrived in Berlin, and she accused Russia of lying.");
     assert!(has_code(&ev, "112", "GBRGOV", "RUS"), "{ev:?}");
 }
+
+#[test]
+fn who_feels_alarm_or_dismay_disapproves_of_its_cause() {
+    // the passive's "by" phrase is what the feeling is about, not an agent
+    let ev = events(
+        "U.S. officials said they were alarmed by Iraqi Prime Minister Nouri al-Maliki's fiery speech.",
+    );
+    assert!(has_code(&ev, "110", "USAGOV", "IRQGOV"), "{ev:?}");
+    assert!(!ev.iter().any(|e| e.1 == "IRQGOV"), "{ev:?}");
+    // used actively, who feels it is the object
+    let ev = events("Russia's military buildup has alarmed NATO allies.");
+    assert!(
+        ev.iter()
+            .any(|e| e.0 == "110" && e.1 == "IGOWSTNAT" && e.2.starts_with("RUS")),
+        "{ev:?}"
+    );
+    // expressed concern over an actor's act is disapproval, not a comment
+    let ev = events("Canada expressed concern over Saudi Arabia's arrests of activists.");
+    assert!(
+        ev.iter()
+            .any(|e| e.0 == "110" && e.1 == "CAN" && e.2.starts_with("SAU")),
+        "{ev:?}"
+    );
+}

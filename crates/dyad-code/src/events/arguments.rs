@@ -796,7 +796,9 @@ fn find_source(
         clause::is_noun(&s.tokens[h.head])
             && (s.tree.takes_part(v, &dicts.senses) || occasion == Some(v))
     });
-    let passive = d.source.is_none() && group.passive && taking_part.is_none();
+    // "were alarmed by Mr. Maliki's speech": who feels is the subject
+    let feeling = dicts.senses.is(&s.tokens[h.head].lemma, Sense::Feeling);
+    let passive = d.source.is_none() && group.passive && taking_part.is_none() && !feeling;
     if passive {
         // "was rejected by Moscow": the agent acts on the subject.
         let by = (h.end..(h.end + 6).min(s.tokens.len())).find(|&k| s.word(k) == "by");
@@ -895,6 +897,15 @@ fn find_source(
             Some(v) => s.subject(v, h.pattern.dialect.subject_by_words()),
             None => s.subject(h.head, h.pattern.dialect.subject_by_words()),
         };
+    }
+    // "the summit has alarmed NATO allies": who feels is the object, and
+    // disapproves of the subject
+    let felt_by_object = feeling
+        && !group.passive
+        && clause::is_verb(&s.tokens[h.head])
+        && s.tree.object(h.head).is_some();
+    if felt_by_object && d.source.is_some() && d.target.is_some() {
+        std::mem::swap(&mut d.source, &mut d.target);
     }
     // the parse answers who the subject is, found or not
     let named_subject = s.tree.parsed();
