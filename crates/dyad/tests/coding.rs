@@ -821,6 +821,12 @@ fn a_statement_that_judges_an_actor_is_criticism_or_praise() {
     let got =
         events("“The Kenyan proposal has been very constructive,” the Ugandan president said.");
     assert!(has_code(&got, "051", "UGAGOV", "KEN"), "{got:?}");
+    let got =
+        events("South Korea's foreign minister said Pyongyang's cancellation was regrettable.");
+    assert!(has_code(&got, "111", "KORGOV", "PRKGOV"), "{got:?}");
+    let got =
+        events("The Iranian foreign minister called the Israeli prime minister's speech baseless.");
+    assert!(has_code(&got, "111", "IRNGOV", "ISRGOV"), "{got:?}");
     // nothing judged: negated, advised, compared, or said of no one
     for text in [
         "The Turkish foreign minister said Greece's decision was not a mistake.",
