@@ -42,11 +42,13 @@ const COPULAS: &[&str] = &["be", "remain", "become", "seem", "appear"];
 /// as an adjective or noun as it is: "greater" compares, "right there"
 /// places.
 pub fn judges(token: &Token, word: &str, senses: &Senses) -> bool {
-    matches!(token.tag, "JJ" | "JJS" | "NN" | "NNS")
+    let misdeed = senses.is(&token.lemma, Sense::Misdeed);
+    // ("flawed", "rigged": a participle judging as an adjective would)
+    (matches!(token.tag, "JJ" | "JJS" | "NN" | "NNS") || token.tag == "VBN" && !misdeed)
         && [word, token.lemma.as_str()]
             .iter()
             .any(|w| senses.is(w, Sense::Fault) || senses.is(w, Sense::Merit))
-        || token.tag.starts_with("VB") && senses.is(&token.lemma, Sense::Misdeed)
+        || token.tag.starts_with("VB") && misdeed
 }
 
 /// Subordinators that make their clause a condition or a time yet to come
@@ -447,7 +449,18 @@ impl<'a> Tree<'a> {
         // "said the regime lied", "said Iran had violated the deal": the
         // clause's own verb is the misdeed
         let misdeed = self.tokens[c].tag.starts_with("VB") && senses.is(lemma, Sense::Misdeed);
-        let found = found.or(misdeed.then_some(c));
+        // "the policy has been flawed from the beginning": a participle
+        // judging its passive subject
+        let judged = self.tokens[c].tag == "VBN"
+            && self.child(c, &["auxpass"]).is_some()
+            && !senses.is(lemma, Sense::Misdeed)
+            && [self.word(c), lemma]
+                .iter()
+                .any(|w| senses.is(w, Sense::Fault));
+        let found = found.or((misdeed || judged).then_some(c));
+        // (a misdeed's passive subject is whom it was done to: "the
+        // rights of the Palestinians are violated")
+        let subject = subject.or_else(|| self.child(c, &["nsubjpass"]).filter(|_| judged));
         match (found, subject) {
             (Some(p), Some(subject)) => Some((p, subject)),
             _ => self.possessed_fault(c, senses).or_else(|| {

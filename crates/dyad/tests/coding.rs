@@ -827,6 +827,14 @@ fn a_statement_that_judges_an_actor_is_criticism_or_praise() {
     let got =
         events("The Iranian foreign minister called the Israeli prime minister's speech baseless.");
     assert!(has_code(&got, "111", "IRNGOV", "ISRGOV"), "{got:?}");
+    // a participle judging its passive subject; a misdeed's passive
+    // subject is whom it was done to
+    let got = events(
+        "The Turkish foreign minister said Greece's policy has been flawed from the beginning.",
+    );
+    assert!(has_code(&got, "111", "TURGOV", "GRC"), "{got:?}");
+    let got = events("The Turkish foreign minister said Greece had been lied to.");
+    assert!(!got.iter().any(|e| e.0.starts_with("11")), "{got:?}");
     // nothing judged: negated, advised, compared, or said of no one
     for text in [
         "The Turkish foreign minister said Greece's decision was not a mistake.",
