@@ -1472,6 +1472,14 @@ fn what_someone_says_another_should_do_is_an_appeal() {
     // what should have been done is no appeal, nor is a state that should be
     let ev = events("The senators said the government should have closed the airport.");
     assert!(!ev.iter().any(|e| e.0.starts_with("02")), "{ev:?}");
+    // nor what someone agrees or asks about, said by no one
+    for text in [
+        "Mr. Putin agreed that Russian and American forces should be fighting together.",
+        "They ask why American soldiers should be committed to the defense of Montenegro.",
+    ] {
+        let ev = events(text);
+        assert!(!ev.iter().any(|e| e.0.starts_with("02")), "{text}: {ev:?}");
+    }
 }
 
 #[test]

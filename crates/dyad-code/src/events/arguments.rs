@@ -38,13 +38,17 @@ pub(super) fn speaker(
     hits: &[Hit],
     at: usize,
 ) -> Option<usize> {
+    stating(s, dicts, hits).or_else(|| {
+        let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
+        s.subject_before(that)
+    })
+}
+
+/// The subject of the sentence's statement verb ("the senators say").
+pub(super) fn stating(s: &Sentence, dicts: &Dictionaries, hits: &[Hit]) -> Option<usize> {
     hits.iter()
         .filter(|h| dicts.roots.is(&h.pattern.code, RootRole::Statement))
         .find_map(|h| s.subject(h.head, h.pattern.dialect.subject_by_words()))
-        .or_else(|| {
-            let that = (0..at).rev().find(|&k| s.word(k) == "that")?;
-            s.subject_before(that)
-        })
 }
 
 /// Where a frame verb's complement starts: "to" right after it (the
@@ -572,6 +576,10 @@ fn apply_frame(
     } else if (group.obligation || group.advice)
         && dicts.roots.frame(&d.code).is_none()
         && speaker(s, dicts, hits, h.head).is_some()
+        // advice is an appeal only as what a statement says ("the
+        // senators say the US should"; not "agreed that forces should", nor
+        // a question, "ask why soldiers should")
+        && (group.obligation || stating(s, dicts, hits).is_some() && !s.is_question())
     {
         // "China must drop barriers, the US said": a demand of the subject.
         let frame = if group.obligation {
