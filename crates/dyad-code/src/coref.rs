@@ -659,9 +659,45 @@ fn acts(doc: &Document, k: usize, end: usize) -> bool {
     let blamed = k + 2 < end
         && matches!(doc.slice(doc.tokens[k + 1].span), "of" | "for")
         && tag(k + 2) == "VBG";
+    // "it is in the interests of", "it seems like", "it happened in a
+    // phone call": a copula or a verb of seeming says something of a
+    // thing or a situation ("it is battling ISIS" acts)
+    let lemma = |j: usize| doc.tokens[j].lemma.as_str();
+    let after_be = (i + 1..end).find(|&j| !matches!(tag(j), "RB" | "``" | "''"));
+    // ("it is willing to talk", "it's very concerned about": a state of
+    // mind of a body)
+    let minded =
+        |j: usize| MINDED.contains(&lemma(j)) || MINDED.contains(&doc.slice(doc.tokens[j].span));
+    let copula = verb
+        && (lemma(i) == "be" && after_be.is_none_or(|j| tag(j) != "VBG" && !minded(j))
+            || SEEMING.contains(&lemma(i)));
     // untagged sentences (no event trigger) keep the antecedent
-    tag(k).is_empty() || verb && !passive || blamed
+    tag(k).is_empty() || verb && !passive && !copula || blamed
 }
+
+/// Adjectives of a mind or will after "it is": its subject is a body
+/// ("it was willing to talk", "it is ready to hit back").
+const MINDED: &[&str] = &[
+    "willing",
+    "unwilling",
+    "ready",
+    "prepared",
+    "determined",
+    "eager",
+    "able",
+    "unable",
+    "keen",
+    "reluctant",
+    "committed",
+    "concerned",
+    "open",
+];
+
+/// Verbs whose subject "it" is a situation, not an actor ("it seems", "it
+/// happened", "it remains to be seen").
+const SEEMING: &[&str] = &[
+    "seem", "appear", "happen", "remain", "look", "sound", "matter", "mean", "feel",
+];
 
 /// The countries the text names itself (not lent by the context), as the
 /// first three letters of its actors' codes.

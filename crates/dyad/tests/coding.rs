@@ -1410,6 +1410,15 @@ fn it_names_a_state_as_the_subject_of_an_act_not_as_a_thing_done_to() {
         "The senators condemned the administration, accusing it of walking back its pressure campaign.",
     );
     assert!(has_code(&ev, "112", "USALEG", "USAGOV"), "{ev:?}");
+    // "it is", "it seems": a situation, unless of a mind or will
+    let ev = events(
+        "Iraq thanked Washington. \"It would not be in the best interests of the United States to change our assistance programs to Egypt,\" Carney said.",
+    );
+    assert!(!ev.iter().any(|e| e.0.starts_with("07")), "{ev:?}");
+    let ev = events(
+        "North Korea reiterated on Saturday that it was willing to talk to the United States.",
+    );
+    assert!(has_code(&ev, "03", "PRK", "USA"), "{ev:?}");
 }
 
 #[test]
