@@ -395,7 +395,24 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                     "countries" | "nations" | "sides" | "governments" | "neighbours" | "neighbors"
                 );
             if pair_noun && matches!(&*lower, "both" | "two") {
-                if let Some(pair) = last_two(doc, &states) {
+                // states named, else the countries of the actors named in
+                // this sentence and the one before, not as places ("the extended
+                // deterrence Hagel reaffirmed for South Korea ..., adding the
+                // two countries also agreed")
+                let nearby: Vec<usize> = (0..next_mention)
+                    .filter(|&i| {
+                        let m = &doc.mentions[i];
+                        let start = m.tokens.start;
+                        let placed = start > 0
+                            && crate::clause::places_groups(
+                                &doc.slice(doc.tokens[start - 1].span).to_lowercase(),
+                            );
+                        m.sentence + 1 >= si && !placed && !m.country_from_context
+                    })
+                    .collect();
+                let of_countries = last_two(doc, &states).is_none();
+                let pair = last_two(doc, &states).or_else(|| last_two_countries(doc, &nearby));
+                if let Some(pair) = pair {
                     // "the foreign ministers of both countries": a group of
                     // no country of its own "of" the pair is the pair's
                     // groups, one of each.
@@ -430,7 +447,16 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                     let span =
                         dyad_core::Span::new(doc.tokens[k].span.start, doc.tokens[k + 1].span.end);
                     for p in pair {
-                        added.push(refer(doc, p, si, k..k + 2, span, "coreference:pair"));
+                        let mut each = refer(doc, p, si, k..k + 2, span, "coreference:pair");
+                        if of_countries {
+                            // the country a person stands for, not the person
+                            let country = each.actor.country.clone().unwrap_or_default();
+                            each.actor.code = country;
+                            each.actor.sector = None;
+                            each.actor.name = None;
+                            each.person = false;
+                        }
+                        added.push(each);
                     }
                     k += 2;
                     continue;
@@ -900,6 +926,17 @@ fn last_two(doc: &Document, candidates: &[usize]) -> Option<[usize; 2]> {
         )
     };
     let other = candidates.iter().rev().find(|&&i| key(i) != key(last))?;
+    Some([*other, last])
+}
+
+/// The two latest actors of `candidates` of two different countries.
+fn last_two_countries(doc: &Document, candidates: &[usize]) -> Option<[usize; 2]> {
+    let country = |i: usize| doc.mentions[i].actor.country.clone();
+    let last = *candidates.iter().rev().find(|&&i| country(i).is_some())?;
+    let other = candidates
+        .iter()
+        .rev()
+        .find(|&&i| country(i).is_some() && country(i) != country(last))?;
     Some([*other, last])
 }
 

@@ -253,6 +253,18 @@ fn the_two_leaders_and_both_countries_stand_for_a_pair() {
         .map(|m| m.actor.code.clone())
         .collect();
     assert_eq!(pair, ["ARM", "AZE"]);
+    // with no two states named, the countries of the officials named
+    let doc = run(
+        "Chuck Hagel met South Korean officials in Seoul on Monday. The two countries agreed to hold talks.",
+        (2013, 10, 2),
+    );
+    let pair: Vec<_> = doc
+        .mentions
+        .iter()
+        .filter(|m| doc.slice(m.span) == "two countries")
+        .map(|m| m.actor.code.clone())
+        .collect();
+    assert_eq!(pair, ["USA", "KOR"]);
 }
 
 #[test]
