@@ -793,6 +793,8 @@ const RELATIONS: &[&str] = &[
     "conj",
     "acl",
     "advcl",
+    "mark",
+    "neg",
 ];
 
 fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
@@ -813,7 +815,8 @@ fn render_sentence(doc: &Document, si: usize, trace: Option<&Trace>) -> String {
         .collect();
     let _ = writeln!(out, "   tokens: {}", toks.join(" "));
     // The grammatical relations the coder asks for: subject, object,
-    // passive agent, complements, appositions, relative clauses, coordination.
+    // passive agent, complements, appositions, relative clauses, coordination,
+    // and the subordinators and negations factuality reads.
     let relations: Vec<String> = doc.tokens[s.tokens.clone()]
         .iter()
         .filter(|t| RELATIONS.contains(&t.dep))

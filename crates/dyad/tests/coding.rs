@@ -1542,3 +1542,20 @@ fn who_feels_alarm_or_dismay_disapproves_of_its_cause() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_statement_aimed_at_an_actor_is_read_for_factuality_as_any_act() {
+    // "agree with +" names whom it is made to: its sentence is parsed, and
+    // the condition read
+    let doc = run(
+        "It would be progress if the Taliban agreed to meet with the Afghan government.",
+        (2019, 1, 10),
+    );
+    assert!(
+        doc.events
+            .iter()
+            .all(|e| e.factuality != dyad_core::Factuality::Asserted),
+        "{:?}",
+        doc.events
+    );
+}

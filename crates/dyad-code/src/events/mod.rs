@@ -25,7 +25,7 @@ mod trace;
 use std::collections::HashSet;
 
 use dyad_core::{Document, Event, EventActor, EventDate, Evidence, Factuality, Span};
-use dyad_lexicon::{Dictionaries, Frame, RootRole, Sense};
+use dyad_lexicon::{Dictionaries, Element, Frame, RootRole, Sense};
 
 use crate::clause::is_locative;
 use crate::structure::judges;
@@ -174,8 +174,12 @@ pub fn matching_sentences(doc: &Document, dicts: &Dictionaries) -> Vec<bool> {
                         let statement = dicts.roots.is(&h.pattern.code, RootRole::Statement);
                         let can_stand = !arguments::is_lone_noun(&s, h)
                             || arguments::lone_noun_has_actor(&s, dicts, h.head);
+                        // (a statement whose pattern names whom it is
+                        // made to is coded, and its factuality read, as any
+                        // act: "if the Taliban agreed with the government")
+                        let aimed = h.pattern.elements.contains(&Element::Target);
                         can_stand
-                            && (dyad && (!statement || judging())
+                            && (dyad && (!statement || aimed || judging())
                                 || dicts.roots.alone(&h.pattern.code))
                     })
             })
