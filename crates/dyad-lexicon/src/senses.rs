@@ -89,6 +89,10 @@ pub enum Sense {
     /// what about ("were alarmed by Mr. Maliki's speech"): the subject
     /// acts, not the agent.
     Feeling,
+    /// A verb of an intent one side forms ("each planned to deploy",
+    /// "intend to"): actors coordinated as its subject intend it each, not
+    /// towards each other, as those who agree or pledge together do.
+    Pledge,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -126,6 +130,7 @@ impl Senses {
                 "habitual" => Sense::Habitual,
                 "showing" => Sense::Showing,
                 "feeling" => Sense::Feeling,
+                "pledge" => Sense::Pledge,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

@@ -1559,3 +1559,18 @@ fn a_statement_aimed_at_an_actor_is_read_for_factuality_as_any_act() {
         doc.events
     );
 }
+
+#[test]
+fn those_who_plan_together_intend_it_each_unless_the_act_is_mutual() {
+    let ev = events("Malaysia and Singapore each planned to deploy one plane and three ships.");
+    assert!(
+        !ev.iter()
+            .any(|e| e.0.starts_with("03") && e.1 == "MYS" && e.2 == "SGP"),
+        "{ev:?}"
+    );
+    // an intent to meet is mutual; so is what those who agree commit to
+    let ev = events("Chinese and Russian officials planned to meet in Geneva on Monday.");
+    assert!(has_code(&ev, "036", "CHNGOV", "RUSGOV"), "{ev:?}");
+    let ev = events("India and Pakistan agreed to exchange prisoners.");
+    assert!(has_code(&ev, "03", "IND", "PAK"), "{ev:?}");
+}

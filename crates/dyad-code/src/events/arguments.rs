@@ -985,7 +985,11 @@ fn finish(s: &Sentence, dicts: &Dictionaries, h: &Hit, mut d: EventDraft) -> Cod
     if mutual {
         d.target = None;
     }
-    let reciprocal = mutual || dicts.roots.mutual(&d.code);
+    // (an intent of a mutual act is mutual: "the two sides had planned to
+    // discuss new efforts", "planned to meet")
+    let pledged = dicts.senses.is(&s.tokens[h.head].lemma, Sense::Pledge)
+        && dicts.roots.generic(Frame::Intent).as_deref() == Some(d.code.as_str());
+    let reciprocal = mutual || dicts.roots.mutual(&d.code) && !pledged;
     // "China and Pakistan signed an agreement in Islamabad": where
     // partners act together is not whom they act on.
     let placed = d
