@@ -737,6 +737,40 @@ fn lend_countries(
             place(&mut mentions[k - 1], &country, "apposition");
         }
     }
+    // "a top official from the U.N.'s International Atomic Energy Agency",
+    // "officials of the Iranian government": a country-less group takes the
+    // country of the actor it is from or of, right after it, before that of
+    // the place it is in; a group of an international body is that body's.
+    for k in 1..mentions.len() {
+        let (cur, next) = (&mentions[k - 1], &mentions[k]);
+        let Some(gap) = doc.tokens.get(cur.tokens.end..next.tokens.start) else {
+            continue;
+        };
+        let from = matches!(gap, [p, rest @ ..]
+            if matches!(doc.slice(p.span), "from" | "of")
+                && rest.iter().all(|t| matches!(t.tag, "DT" | "POS" | "NNP")));
+        if !from
+            || cur.actor.country.is_some()
+            || cur.actor.sector.is_none()
+            || cur.actor.name.is_some()
+        {
+            continue;
+        }
+        let body = matches!(next.actor.code.get(..3), Some("IGO" | "NGO" | "IMG"));
+        match next.actor.country.clone() {
+            _ if body => {
+                let body = next.actor.clone();
+                let cur = &mut mentions[k - 1];
+                cur.actor.code = body.code;
+                cur.actor.country = body.country;
+                cur.actor.sector = body.sector;
+                cur.entry = format!("{}+from", cur.entry);
+                cur.via = Via::Title;
+            }
+            Some(country) => place(&mut mentions[k - 1], &country, "from"),
+            None => {}
+        }
+    }
     // A group without a country takes the country it is located in
     // ("students demonstrated in Nairobi" → KEN students), or else the
     // one country the sentence names ("President Askar Akayev agreed to

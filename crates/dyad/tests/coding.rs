@@ -1574,3 +1574,23 @@ fn those_who_plan_together_intend_it_each_unless_the_act_is_mutual() {
     let ev = events("India and Pakistan agreed to exchange prisoners.");
     assert!(has_code(&ev, "03", "IND", "PAK"), "{ev:?}");
 }
+
+#[test]
+fn a_group_from_or_of_an_actor_is_that_actors() {
+    // before the place it is in
+    let got = actors(
+        "A top official from the International Atomic Energy Agency was expected to meet with Iranian officials in Tehran on Sunday.",
+        (2014, 5, 10),
+    );
+    assert_eq!(got[0].0, "top official");
+    assert!(got[0].1.starts_with("IGOUNO"), "{got:?}");
+    let got = actors(
+        "Russian warplanes are backing the government of President Bashar Assad.",
+        (2015, 10, 20),
+    );
+    let government = got
+        .iter()
+        .find(|a| a.0 == "government")
+        .expect("the government");
+    assert_eq!(government.1, "SYRGOV", "{got:?}");
+}
