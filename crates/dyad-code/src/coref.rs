@@ -471,7 +471,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 Some((mi, "coreference:surname", k + 1))
             } else if let Some(r) = pronoun(&lower)
                 .filter(|_| doc.tokens[k].tag.starts_with("PRP"))
-                .filter(|_| lower != "it" || acts(doc, k, range.end))
+                .filter(|_| lower != "it" || acts(doc, k, range.end, senses))
             {
                 // "they met" after two people named, with no group or
                 // state since: the two of them
@@ -669,7 +669,7 @@ fn unknown_person(doc: &Document, k: usize, end: usize) -> Option<usize> {
 /// coup"). "It" as an object ("modify it", "tired of it") or a passive
 /// subject ("it was approved") is far more often a thing: a deal, a bill, a
 /// decision.
-fn acts(doc: &Document, k: usize, end: usize) -> bool {
+fn acts(doc: &Document, k: usize, end: usize, senses: &Senses) -> bool {
     let tag = |i: usize| doc.tokens[i].tag;
     let mut i = k + 1;
     while i < end && matches!(tag(i), "RB" | "MD") {
@@ -692,38 +692,16 @@ fn acts(doc: &Document, k: usize, end: usize) -> bool {
     let after_be = (i + 1..end).find(|&j| !matches!(tag(j), "RB" | "``" | "''"));
     // ("it is willing to talk", "it's very concerned about": a state of
     // mind of a body)
-    let minded =
-        |j: usize| MINDED.contains(&lemma(j)) || MINDED.contains(&doc.slice(doc.tokens[j].span));
+    let minded = |j: usize| {
+        senses.is(lemma(j), Sense::Minded)
+            || senses.is(&doc.slice(doc.tokens[j].span).to_lowercase(), Sense::Minded)
+    };
     let copula = verb
         && (lemma(i) == "be" && after_be.is_none_or(|j| tag(j) != "VBG" && !minded(j))
-            || SEEMING.contains(&lemma(i)));
+            || senses.is(lemma(i), Sense::Seeming));
     // untagged sentences (no event trigger) keep the antecedent
     tag(k).is_empty() || verb && !passive && !copula || blamed
 }
-
-/// Adjectives of a mind or will after "it is": its subject is a body
-/// ("it was willing to talk", "it is ready to hit back").
-const MINDED: &[&str] = &[
-    "willing",
-    "unwilling",
-    "ready",
-    "prepared",
-    "determined",
-    "eager",
-    "able",
-    "unable",
-    "keen",
-    "reluctant",
-    "committed",
-    "concerned",
-    "open",
-];
-
-/// Verbs whose subject "it" is a situation, not an actor ("it seems", "it
-/// happened", "it remains to be seen").
-const SEEMING: &[&str] = &[
-    "seem", "appear", "happen", "remain", "look", "sound", "matter", "mean", "feel",
-];
 
 /// The countries the text names itself (not lent by the context), as the
 /// first three letters of its actors' codes.

@@ -93,6 +93,12 @@ pub enum Sense {
     /// "intend to"): actors coordinated as its subject intend it each, not
     /// towards each other, as those who agree or pledge together do.
     Pledge,
+    /// A verb whose subject "it" is a situation, not an actor ("it seems",
+    /// "it happened").
+    Seeming,
+    /// An adjective of a mind or will after "it is": "it" is then a body
+    /// ("it was willing to talk", "it is ready to hit back").
+    Minded,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -131,6 +137,8 @@ impl Senses {
                 "showing" => Sense::Showing,
                 "feeling" => Sense::Feeling,
                 "pledge" => Sense::Pledge,
+                "seeming" => Sense::Seeming,
+                "minded" => Sense::Minded,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words
