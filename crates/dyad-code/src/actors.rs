@@ -590,7 +590,13 @@ pub fn resolve_actors(
             sentence_mentions,
             shared_agents,
         );
-        lend_countries(doc, sentence.tokens.start, sentence_mentions, located);
+        lend_countries(
+            doc,
+            sentence.tokens.start,
+            sentence_mentions,
+            located,
+            senses,
+        );
     }
     lend_nearby_countries(doc, &mut mentions);
     doc.mentions = mentions;
@@ -658,6 +664,7 @@ fn lend_countries(
     sentence_start: usize,
     mentions: &mut [ActorMention],
     located: Option<(String, String)>,
+    senses: &Senses,
 ) {
     // "Israeli helicopters and tanks": a country-less group in a
     // coordination takes the country of the adjective before it.
@@ -741,13 +748,17 @@ fn lend_countries(
     // "officials of the Iranian government": a country-less group takes the
     // country of the actor it is from or of, right after it, before that of
     // the place it is in; a group of an international body is that body's.
+    // One who speaks for an actor ("a spokesman for the Muslim Brotherhood",
+    // "a spokeswoman for China") is that actor's, a group's or body's own
+    // code.
     for k in 1..mentions.len() {
         let (cur, next) = (&mentions[k - 1], &mentions[k]);
         let Some(gap) = doc.tokens.get(cur.tokens.end..next.tokens.start) else {
             continue;
         };
+        let speaker = senses.is(&doc.tokens[cur.tokens.end - 1].lemma, Sense::Representative);
         let from = matches!(gap, [p, rest @ ..]
-            if matches!(doc.slice(p.span), "from" | "of")
+            if (matches!(doc.slice(p.span), "from" | "of") || speaker && doc.slice(p.span) == "for")
                 && rest.iter().all(|t| matches!(t.tag, "DT" | "POS" | "NNP")));
         if !from
             || cur.actor.country.is_some()
@@ -756,7 +767,8 @@ fn lend_countries(
         {
             continue;
         }
-        let body = matches!(next.actor.code.get(..3), Some("IGO" | "NGO" | "IMG"));
+        let body = matches!(next.actor.code.get(..3), Some("IGO" | "NGO" | "IMG"))
+            || speaker && next.actor.sector.is_some() && !next.person;
         match next.actor.country.clone() {
             _ if body => {
                 let body = next.actor.clone();

@@ -99,6 +99,9 @@ pub enum Sense {
     /// An adjective of a mind or will after "it is": "it" is then a body
     /// ("it was willing to talk", "it is ready to hit back").
     Minded,
+    /// A noun of one who speaks for another ("a spokesman for the Muslim
+    /// Brotherhood"): of that actor, after "for".
+    Representative,
 }
 
 /// The sense words, by lemma (a word may have several: "charge").
@@ -139,6 +142,7 @@ impl Senses {
                 "pledge" => Sense::Pledge,
                 "seeming" => Sense::Seeming,
                 "minded" => Sense::Minded,
+                "representative" => Sense::Representative,
                 other => return Err(row.error(format!("unknown sense `{other}`"))),
             };
             words

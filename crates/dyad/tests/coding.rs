@@ -1593,4 +1593,23 @@ fn a_group_from_or_of_an_actor_is_that_actors() {
         .find(|a| a.0 == "government")
         .expect("the government");
     assert_eq!(government.1, "SYRGOV", "{got:?}");
+    // one who speaks for an actor is that actor's
+    let got = actors(
+        "In Berlin, a spokesman for the Muslim Brotherhood condemned the arrests.",
+        (2013, 8, 20),
+    );
+    let spokesman = got
+        .iter()
+        .find(|a| a.0 == "spokesman")
+        .map(|a| a.1.as_str());
+    assert_eq!(spokesman, Some("EGYOPPMBR"), "{got:?}");
+    let got = actors(
+        "In Berlin, a spokeswoman for China criticized the tariffs.",
+        (2018, 8, 20),
+    );
+    let spokeswoman = got
+        .iter()
+        .find(|a| a.0 == "spokeswoman")
+        .map(|a| a.1.as_str());
+    assert_eq!(spokeswoman, Some("CHNGOV"), "{got:?}");
 }
