@@ -352,12 +352,13 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 .map_or(usize::MAX, |m| m.tokens.start);
             // (a surname of a person named before, or one the dictionaries
             // know, is no stranger: "Mr. Schumer")
-            let unknown = unknown_person(doc, k, range.end.min(mention_at)).filter(|&end| {
-                (k..end).all(|i| {
-                    let w = doc.slice(doc.tokens[i].span);
-                    !surnames.contains_key(w) && !dict.is_surname(w)
-                })
-            });
+            let unknown =
+                unknown_person(doc, k, range.end.min(mention_at), senses).filter(|&end| {
+                    (k..end).all(|i| {
+                        let w = doc.slice(doc.tokens[i].span);
+                        !surnames.contains_key(w) && !dict.is_surname(w)
+                    })
+                });
             if let Some(end) = unknown {
                 latest.remove(&key(Referent::Person));
                 k = end;
@@ -399,19 +400,22 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
                 // this sentence and the one before, not as places ("the extended
                 // deterrence Hagel reaffirmed for South Korea ..., adding the
                 // two countries also agreed")
-                let nearby: Vec<usize> = (0..next_mention)
-                    .filter(|&i| {
-                        let m = &doc.mentions[i];
-                        let start = m.tokens.start;
-                        let placed = start > 0
-                            && crate::clause::places_groups(
-                                &doc.slice(doc.tokens[start - 1].span).to_lowercase(),
-                            );
-                        m.sentence + 1 >= si && !placed && !m.country_from_context
-                    })
-                    .collect();
-                let of_countries = last_two(doc, &states).is_none();
-                let pair = last_two(doc, &states).or_else(|| last_two_countries(doc, &nearby));
+                let states_pair = last_two(doc, &states);
+                let of_countries = states_pair.is_none();
+                let pair = states_pair.or_else(|| {
+                    let nearby: Vec<usize> = (0..next_mention)
+                        .filter(|&i| {
+                            let m = &doc.mentions[i];
+                            let start = m.tokens.start;
+                            let placed = start > 0
+                                && crate::clause::places_groups(
+                                    &doc.slice(doc.tokens[start - 1].span).to_lowercase(),
+                                );
+                            m.sentence + 1 >= si && !placed && !m.country_from_context
+                        })
+                        .collect();
+                    last_two_countries(doc, &nearby)
+                });
                 if let Some(pair) = pair {
                     // "the foreign ministers of both countries": a group of
                     // no country of its own "of" the pair is the pair's
@@ -641,7 +645,7 @@ pub fn link(doc: &mut Document, dict: &ActorDictionary, senses: &Senses) {
 /// The end of a person's name at token `k` that no mention covers (before
 /// `end`): two or three proper nouns ("Erik Prince") followed by ", who" or
 /// a verb of saying, or one or more after an honorific ("Mr. Tawfiq").
-fn unknown_person(doc: &Document, k: usize, end: usize) -> Option<usize> {
+fn unknown_person(doc: &Document, k: usize, end: usize, senses: &Senses) -> Option<usize> {
     let proper = |i: usize| i < end && doc.tokens[i].tag == "NNP";
     let honorific = k > 0 && crate::clause::is_honorific(doc.slice(doc.tokens[k - 1].span));
     if !proper(k) || k > 0 && doc.tokens[k - 1].tag == "NNP" {
@@ -658,7 +662,7 @@ fn unknown_person(doc: &Document, k: usize, end: usize) -> Option<usize> {
     let said = doc
         .tokens
         .get(j)
-        .is_some_and(|t| matches!(t.lemma.as_str(), "say" | "tell" | "add" | "write"));
+        .is_some_and(|t| senses.is(&t.lemma, Sense::Reporting));
     let who = word(j) == "," && word(j + 1) == "who";
     (honorific || j - k >= 2 && (said || who)).then_some(j)
 }

@@ -228,6 +228,7 @@ struct Root {
     foreign: bool,
     occasion: Option<Occasion>,
     from: bool,
+    told: bool,
 }
 
 /// Where a root's event nouns in an adjunct of occasion of a verb are
@@ -281,6 +282,7 @@ impl RootTable {
                 let venue = yes("venue")?;
                 let foreign = yes("foreign")?;
                 let from = yes("from")?;
+                let told = yes("told")?;
                 let occasion = match row.get("occasion") {
                     "" | "no" => None,
                     "yes" => Some(Occasion::Any),
@@ -311,6 +313,7 @@ impl RootTable {
                         foreign,
                         occasion,
                         from,
+                        told,
                     },
                 );
                 Ok(())
@@ -370,6 +373,12 @@ impl RootTable {
     /// the act goes ("withdrawal from Syria", "a trip from Jerusalem").
     pub fn from(&self, code: &str) -> bool {
         self.root(code).is_some_and(|r| r.from)
+    }
+
+    /// Whether news is told in an event of this code (a statement, a
+    /// consultation): whom it is told to, an audience, is no target.
+    pub fn told(&self, code: &str) -> bool {
+        self.root(code).is_some_and(|r| r.told)
     }
 
     /// Whether an event of this code plays `role`.

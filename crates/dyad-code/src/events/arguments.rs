@@ -757,7 +757,9 @@ fn find_target(s: &Sentence, dicts: &Dictionaries, h: &Hit, st: &Setting, d: &mu
             .words
             .iter()
             .filter(|&&w| w > h.head)
-            .filter(|&&w| !(told(&d.code) && dicts.senses.is(&s.tokens[w].lemma, Sense::Audience)))
+            .filter(|&&w| {
+                !(dicts.roots.told(&d.code) && dicts.senses.is(&s.tokens[w].lemma, Sense::Audience))
+            })
             .find_map(|&w| s.mention_covering(w))
             .filter(|&m| !s.is_own(m));
     }
@@ -771,12 +773,6 @@ fn find_target(s: &Sentence, dicts: &Dictionaries, h: &Hit, st: &Setting, d: &mu
             d.target = Some(subject);
         }
     }
-}
-
-/// Whether an act of `code` is one news is told in (a statement, a
-/// consultation): whom it is told to may be an audience, not a target.
-fn told(code: &str) -> bool {
-    matches!(code.get(..2), Some("01" | "04"))
 }
 
 /// Who did it: the pattern's `$`, the passive agent, a noun's own actor,
@@ -1004,7 +1000,7 @@ fn finish(s: &Sentence, dicts: &Dictionaries, h: &Hit, mut d: EventDraft) -> Cod
         let head = s.mentions[t].1 - 1;
         dicts.senses.is(&s.tokens[head].lemma, Sense::Audience)
     });
-    if audience && told(&d.code) {
+    if audience && dicts.roots.told(&d.code) {
         d.target = None;
     }
     let targets = d
