@@ -10,7 +10,7 @@ use super::judgements::{judgement_code, ACCUSATION, CRITICISM};
 use super::matching::Hit;
 use super::sentence::Sentence;
 use super::trace::{Attempts, DropReason};
-use super::Coded;
+use super::{Coded, OBLIGATION_WORDS};
 use crate::clause::{self, is_locative, verb_group};
 
 /// The condition that turns a stated intent into an ultimatum.
@@ -44,8 +44,27 @@ pub(super) fn speaker(
     })
 }
 
+/// Who makes a demand ("must", `Frame::Demand`) or an appeal ("should",
+/// `Frame::Appeal`) of the subject of the clause at `at`: its speaker; advice
+/// is an appeal only as what a statement says ("the senators say the US
+/// should"; not "agreed that forces should", nor a question, "ask why
+/// soldiers should").
+pub(super) fn obliger(
+    s: &Sentence,
+    dicts: &Dictionaries,
+    hits: &[Hit],
+    at: usize,
+    frame: Frame,
+) -> Option<usize> {
+    match frame {
+        Frame::Appeal if s.is_question() => None,
+        Frame::Appeal => stating(s, dicts, hits),
+        _ => speaker(s, dicts, hits, at),
+    }
+}
+
 /// The subject of the sentence's statement verb ("the senators say").
-pub(super) fn stating(s: &Sentence, dicts: &Dictionaries, hits: &[Hit]) -> Option<usize> {
+fn stating(s: &Sentence, dicts: &Dictionaries, hits: &[Hit]) -> Option<usize> {
     hits.iter()
         .filter(|h| dicts.roots.is(&h.pattern.code, RootRole::Statement))
         .find_map(|h| s.subject(h.head, h.pattern.dialect.subject_by_words()))
@@ -573,21 +592,16 @@ fn apply_frame(
             }
             None => d.factuality = Factuality::Negated,
         }
-    } else if (group.obligation || group.advice)
-        && dicts.roots.frame(&d.code).is_none()
-        && speaker(s, dicts, hits, h.head).is_some()
-        // advice is an appeal only as what a statement says ("the
-        // senators say the US should"; not "agreed that forces should", nor
-        // a question, "ask why soldiers should")
-        && (group.obligation || stating(s, dicts, hits).is_some() && !s.is_question())
+    } else if let Some((word, frame, by)) = (group.obligation || group.advice)
+        .then(|| {
+            let (word, frame) = OBLIGATION_WORDS[usize::from(!group.obligation)];
+            Some((word, frame, obliger(s, dicts, hits, h.head, frame)?))
+        })
+        .flatten()
+        .filter(|_| dicts.roots.frame(&d.code).is_none())
     {
         // "China must drop barriers, the US said": a demand of the subject.
-        let frame = if group.obligation {
-            Frame::Demand
-        } else {
-            Frame::Appeal
-        };
-        d.prefix_rule(if group.obligation { "must" } else { "should" });
+        d.prefix_rule(word);
         d.code = dicts
             .frames
             .derive(frame, &d.code)
@@ -595,7 +609,7 @@ fn apply_frame(
             .or_else(|| dicts.roots.generic(frame))
             .unwrap_or_else(|| d.code.clone());
         d.target = s.subject_before(h.head);
-        d.demanded_by = speaker(s, dicts, hits, h.head);
+        d.demanded_by = Some(by);
     } else if group.future && dicts.roots.frame(&d.code).is_none() {
         // "will withdraw its force unless ...": an ultimatum is a threat.
         let ultimatum = s

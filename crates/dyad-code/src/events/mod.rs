@@ -29,7 +29,7 @@ use dyad_lexicon::{Dictionaries, Element, Frame, RootRole, Sense};
 
 use crate::clause::is_locative;
 use crate::structure::judges;
-use arguments::{code_hit, speaker};
+use arguments::{code_hit, obliger};
 use matching::find_hits;
 use sentence::Sentence;
 use trace::Attempts;
@@ -244,19 +244,11 @@ fn code_sentence(s: &Sentence, dicts: &Dictionaries, attempts: &mut Attempts) ->
         let past = next(1).is_some_and(|t| t.lemma == "have");
         let state = next(1).is_some_and(|t| t.lemma == "be")
             && next(2).is_some_and(|t| t.tag.starts_with("JJ"));
-        // advice is an appeal only as what a statement says ("the senators
-        // say the US should"; not "agreed that forces should", nor "ask
-        // why soldiers should")
-        let advice = frame == Frame::Appeal;
-        if past || state || advice && s.is_question() {
+        if past || state || frame == Frame::Appeal && s.is_question() {
             continue;
         }
-        let said = match advice {
-            true => arguments::stating(s, dicts, &hits),
-            false => speaker(s, dicts, &hits, k),
-        };
         if let (Some(src), Some(tgt), Some(code)) = (
-            said.or(s.speaker.map(|_| sentence::SPEAKER)),
+            obliger(s, dicts, &hits, k, frame).or(s.speaker.map(|_| sentence::SPEAKER)),
             s.subject_before(k),
             dicts.roots.generic(frame),
         ) {
